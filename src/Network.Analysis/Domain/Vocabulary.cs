@@ -1,0 +1,22 @@
+namespace Network.Analysis.Domain;
+
+/// <summary>The closed word lists of the domain: kinds, stages. Values are lower-case, hyphenated, as in the CSV files.</summary>
+public static class Vocabulary
+{
+    public static readonly IReadOnlyList<string> OrganisationKinds =
+        ["university", "research-institute", "company", "investor", "government", "intermediary", "civil-society", "other"];
+
+    public static readonly IReadOnlyList<string> AgreementKinds =
+        ["mou", "partnership", "fund", "twinning", "membership", "project"];
+
+    public static readonly IReadOnlyList<string> EventKinds = ["delegation", "visit", "forum"];
+
+    /// <summary>Value-chain stages in chain order; finance runs alongside the chain.</summary>
+    public static readonly IReadOnlyList<string> Stages =
+        ["research", "prototyping", "pilot", "production", "market", "finance"];
+
+    public static bool IsOneOf(IReadOnlyList<string> allowed, string? value) =>
+        value is not null && allowed.Contains(value, StringComparer.Ordinal);
+
+    public static string Describe(IReadOnlyList<string> allowed) => string.Join(", ", allowed);
+}

@@ -1,0 +1,62 @@
+using Network.Analysis.Domain;
+
+namespace Network.Api.Storage;
+
+/// <summary>
+/// The graph-shaped store every feature reads and writes through. Implementations validate each batch with
+/// <see cref="DomainRules.CheckBatch"/> and apply it in one transaction: all of it or none of it.
+/// </summary>
+public interface INetworkStore
+{
+    /// <summary>Validates and applies a batch in one transaction; throws <see cref="ValidationFailedException"/> and writes nothing when any part is invalid.</summary>
+    Task<WriteResult> WriteAsync(GraphBatch batch, CancellationToken cancellationToken = default);
+
+    Task<Node?> GetNodeAsync(string id, CancellationToken cancellationToken = default);
+
+    Task<IReadOnlyList<Relationship>> GetRelationshipsAsync(string nodeId, CancellationToken cancellationToken = default);
+
+    /// <summary>The whole graph at one consistent data version.</summary>
+    Task<NetworkGraph> LoadGraphAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>The nodes within <paramref name="depth"/> hops of the given ids, and the relationships among them.</summary>
+    Task<NetworkGraph> LoadSubgraphAsync(IReadOnlyCollection<string> ids, int depth, CancellationToken cancellationToken = default);
+
+    /// <summary>Incremented by every committed write; 0 for an empty, never-written store.</summary>
+    Task<long> GetVersionAsync(CancellationToken cancellationToken = default);
+
+    Task<StoreHealth> CheckHealthAsync(CancellationToken cancellationToken = default);
+}
+
+/// <summary>Upserts and deletes applied together. Deleting a node deletes its relationships too.</summary>
+public sealed record GraphBatch
+{
+    public IReadOnlyList<Node> Nodes { get; init; } = [];
+    public IReadOnlyList<Relationship> Relationships { get; init; } = [];
+    public IReadOnlyList<string> DeleteNodes { get; init; } = [];
+    public IReadOnlyList<RelationshipKey> DeleteRelationships { get; init; } = [];
+
+    public bool IsEmpty => Nodes.Count == 0 && Relationships.Count == 0 && DeleteNodes.Count == 0 && DeleteRelationships.Count == 0;
+
+    public static GraphBatch Of(NetworkGraph graph) => new() { Nodes = graph.Nodes, Relationships = graph.Relationships };
+}
+
+/// <param name="Version">The data version after the write.</param>
+/// <param name="DeletedRelationships">Relationships removed, including those that went with a deleted node.</param>
+public sealed record WriteResult(long Version, int NodesWritten, int RelationshipsWritten, int NodesDeleted, int DeletedRelationships);
+
+public sealed record StoreHealth(bool Healthy, string Provider, string Detail, long Version, int Nodes, int Relationships);
+
+public static class NetworkStoreExtensions
+{
+    public static Task<WriteResult> UpsertNodeAsync(this INetworkStore store, Node node, CancellationToken cancellationToken = default) =>
+        store.WriteAsync(new GraphBatch { Nodes = [node] }, cancellationToken);
+
+    public static Task<WriteResult> UpsertRelationshipAsync(this INetworkStore store, Relationship relationship, CancellationToken cancellationToken = default) =>
+        store.WriteAsync(new GraphBatch { Relationships = [relationship] }, cancellationToken);
+
+    public static Task<WriteResult> DeleteNodeAsync(this INetworkStore store, string id, CancellationToken cancellationToken = default) =>
+        store.WriteAsync(new GraphBatch { DeleteNodes = [id] }, cancellationToken);
+
+    public static Task<WriteResult> DeleteRelationshipAsync(this INetworkStore store, RelationshipKey key, CancellationToken cancellationToken = default) =>
+        store.WriteAsync(new GraphBatch { DeleteRelationships = [key] }, cancellationToken);
+}

@@ -1,0 +1,374 @@
+using System.Text.Json;
+using Microsoft.Data.Sqlite;
+using Network.Analysis.Domain;
+
+namespace Network.Api.Storage;
+
+/// <summary>
+/// The embedded store: one SQLite file in WAL mode. Nodes and relationships are rows whose typed properties sit in a
+/// JSON column; ids, labels, types and ends are real columns with keys, so lookups and cascades stay in SQL.
+/// Each batch is one IMMEDIATE transaction, so a killed process leaves the whole batch or none of it.
+/// </summary>
+public sealed class SqliteNetworkStore : INetworkStore, IDisposable
+{
+    // Each entry moves the schema from version i to i + 1; PRAGMA user_version records how far a file has come.
+    private static readonly string[] Migrations =
+    [
+        """
+        CREATE TABLE nodes (
+            id TEXT NOT NULL PRIMARY KEY,
+            label TEXT NOT NULL,
+            name TEXT NOT NULL,
+            data TEXT NOT NULL,
+            source TEXT NOT NULL,
+            version INTEGER NOT NULL
+        );
+        CREATE INDEX nodes_label ON nodes(label, name);
+        CREATE TABLE relationships (
+            type TEXT NOT NULL,
+            from_id TEXT NOT NULL REFERENCES nodes(id) ON DELETE CASCADE,
+            to_id TEXT NOT NULL REFERENCES nodes(id) ON DELETE CASCADE,
+            data TEXT NOT NULL,
+            source TEXT NOT NULL,
+            version INTEGER NOT NULL,
+            PRIMARY KEY (from_id, type, to_id)
+        );
+        CREATE INDEX relationships_to ON relationships(to_id);
+        CREATE TABLE meta (key TEXT NOT NULL PRIMARY KEY, value TEXT NOT NULL);
+        INSERT INTO meta(key, value) VALUES ('data_version', '0');
+        """,
+    ];
+
+    private readonly string _connectionString;
+    private readonly SemaphoreSlim _writeLock = new(1, 1);
+
+    public SqliteNetworkStore(string path)
+    {
+        Path = System.IO.Path.GetFullPath(path);
+        Directory.CreateDirectory(System.IO.Path.GetDirectoryName(Path)!);
+        _connectionString = new SqliteConnectionStringBuilder
+        {
+            DataSource = Path,
+            Mode = SqliteOpenMode.ReadWriteCreate,
+            Pooling = true,
+            DefaultTimeout = 60,
+        }.ToString();
+        Migrate();
+    }
+
+    public string Path { get; }
+
+    public int SchemaVersion => Migrations.Length;
+
+    public async Task<WriteResult> WriteAsync(GraphBatch batch, CancellationToken cancellationToken = default)
+    {
+        await _writeLock.WaitAsync(cancellationToken);
+        try
+        {
+            using var connection = Open();
+            using var transaction = connection.BeginTransaction(deferred: false);
+
+            var errors = DomainRules.CheckBatch(batch.Nodes, batch.Relationships, batch.DeleteNodes,
+                ids => StoredLabels(connection, transaction, ids));
+            errors = [.. errors, .. MissingDeletes(connection, transaction, batch)];
+            if (errors.Count > 0)
+                throw new ValidationFailedException(errors);
+
+            var version = ReadVersion(connection, transaction) + 1;
+            var deletedRelationships = 0;
+
+            using (var command = connection.CreateCommand())
+            {
+                command.Transaction = transaction;
+                command.CommandText = "DELETE FROM relationships WHERE from_id = $from AND type = $type AND to_id = $to";
+                var (from, type, to) = (command.Parameters.Add("$from", SqliteType.Text), command.Parameters.Add("$type", SqliteType.Text), command.Parameters.Add("$to", SqliteType.Text));
+                foreach (var key in batch.DeleteRelationships)
+                {
+                    (from.Value, type.Value, to.Value) = (key.From, RelationshipTypes.Name(key.Type), key.To);
+                    deletedRelationships += command.ExecuteNonQuery();
+                }
+            }
+
+            using (var command = connection.CreateCommand())
+            {
+                command.Transaction = transaction;
+                command.CommandText = """
+                    DELETE FROM relationships WHERE from_id = $id OR to_id = $id;
+                    DELETE FROM nodes WHERE id = $id;
+                    """;
+                var id = command.Parameters.Add("$id", SqliteType.Text);
+                foreach (var nodeId in batch.DeleteNodes)
+                {
+                    id.Value = nodeId;
+                    // The first statement's count is the relationships; the node row is always exactly one.
+                    deletedRelationships += command.ExecuteNonQuery() - 1;
+                }
+            }
+
+            using (var command = connection.CreateCommand())
+            {
+                command.Transaction = transaction;
+                command.CommandText = """
+                    INSERT INTO nodes(id, label, name, data, source, version) VALUES ($id, $label, $name, $data, $source, $version)
+                    ON CONFLICT(id) DO UPDATE SET label = excluded.label, name = excluded.name, data = excluded.data,
+                        source = excluded.source, version = excluded.version
+                    """;
+                var p = command.Parameters;
+                var (id, label, name, data, source) = (p.Add("$id", SqliteType.Text), p.Add("$label", SqliteType.Text), p.Add("$name", SqliteType.Text), p.Add("$data", SqliteType.Text), p.Add("$source", SqliteType.Text));
+                p.AddWithValue("$version", version);
+                foreach (var node in batch.Nodes)
+                {
+                    (id.Value, label.Value, name.Value) = (node.Id, node.Label.ToString(), node.DisplayName);
+                    (data.Value, source.Value) = (GraphJson.Serialize(node), node.Source);
+                    command.ExecuteNonQuery();
+                }
+            }
+
+            using (var command = connection.CreateCommand())
+            {
+                command.Transaction = transaction;
+                command.CommandText = """
+                    INSERT INTO relationships(type, from_id, to_id, data, source, version) VALUES ($type, $from, $to, $data, $source, $version)
+                    ON CONFLICT(from_id, type, to_id) DO UPDATE SET data = excluded.data, source = excluded.source, version = excluded.version
+                    """;
+                var p = command.Parameters;
+                var (type, from, to, data, source) = (p.Add("$type", SqliteType.Text), p.Add("$from", SqliteType.Text), p.Add("$to", SqliteType.Text), p.Add("$data", SqliteType.Text), p.Add("$source", SqliteType.Text));
+                p.AddWithValue("$version", version);
+                foreach (var rel in batch.Relationships)
+                {
+                    (type.Value, from.Value, to.Value) = (RelationshipTypes.Name(rel.Type), rel.From, rel.To);
+                    (data.Value, source.Value) = (GraphJson.Serialize(rel), rel.Source);
+                    command.ExecuteNonQuery();
+                }
+            }
+
+            Execute(connection, transaction, "UPDATE meta SET value = $v WHERE key = 'data_version'", ("$v", version.ToString()));
+            cancellationToken.ThrowIfCancellationRequested();
+            transaction.Commit();
+            return new WriteResult(version, batch.Nodes.Count, batch.Relationships.Count, batch.DeleteNodes.Count, deletedRelationships);
+        }
+        finally
+        {
+            _writeLock.Release();
+        }
+    }
+
+    public Task<Node?> GetNodeAsync(string id, CancellationToken cancellationToken = default)
+    {
+        using var connection = Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT data FROM nodes WHERE id = $id";
+        command.Parameters.AddWithValue("$id", id);
+        return Task.FromResult(command.ExecuteScalar() is string json ? GraphJson.DeserializeNode(json) : null);
+    }
+
+    public Task<IReadOnlyList<Relationship>> GetRelationshipsAsync(string nodeId, CancellationToken cancellationToken = default)
+    {
+        using var connection = Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT data FROM relationships WHERE from_id = $id UNION ALL SELECT data FROM relationships WHERE to_id = $id";
+        command.Parameters.AddWithValue("$id", nodeId);
+        return Task.FromResult<IReadOnlyList<Relationship>>(ReadRelationships(command));
+    }
+
+    public Task<NetworkGraph> LoadGraphAsync(CancellationToken cancellationToken = default)
+    {
+        using var connection = Open();
+        using var transaction = connection.BeginTransaction(deferred: true);
+        var version = ReadVersion(connection, transaction);
+        using var nodesCommand = connection.CreateCommand();
+        nodesCommand.Transaction = transaction;
+        nodesCommand.CommandText = "SELECT data FROM nodes ORDER BY rowid";
+        var nodes = ReadNodes(nodesCommand);
+        using var relsCommand = connection.CreateCommand();
+        relsCommand.Transaction = transaction;
+        relsCommand.CommandText = "SELECT data FROM relationships ORDER BY rowid";
+        var relationships = ReadRelationships(relsCommand);
+        transaction.Commit();
+        return Task.FromResult(new NetworkGraph(nodes, relationships, version));
+    }
+
+    public Task<NetworkGraph> LoadSubgraphAsync(IReadOnlyCollection<string> ids, int depth, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(depth);
+        using var connection = Open();
+        using var transaction = connection.BeginTransaction(deferred: true);
+        var version = ReadVersion(connection, transaction);
+
+        var reached = StoredLabels(connection, transaction, ids).Keys.ToHashSet(StringComparer.Ordinal);
+        var frontier = reached.ToList();
+        for (var hop = 0; hop < depth && frontier.Count > 0; hop++)
+        {
+            using var command = connection.CreateCommand();
+            command.Transaction = transaction;
+            command.CommandText = """
+                SELECT to_id FROM relationships WHERE from_id IN (SELECT value FROM json_each($ids))
+                UNION SELECT from_id FROM relationships WHERE to_id IN (SELECT value FROM json_each($ids))
+                """;
+            command.Parameters.AddWithValue("$ids", JsonSerializer.Serialize(frontier));
+            var next = new List<string>();
+            using (var reader = command.ExecuteReader())
+            {
+                while (reader.Read())
+                {
+                    var id = reader.GetString(0);
+                    if (reached.Add(id))
+                        next.Add(id);
+                }
+            }
+            frontier = next;
+        }
+
+        var idsJson = JsonSerializer.Serialize(reached);
+        using var nodesCommand = connection.CreateCommand();
+        nodesCommand.Transaction = transaction;
+        nodesCommand.CommandText = "SELECT data FROM nodes WHERE id IN (SELECT value FROM json_each($ids)) ORDER BY rowid";
+        nodesCommand.Parameters.AddWithValue("$ids", idsJson);
+        var nodes = ReadNodes(nodesCommand);
+        using var relsCommand = connection.CreateCommand();
+        relsCommand.Transaction = transaction;
+        relsCommand.CommandText = """
+            SELECT data FROM relationships
+            WHERE from_id IN (SELECT value FROM json_each($ids)) AND to_id IN (SELECT value FROM json_each($ids))
+            ORDER BY rowid
+            """;
+        relsCommand.Parameters.AddWithValue("$ids", idsJson);
+        var relationships = ReadRelationships(relsCommand);
+        transaction.Commit();
+        return Task.FromResult(new NetworkGraph(nodes, relationships, version));
+    }
+
+    public Task<long> GetVersionAsync(CancellationToken cancellationToken = default)
+    {
+        using var connection = Open();
+        return Task.FromResult(ReadVersion(connection, null));
+    }
+
+    public Task<StoreHealth> CheckHealthAsync(CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            using var connection = Open();
+            using var transaction = connection.BeginTransaction(deferred: true);
+            var version = ReadVersion(connection, transaction);
+            var nodes = Convert.ToInt32(Scalar(connection, transaction, "SELECT COUNT(*) FROM nodes"));
+            var relationships = Convert.ToInt32(Scalar(connection, transaction, "SELECT COUNT(*) FROM relationships"));
+            var journal = Scalar(connection, transaction, "PRAGMA journal_mode");
+            return Task.FromResult(new StoreHealth(true, "sqlite", $"{Path} (journal {journal}, schema {SchemaVersion})", version, nodes, relationships));
+        }
+        catch (SqliteException e)
+        {
+            return Task.FromResult(new StoreHealth(false, "sqlite", $"{Path}: {e.Message}", 0, 0, 0));
+        }
+    }
+
+    public void Dispose()
+    {
+        _writeLock.Dispose();
+        // Pooled connections keep the file open; tests delete their files, so let go of them.
+        using var connection = new SqliteConnection(_connectionString);
+        SqliteConnection.ClearPool(connection);
+    }
+
+    private SqliteConnection Open()
+    {
+        var connection = new SqliteConnection(_connectionString);
+        connection.Open();
+        // Per-connection settings: cascades need foreign keys; FULL makes each commit durable, not only crash-safe.
+        using var command = connection.CreateCommand();
+        command.CommandText = "PRAGMA foreign_keys = ON; PRAGMA synchronous = FULL;";
+        command.ExecuteNonQuery();
+        return connection;
+    }
+
+    private void Migrate()
+    {
+        using var connection = Open();
+        Execute(connection, null, "PRAGMA journal_mode = WAL");
+        using var transaction = connection.BeginTransaction(deferred: false);
+        var current = Convert.ToInt32(Scalar(connection, transaction, "PRAGMA user_version"));
+        if (current > Migrations.Length)
+            throw new InvalidOperationException($"The database {Path} has schema version {current}, newer than this program knows ({Migrations.Length}). Upgrade the program.");
+        for (var step = current; step < Migrations.Length; step++)
+            Execute(connection, transaction, Migrations[step]);
+        Execute(connection, transaction, $"PRAGMA user_version = {Migrations.Length}");
+        transaction.Commit();
+    }
+
+    private static Dictionary<string, NodeLabel> StoredLabels(SqliteConnection connection, SqliteTransaction? transaction, IReadOnlyCollection<string> ids)
+    {
+        var labels = new Dictionary<string, NodeLabel>(StringComparer.Ordinal);
+        if (ids.Count == 0)
+            return labels;
+        using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = "SELECT id, label FROM nodes WHERE id IN (SELECT value FROM json_each($ids))";
+        command.Parameters.AddWithValue("$ids", JsonSerializer.Serialize(ids));
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+            labels[reader.GetString(0)] = Enum.Parse<NodeLabel>(reader.GetString(1));
+        return labels;
+    }
+
+    private static IEnumerable<ValidationError> MissingDeletes(SqliteConnection connection, SqliteTransaction transaction, GraphBatch batch)
+    {
+        if (batch.DeleteNodes.Count > 0)
+        {
+            var stored = StoredLabels(connection, transaction, batch.DeleteNodes);
+            foreach (var id in batch.DeleteNodes.Where(id => !stored.ContainsKey(id)))
+                yield return new ValidationError($"delete of node '{id}'", "id", $"no node with id '{id}'");
+        }
+        if (batch.DeleteRelationships.Count > 0)
+        {
+            using var command = connection.CreateCommand();
+            command.Transaction = transaction;
+            command.CommandText = "SELECT 1 FROM relationships WHERE from_id = $from AND type = $type AND to_id = $to";
+            var (from, type, to) = (command.Parameters.Add("$from", SqliteType.Text), command.Parameters.Add("$type", SqliteType.Text), command.Parameters.Add("$to", SqliteType.Text));
+            foreach (var key in batch.DeleteRelationships)
+            {
+                (from.Value, type.Value, to.Value) = (key.From, RelationshipTypes.Name(key.Type), key.To);
+                if (command.ExecuteScalar() is null)
+                    yield return new ValidationError($"delete of relationship {key}", "type", "no such relationship");
+            }
+        }
+    }
+
+    private static long ReadVersion(SqliteConnection connection, SqliteTransaction? transaction) =>
+        long.Parse((string)Scalar(connection, transaction, "SELECT value FROM meta WHERE key = 'data_version'")!);
+
+    private static object? Scalar(SqliteConnection connection, SqliteTransaction? transaction, string sql)
+    {
+        using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = sql;
+        return command.ExecuteScalar();
+    }
+
+    private static void Execute(SqliteConnection connection, SqliteTransaction? transaction, string sql, params (string Name, object Value)[] parameters)
+    {
+        using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = sql;
+        foreach (var (name, value) in parameters)
+            command.Parameters.AddWithValue(name, value);
+        command.ExecuteNonQuery();
+    }
+
+    private static List<Node> ReadNodes(SqliteCommand command)
+    {
+        var nodes = new List<Node>();
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+            nodes.Add(GraphJson.DeserializeNode(reader.GetString(0)));
+        return nodes;
+    }
+
+    private static List<Relationship> ReadRelationships(SqliteCommand command)
+    {
+        var relationships = new List<Relationship>();
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+            relationships.Add(GraphJson.DeserializeRelationship(reader.GetString(0)));
+        return relationships;
+    }
+}
