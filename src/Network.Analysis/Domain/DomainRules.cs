@@ -155,6 +155,7 @@ public static class DomainRules
             errors.Add(new(Describe(node), "id", "is written and deleted in the same batch"));
 
         var wanted = relationships.SelectMany(r => new[] { r.From, r.To })
+            .Concat(nodes.OfType<Organisation>().SelectMany(o => o.Sectors))
             .Concat(batchLabels.Keys)
             .Where(id => !string.IsNullOrEmpty(id))
             .Distinct(StringComparer.Ordinal)
@@ -172,6 +173,12 @@ public static class DomainRules
             : batchLabels.TryGetValue(id, out var l) ? l
             : stored.TryGetValue(id, out var s) ? s
             : null;
+
+        foreach (var organisation in nodes.OfType<Organisation>())
+        {
+            foreach (var sector in organisation.Sectors.Where(s => LabelOf(s) != NodeLabel.Sector))
+                errors.Add(new(Describe(organisation), "sectors", $"no sector with id '{sector}'"));
+        }
 
         var keys = new HashSet<RelationshipKey>();
         foreach (var rel in relationships)

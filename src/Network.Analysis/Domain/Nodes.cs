@@ -36,7 +36,9 @@ public sealed record Organisation(string Id, string Name, string Kind, string So
     /// <summary>ISO 3166-1 alpha-2, for organisations known only by country (no city).</summary>
     public string? Country { get; init; }
 
+    [JsonIgnore]
     public override NodeLabel Label => NodeLabel.Organisation;
+    [JsonIgnore]
     public override string DisplayName => Name;
 }
 
@@ -44,7 +46,9 @@ public sealed record Person(string Id, string Name, string Source) : Node(Id, So
 {
     public string? Role { get; init; }
 
+    [JsonIgnore]
     public override NodeLabel Label => NodeLabel.Person;
+    [JsonIgnore]
     public override string DisplayName => Name;
 }
 
@@ -52,7 +56,9 @@ public sealed record City(string Id, string Name, string Country, string Source)
 {
     public string? Region { get; init; }
 
+    [JsonIgnore]
     public override NodeLabel Label => NodeLabel.City;
+    [JsonIgnore]
     public override string DisplayName => Name;
 }
 
@@ -62,7 +68,9 @@ public sealed record Agreement(string Id, string Title, string Kind, string Sour
     public DateOnly? ValidFrom { get; init; }
     public DateOnly? ValidTo { get; init; }
 
+    [JsonIgnore]
     public override NodeLabel Label => NodeLabel.Agreement;
+    [JsonIgnore]
     public override string DisplayName => Title;
 
     /// <summary>Whether the agreement is in force on <paramref name="date"/>; open ends count as in force.</summary>
@@ -72,7 +80,9 @@ public sealed record Agreement(string Id, string Title, string Kind, string Sour
 
 public sealed record Sector(string Id, string Name, string Source) : Node(Id, Source)
 {
+    [JsonIgnore]
     public override NodeLabel Label => NodeLabel.Sector;
+    [JsonIgnore]
     public override string DisplayName => Name;
 }
 
@@ -80,6 +90,8 @@ public sealed record Event(string Id, string Title, string Kind, string Source) 
 {
     public DateOnly? Date { get; init; }
 
+    [JsonIgnore]
     public override NodeLabel Label => NodeLabel.Event;
+    [JsonIgnore]
     public override string DisplayName => Title;
 }

@@ -15,6 +15,17 @@ public static class Vocabulary
     public static readonly IReadOnlyList<string> Stages =
         ["research", "prototyping", "pilot", "production", "market", "finance"];
 
+    /// <summary>Position of a stage in the chain (research = 0); -1 for an unknown stage.</summary>
+    public static int StageIndex(string stage)
+    {
+        for (var i = 0; i < Stages.Count; i++)
+        {
+            if (Stages[i] == stage)
+                return i;
+        }
+        return -1;
+    }
+
     public static bool IsOneOf(IReadOnlyList<string> allowed, string? value) =>
         value is not null && allowed.Contains(value, StringComparer.Ordinal);
 

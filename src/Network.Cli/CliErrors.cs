@@ -1,0 +1,40 @@
+using Network.Analysis.Domain;
+using Spectre.Console;
+
+namespace Network.Cli;
+
+/// <summary>Turns the failures a user can cause into one clear line (plus the list of row errors) and an exit code; never a stack trace.</summary>
+public static class CliErrors
+{
+    public const int Invalid = 1;
+    public const int NotFound = 2;
+
+    public static async Task<int> Run(Func<Task<int>> action)
+    {
+        try
+        {
+            return await action();
+        }
+        catch (ValidationFailedException e)
+        {
+            Console.Error.WriteLine($"error: {e.Errors.Count} problem{(e.Errors.Count == 1 ? "" : "s")}, nothing was written.");
+            foreach (var error in e.Errors.Take(50))
+                Console.Error.WriteLine($"  {error}");
+            if (e.Errors.Count > 50)
+                Console.Error.WriteLine($"  … and {e.Errors.Count - 50} more");
+            return Invalid;
+        }
+        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
+        {
+            Console.Error.WriteLine($"error: {e.Message}");
+            return NotFound;
+        }
+        catch (Exception e) when (e is InvalidDataException or FormatException or IOException)
+        {
+            Console.Error.WriteLine($"error: {e.Message}");
+            return Invalid;
+        }
+    }
+
+    public static void Done(string message) => AnsiConsole.MarkupLine($"[green]{Markup.Escape(message)}[/]");
+}
