@@ -334,7 +334,7 @@ public static class EcosystemGenerator
             for (var attempt = 0; attempt < count * 4 && chosen.Count < count && pool.Count > 0; attempt++)
             {
                 var candidate = pool[_random.Next(pool.Count)];
-                if (Compatible(chosen, candidate) && exclude.All(e => !_orgs.ContainsKey(e) || !chosen.Contains(e)))
+                if (Compatible(chosen, candidate))
                     chosen.Add(candidate);
             }
             return chosen;

@@ -1,0 +1,34 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+using Network.Api.Datasets;
+
+namespace Network.Api.Health;
+
+public static class HealthApi
+{
+    public sealed record DatasetHealth(string Name, bool Synthetic, bool Healthy, string Provider, string Detail, long Version, int Nodes, int Relationships);
+
+    public sealed record HealthReport(string Status, IReadOnlyList<DatasetHealth> Datasets);
+
+    /// <summary>GET /health: 200 with each dataset's store status, or 503 when any store cannot be read.</summary>
+    public static IEndpointRouteBuilder MapHealth(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/health", async Task<Results<Ok<HealthReport>, JsonHttpResult<HealthReport>>> (DatasetCatalog catalog, CancellationToken cancellationToken) =>
+        {
+            var datasets = new List<DatasetHealth>();
+            foreach (var dataset in catalog.List())
+            {
+                var health = await catalog.Store(dataset.Name).CheckHealthAsync(cancellationToken);
+                datasets.Add(new(dataset.Name, dataset.Synthetic, health.Healthy, health.Provider, health.Detail, health.Version, health.Nodes, health.Relationships));
+            }
+            var healthy = datasets.All(d => d.Healthy);
+            var report = new HealthReport(healthy ? "healthy" : "unhealthy", datasets);
+            return healthy ? TypedResults.Ok(report) : TypedResults.Json(report, statusCode: StatusCodes.Status503ServiceUnavailable);
+        })
+        .WithName("Health")
+        .AllowAnonymous();
+        return app;
+    }
+}

@@ -1,0 +1,53 @@
+using Network.Analysis.Domain;
+
+namespace Network.Web.Pages;
+
+public sealed record OrganisationRow(
+    string Id, string Name, string Kind, string? City, string? Country,
+    IReadOnlyList<string> Sectors, IReadOnlyList<string> Stages, bool Member, string Source);
+
+/// <summary>What the first page shows of a dataset: counts per label and per organisation kind, and the organisations.</summary>
+public sealed record OrganisationOverview(
+    IReadOnlyList<(NodeLabel Label, int Count)> NodeCounts,
+    int RelationshipCount,
+    IReadOnlyList<(string Kind, int Count)> KindCounts,
+    IReadOnlyList<OrganisationRow> Organisations,
+    long Version)
+{
+    public int OrganisationCount => Organisations.Count;
+
+    public static OrganisationOverview Of(NetworkGraph graph)
+    {
+        var byId = graph.NodesById();
+        var cityOf = graph.OfType(RelationshipType.LocatedIn)
+            .Where(r => byId.TryGetValue(r.To, out var n) && n is City)
+            .GroupBy(r => r.From)
+            .ToDictionary(g => g.Key, g => (City)byId[g.First().To]);
+
+        var rows = graph.OfType<Organisation>()
+            .Select(o =>
+            {
+                var city = cityOf.GetValueOrDefault(o.Id);
+                var sectors = o.Sectors.Select(s => byId.TryGetValue(s, out var n) ? n.DisplayName : s).ToList();
+                return new OrganisationRow(o.Id, o.Name, o.Kind, city?.Name, city?.Country ?? o.Country, sectors, o.Stages, o.Member, o.Source);
+            })
+            .OrderBy(r => r.Name, StringComparer.OrdinalIgnoreCase)
+            .ToList();
+
+        var kinds = Vocabulary.OrganisationKinds
+            .Select(k => (k, rows.Count(r => r.Kind == k)))
+            .ToList();
+        var labels = Enum.GetValues<NodeLabel>()
+            .Select(l => (l, graph.Nodes.Count(n => n.Label == l)))
+            .ToList();
+        return new OrganisationOverview(labels, graph.Relationships.Count, kinds, rows, graph.Version);
+    }
+
+    public IReadOnlyList<OrganisationRow> Filter(string? kind, string? query) =>
+        Organisations
+            .Where(r => string.IsNullOrEmpty(kind) || r.Kind == kind)
+            .Where(r => string.IsNullOrWhiteSpace(query)
+                || r.Name.Contains(query.Trim(), StringComparison.OrdinalIgnoreCase)
+                || (r.City?.Contains(query.Trim(), StringComparison.OrdinalIgnoreCase) ?? false))
+            .ToList();
+}
