@@ -1,0 +1,96 @@
+using Network.Analysis.Domain;
+using Network.Api.Formats;
+using Network.Api.Storage;
+using Network.Api.Tests.Storage;
+
+namespace Network.Api.Tests.Formats;
+
+public class CsvBundleTests
+{
+    private static string Bundle(params (string File, string Content)[] files)
+    {
+        var folder = TestPaths.NewTemporaryFolder();
+        foreach (var (file, content) in files)
+            File.WriteAllText(Path.Combine(folder, file), content.ReplaceLineEndings("\n"));
+        return folder;
+    }
+
+    [Fact]
+    public void WritingAndReadingBackGivesTheSameGraph()
+    {
+        var graph = NetworkStoreContract.EveryKind();
+        var folder = TestPaths.NewTemporaryFolder();
+        CsvBundle.Write(graph, folder);
+        var read = CsvBundle.Read(folder);
+        Assert.Equal(
+            graph.Nodes.Select(n => GraphJson.Serialize(n)).Order(),
+            read.Nodes.Select(n => GraphJson.Serialize(n)).Order());
+        Assert.Equal(
+            graph.Relationships.Select(r => GraphJson.Serialize(r)).Order(),
+            read.Relationships.Select(r => GraphJson.Serialize(r)).Order());
+    }
+
+    [Fact]
+    public void ABadKindIsReportedWithFileRowAndColumn()
+    {
+        var folder = Bundle(("organisations.csv", """
+            id,name,kind,source
+            org-a,Alpha,company,test
+            org-b,Beta,spaceship,test
+            """));
+        var failure = Assert.Throws<ValidationFailedException>(() => CsvBundle.Read(folder));
+        var error = Assert.Single(failure.Errors);
+        Assert.StartsWith("organisations.csv row 3", error.Where);
+        Assert.Equal("kind", error.Field);
+        Assert.Contains("spaceship", error.Message);
+    }
+
+    [Fact]
+    public void ABadDateAndABadNumberAreReportedByColumn()
+    {
+        var folder = Bundle(
+            ("organisations.csv", "id,name,kind,source\na,A,company,t\nb,B,company,t\n"),
+            ("agreements.csv", "id,title,kind,valid_from,source\nagr,Deal,mou,2019-13-45,t\n"),
+            ("relationships.csv", "type,from,to,weight,source\nPARTNERS_WITH,a,b,heavy,t\n"));
+        var failure = Assert.Throws<ValidationFailedException>(() => CsvBundle.Read(folder));
+        Assert.Contains(failure.Errors, e => e.Where == "agreements.csv row 2" && e.Field == "valid_from" && e.Message.Contains("2019-13-45"));
+        Assert.Contains(failure.Errors, e => e.Where == "relationships.csv row 2" && e.Field == "weight" && e.Message.Contains("heavy"));
+    }
+
+    [Fact]
+    public void AnUnknownColumnOrAMissingRequiredColumnIsRefused()
+    {
+        var folder = Bundle(("people.csv", "id,name,colour\np,Ann,blue\n"));
+        var failure = Assert.Throws<ValidationFailedException>(() => CsvBundle.Read(folder));
+        Assert.Contains(failure.Errors, e => e.Field == "colour" && e.Message.Contains("unknown column"));
+        Assert.Contains(failure.Errors, e => e.Field == "source" && e.Message.Contains("required column"));
+    }
+
+    [Fact]
+    public void ADanglingRelationshipIsReportedAtItsRow()
+    {
+        var folder = Bundle(
+            ("cities.csv", "id,name,country,source\nc1,Leuven,BE,t\n"),
+            ("relationships.csv", "type,from,to,source\nTWINNED_WITH,c1,c2,t\nTWINNS_WITH,c1,c1,t\n"));
+        var failure = Assert.Throws<ValidationFailedException>(() => CsvBundle.Read(folder));
+        Assert.Contains(failure.Errors, e => e.Where.StartsWith("relationships.csv row 2") && e.Field == "to" && e.Message.Contains("c2"));
+        Assert.Contains(failure.Errors, e => e.Where == "relationships.csv row 3" && e.Field == "type" && e.Message.Contains("TWINNS_WITH"));
+    }
+
+    [Fact]
+    public void DuplicateIdsAcrossFilesAreRefused()
+    {
+        var folder = Bundle(
+            ("cities.csv", "id,name,country,source\nx,Leuven,BE,t\n"),
+            ("sectors.csv", "id,name,source\nx,ICT,t\n"));
+        var failure = Assert.Throws<ValidationFailedException>(() => CsvBundle.Read(folder));
+        Assert.Contains(failure.Errors, e => e.Where.StartsWith("sectors.csv row 2") && e.Message.Contains("more than once"));
+    }
+
+    [Fact]
+    public void AFolderWithoutBundleFilesIsRefused()
+    {
+        var failure = Assert.Throws<ValidationFailedException>(() => CsvBundle.Read(TestPaths.NewTemporaryFolder()));
+        Assert.Contains("organisations.csv", failure.Message);
+    }
+}

@@ -1,0 +1,266 @@
+using Network.Analysis.Domain;
+using Network.Api.Storage;
+
+namespace Network.Api.Tests.Storage;
+
+/// <summary>
+/// What every <see cref="INetworkStore"/> must do, written against the interface only. Each store binds it by
+/// deriving and saying how to make an empty store; the Neo4j store runs this same code.
+/// </summary>
+public abstract class NetworkStoreContract : IDisposable
+{
+    private readonly List<IDisposable> _created = [];
+
+    /// <summary>A new, empty store.</summary>
+    protected abstract INetworkStore CreateEmptyStore();
+
+    /// <summary>A second, independent client of the same store (another connection or process view).</summary>
+    protected abstract INetworkStore OpenAgain(INetworkStore store);
+
+    protected INetworkStore NewStore()
+    {
+        var store = CreateEmptyStore();
+        if (store is IDisposable d)
+            _created.Add(d);
+        return store;
+    }
+
+    protected INetworkStore Track(INetworkStore store)
+    {
+        if (store is IDisposable d)
+            _created.Add(d);
+        return store;
+    }
+
+    public void Dispose()
+    {
+        foreach (var d in _created)
+            d.Dispose();
+        GC.SuppressFinalize(this);
+    }
+
+    /// <summary>One node of every label and one relationship of every type, with names in several scripts.</summary>
+    public static NetworkGraph EveryKind()
+    {
+        Node[] nodes =
+        [
+            new Organisation("org-ü", "Université catholique de Louvain — «Ω» 北京 🚀", "university", "doc “1”, line 2")
+            {
+                Sectors = ["sector-λ"], Stages = ["research", "finance"], Member = true, MemberSince = new DateOnly(2016, 6, 1),
+                Website = "https://example.org/ü", Country = "BE",
+            },
+            new Organisation("org-2", "Zoë's Café & Co <b>", "company", "src"),
+            new Person("person-ø", "Søren Ødegård", "src") { Role = "schepen van economie" },
+            new City("city-1", "Kraków", "PL", "src") { Region = "Małopolska" },
+            new City("city-2", "Leuven", "BE", "src"),
+            new Agreement("agr-1", "Fonds “Clean” 無錫", "fund", "src") { SignedOn = new DateOnly(2018, 11, 5), ValidFrom = new DateOnly(2018, 11, 5), ValidTo = new DateOnly(2028, 11, 4) },
+            new Sector("sector-λ", "Life & health — λ", "src"),
+            new Event("event-1", "Forum in Wuxi 无锡", "forum", "src") { Date = new DateOnly(2018, 11, 1) },
+        ];
+        Relationship[] relationships =
+        [
+            new(RelationshipType.WorksFor, "person-ø", "org-ü", "src") { Role = "rector", Since = new DateOnly(2010, 1, 1), Until = new DateOnly(2020, 1, 1) },
+            new(RelationshipType.LocatedIn, "org-ü", "city-2", "src"),
+            new(RelationshipType.PartyTo, "org-ü", "agr-1", "src") { Role = "investor" },
+            new(RelationshipType.PartyTo, "city-1", "agr-1", "src") { Role = "witness" },
+            new(RelationshipType.Concerns, "agr-1", "sector-λ", "src"),
+            new(RelationshipType.ActiveIn, "org-ü", "sector-λ", "src") { Stages = ["research", "pilot"] },
+            new(RelationshipType.MemberOf, "org-2", "org-ü", "src") { Since = new DateOnly(2019, 2, 3) },
+            new(RelationshipType.ParticipatedIn, "person-ø", "event-1", "src") { Role = "speaker" },
+            new(RelationshipType.PartnersWith, "org-ü", "org-2", "src") { Kind = "supplier", Weight = 2.5 },
+            new(RelationshipType.TwinnedWith, "city-1", "city-2", "src") { Since = new DateOnly(1990, 5, 1) },
+        ];
+        return new NetworkGraph(nodes, relationships, 0);
+    }
+
+    private static IEnumerable<string> Canonical(NetworkGraph graph) =>
+        graph.Nodes.Select(GraphJson.Serialize).Concat(graph.Relationships.Select(GraphJson.Serialize)).Order(StringComparer.Ordinal);
+
+    [Fact]
+    public async Task RoundTripsEveryNodeAndRelationshipKindWithUnicodeNames()
+    {
+        var store = NewStore();
+        var graph = EveryKind();
+        Assert.Equal(Enum.GetValues<NodeLabel>().Length, graph.Nodes.Select(n => n.Label).Distinct().Count());
+        Assert.Equal(Enum.GetValues<RelationshipType>().Length, graph.Relationships.Select(r => r.Type).Distinct().Count());
+
+        await store.WriteAsync(GraphBatch.Of(graph));
+        var loaded = await store.LoadGraphAsync();
+
+        Assert.Equal(Canonical(graph), Canonical(loaded));
+        var org = Assert.IsType<Organisation>(await store.GetNodeAsync("org-ü"));
+        Assert.Equal("Université catholique de Louvain — «Ω» 北京 🚀", org.Name);
+        Assert.Equal(new DateOnly(2016, 6, 1), org.MemberSince);
+        Assert.Equal(["research", "finance"], org.Stages);
+    }
+
+    [Fact]
+    public async Task AnEmptyStoreIsAtVersionZeroAndEveryWriteBumpsTheVersion()
+    {
+        var store = NewStore();
+        Assert.Equal(0, await store.GetVersionAsync());
+        var first = await store.UpsertNodeAsync(new Sector("s", "ICT", "src"));
+        var second = await store.UpsertNodeAsync(new Sector("s", "ICT & software", "src"));
+        Assert.Equal(1, first.Version);
+        Assert.Equal(2, second.Version);
+        Assert.Equal(2, await store.GetVersionAsync());
+        Assert.Equal("ICT & software", (await store.GetNodeAsync("s"))!.DisplayName);
+    }
+
+    [Fact]
+    public async Task AnInvalidNodeIsRefusedNamingTheFieldAndNothingIsWritten()
+    {
+        var store = NewStore();
+        var bad = new Organisation("org-x", "X", "spaceship", "src");
+
+        var failure = await Assert.ThrowsAsync<ValidationFailedException>(() => store.UpsertNodeAsync(bad));
+
+        var error = Assert.Single(failure.Errors);
+        Assert.Equal("kind", error.Field);
+        Assert.Contains("org-x", error.Where);
+        Assert.Null(await store.GetNodeAsync("org-x"));
+        Assert.Equal(0, await store.GetVersionAsync());
+    }
+
+    [Fact]
+    public async Task ABatchWithOneBadRowWritesNothing()
+    {
+        var store = NewStore();
+        var nodes = Enumerable.Range(1, 50).Select(i => (Node)new Person($"p{i}", $"Person {i}", "src")).ToList();
+        var relationships = new List<Relationship> { new(RelationshipType.WorksFor, "p1", "org-missing", "src") };
+
+        var failure = await Assert.ThrowsAsync<ValidationFailedException>(() => store.WriteAsync(new GraphBatch { Nodes = nodes, Relationships = relationships }));
+
+        Assert.Contains(failure.Errors, e => e.Field == "to" && e.Message.Contains("org-missing"));
+        Assert.Empty((await store.LoadGraphAsync()).Nodes);
+        Assert.Equal(0, await store.GetVersionAsync());
+    }
+
+    [Fact]
+    public async Task AnIdCannotChangeItsLabel()
+    {
+        var store = NewStore();
+        await store.UpsertNodeAsync(new City("x", "Leuven", "BE", "src"));
+        var failure = await Assert.ThrowsAsync<ValidationFailedException>(() => store.UpsertNodeAsync(new Person("x", "Ann", "src")));
+        Assert.Contains("already used by a City", failure.Errors.Single().Message);
+        Assert.IsType<City>(await store.GetNodeAsync("x"));
+    }
+
+    [Fact]
+    public async Task RelationshipsMayUseEndsStoredEarlier()
+    {
+        var store = NewStore();
+        await store.WriteAsync(new GraphBatch { Nodes = [new Organisation("o", "imec", "research-institute", "src"), new City("c", "Leuven", "BE", "src")] });
+        await store.UpsertRelationshipAsync(new Relationship(RelationshipType.LocatedIn, "o", "c", "src"));
+        Assert.Single(await store.GetRelationshipsAsync("c"));
+    }
+
+    [Fact]
+    public async Task WritingTheSameRelationshipKeyReplacesIt()
+    {
+        var store = NewStore();
+        await store.WriteAsync(GraphBatch.Of(EveryKind()));
+        await store.UpsertRelationshipAsync(new Relationship(RelationshipType.PartnersWith, "org-ü", "org-2", "new source") { Weight = 7 });
+        var partnerships = (await store.LoadGraphAsync()).OfType(RelationshipType.PartnersWith).ToList();
+        var only = Assert.Single(partnerships);
+        Assert.Equal(7, only.Weight);
+        Assert.Equal("new source", only.Source);
+    }
+
+    [Fact]
+    public async Task DeletingANodeDeletesItsRelationships()
+    {
+        var store = NewStore();
+        await store.WriteAsync(GraphBatch.Of(EveryKind()));
+
+        var result = await store.DeleteNodeAsync("org-ü");
+
+        Assert.Equal(6, result.DeletedRelationships);
+        var graph = await store.LoadGraphAsync();
+        Assert.DoesNotContain(graph.Nodes, n => n.Id == "org-ü");
+        Assert.DoesNotContain(graph.Relationships, r => r.From == "org-ü" || r.To == "org-ü");
+        Assert.Equal(4, graph.Relationships.Count);
+    }
+
+    [Fact]
+    public async Task DeletingARelationshipKeepsItsEnds()
+    {
+        var store = NewStore();
+        await store.WriteAsync(GraphBatch.Of(EveryKind()));
+        await store.DeleteRelationshipAsync(new RelationshipKey(RelationshipType.TwinnedWith, "city-1", "city-2"));
+        var graph = await store.LoadGraphAsync();
+        Assert.DoesNotContain(graph.Relationships, r => r.Type == RelationshipType.TwinnedWith);
+        Assert.Equal(8, graph.Nodes.Count);
+    }
+
+    [Fact]
+    public async Task DeletingWhatDoesNotExistIsRefused()
+    {
+        var store = NewStore();
+        await store.UpsertNodeAsync(new Sector("s", "ICT", "src"));
+        var failure = await Assert.ThrowsAsync<ValidationFailedException>(() => store.WriteAsync(new GraphBatch { DeleteNodes = ["s", "nope"] }));
+        Assert.Contains("nope", failure.Errors.Single().Message);
+        Assert.NotNull(await store.GetNodeAsync("s"));
+    }
+
+    [Fact]
+    public async Task ARelationshipToANodeDeletedInTheSameBatchIsRefused()
+    {
+        var store = NewStore();
+        await store.WriteAsync(new GraphBatch { Nodes = [new City("a", "A", "BE", "src"), new City("b", "B", "BE", "src")] });
+        var batch = new GraphBatch { DeleteNodes = ["b"], Relationships = [new(RelationshipType.TwinnedWith, "a", "b", "src")] };
+        await Assert.ThrowsAsync<ValidationFailedException>(() => store.WriteAsync(batch));
+        Assert.Equal(2, (await store.LoadGraphAsync()).Nodes.Count);
+    }
+
+    [Fact]
+    public async Task ASubgraphHoldsTheNodesWithinTheDepthAndTheTiesAmongThem()
+    {
+        var store = NewStore();
+        // A path c0 - c1 - c2 - c3 - c4 of twinned cities.
+        var nodes = Enumerable.Range(0, 5).Select(i => (Node)new City($"c{i}", $"City {i}", "BE", "src")).ToList();
+        var ties = Enumerable.Range(0, 4).Select(i => new Relationship(RelationshipType.TwinnedWith, $"c{i}", $"c{i + 1}", "src")).ToList();
+        await store.WriteAsync(new GraphBatch { Nodes = nodes, Relationships = ties });
+
+        var depth1 = await store.LoadSubgraphAsync(["c2"], 1);
+        var depth2 = await store.LoadSubgraphAsync(["c2"], 2);
+
+        Assert.Equal(["c1", "c2", "c3"], depth1.Nodes.Select(n => n.Id).Order());
+        Assert.Equal(2, depth1.Relationships.Count);
+        Assert.Equal(5, depth2.Nodes.Count);
+        Assert.Equal(4, depth2.Relationships.Count);
+        Assert.Empty((await store.LoadSubgraphAsync(["unknown"], 2)).Nodes);
+    }
+
+    [Fact]
+    public async Task ConcurrentWritersLoseNoUpdate()
+    {
+        var store = NewStore();
+        var other = Track(OpenAgain(store));
+        const int writers = 8, writesEach = 25;
+
+        var tasks = Enumerable.Range(0, writers).Select(w => Task.Run(async () =>
+        {
+            var client = w % 2 == 0 ? store : other;
+            for (var i = 0; i < writesEach; i++)
+                await client.UpsertNodeAsync(new Person($"w{w}-{i}", $"Writer {w} #{i}", "src"));
+        }));
+        await Task.WhenAll(tasks);
+
+        var graph = await store.LoadGraphAsync();
+        Assert.Equal(writers * writesEach, graph.Nodes.Count);
+        Assert.Equal(writers * writesEach, graph.Version);
+    }
+
+    [Fact]
+    public async Task HealthReportsCounts()
+    {
+        var store = NewStore();
+        await store.WriteAsync(GraphBatch.Of(EveryKind()));
+        var health = await store.CheckHealthAsync();
+        Assert.True(health.Healthy);
+        Assert.Equal(8, health.Nodes);
+        Assert.Equal(10, health.Relationships);
+        Assert.Equal(1, health.Version);
+    }
+}
