@@ -81,6 +81,7 @@ public static class EcosystemGenerator
         private readonly List<Node> _nodes = [];
         private readonly List<Relationship> _relationships = [];
         private readonly Dictionary<string, OrgDraft> _orgs = [];
+        private readonly Dictionary<(string Sector, bool Home), List<string>> _bySector = [];
         private readonly HashSet<(string, string)> _partnerPairs = [];
         private int _agreements;
         private int _people;
@@ -137,6 +138,15 @@ public static class EcosystemGenerator
             var stages = sectors.ToDictionary(s => s, s => StagesFor(kind, s, home));
             var draft = new OrgDraft(id, kind, home, stages);
             _orgs[id] = draft;
+            if (id != Platform)
+            {
+                foreach (var sector in sectors)
+                {
+                    if (!_bySector.TryGetValue((sector, home), out var list))
+                        _bySector[(sector, home)] = list = [];
+                    list.Add(id);
+                }
+            }
             var city = home
                 ? (_random.NextDouble() < 0.55 ? HomeCities[0] : HomeCities[_random.Next(HomeCities.Length)]).Id
                 : ForeignCities[_random.Next(ForeignCities.Length)].Id;
@@ -268,7 +278,7 @@ public static class EcosystemGenerator
                 var size = 2 + _random.Next(7);
                 var parties = Candidates(sector, home: true, size, [Liaison, CrossoverCapital, Gateway]);
                 // A rare party from another sector: real ecosystems are not perfectly separated.
-                if (_random.NextDouble() < 0.05)
+                if (parties.Count < 8 && _random.NextDouble() < 0.05)
                     parties.AddRange(Candidates(PickSector(), home: true, 1, [.. parties, Liaison, CrossoverCapital, Gateway]).Where(c => Compatible(parties, c)));
                 if (parties.Count >= 2)
                     AddAgreement(kinds[_random.Next(kinds.Length)], sector, parties);
@@ -326,15 +336,12 @@ public static class EcosystemGenerator
         /// <summary>Up to <paramref name="count"/> distinct organisations active in the sector, none tied to another by a forbidden tie.</summary>
         private List<string> Candidates(string sector, bool home, int count, IReadOnlyCollection<string> exclude)
         {
-            var pool = _orgs.Values
-                .Where(o => o.Home == home && o.Id != Platform && o.Stages.ContainsKey(sector) && !exclude.Contains(o.Id))
-                .Select(o => o.Id)
-                .ToList();
+            var pool = _bySector.GetValueOrDefault((sector, home)) ?? [];
             var chosen = new List<string>();
             for (var attempt = 0; attempt < count * 4 && chosen.Count < count && pool.Count > 0; attempt++)
             {
                 var candidate = pool[_random.Next(pool.Count)];
-                if (Compatible(chosen, candidate))
+                if (!exclude.Contains(candidate) && Compatible(chosen, candidate))
                     chosen.Add(candidate);
             }
             return chosen;
