@@ -1,0 +1,17 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+
+namespace Network.Web.Tests;
+
+/// <summary>The whole web host over a fresh, temporary data folder; first start seeds it as a newcomer's would.</summary>
+public sealed class NetworkApplication : WebApplicationFactory<Program>
+{
+    public string DataFolder { get; } = Path.Combine(Path.GetTempPath(), "network-web-tests", Guid.NewGuid().ToString("N"));
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Production");
+        builder.UseSetting("Storage:DataFolder", DataFolder);
+        builder.UseSetting("Storage:SyntheticMembers", "60");
+    }
+}
