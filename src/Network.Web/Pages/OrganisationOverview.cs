@@ -16,6 +16,17 @@ public sealed record OrganisationOverview(
 {
     public int OrganisationCount => Organisations.Count;
 
+    public int LargestKindCount => KindCounts.Count == 0 ? 0 : KindCounts.Max(k => k.Count);
+
+    public static string Noun(NodeLabel label, int count) => (label, count == 1) switch
+    {
+        (NodeLabel.Person, true) => "person",
+        (NodeLabel.Person, false) => "people",
+        (NodeLabel.City, false) => "cities",
+        (_, true) => label.ToString().ToLowerInvariant(),
+        _ => label.ToString().ToLowerInvariant() + "s",
+    };
+
     public static OrganisationOverview Of(NetworkGraph graph)
     {
         var byId = graph.NodesById();
