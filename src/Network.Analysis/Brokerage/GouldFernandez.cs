@@ -1,0 +1,66 @@
+using Network.Analysis.Graphs;
+
+namespace Network.Analysis.Brokerage;
+
+public readonly record struct BrokerageRoles(long Coordinator, long Itinerant, long Gatekeeper, long Representative, long Liaison)
+{
+    public long Total => Coordinator + Itinerant + Gatekeeper + Liaison;
+}
+
+/// <summary>
+/// Gould–Fernandez brokerage roles (Gould &amp; Fernandez 1989, "Structures of mediation") on an undirected graph.
+/// For each node v, every unordered open pair a–v–b (a and b both tied to v, not to each other) is one brokered pair:
+/// coordinator (a, v, b in one group), itinerant (a, b in one group, v in another), liaison (three groups), and
+/// gatekeeper = representative (v shares its group with exactly one of a, b — the two directed roles coincide).
+/// R <c>sna::brokerage</c> on the symmetrised graph counts ordered pairs: twice our coordinator, itinerant and liaison
+/// counts and the same gatekeeper and representative counts.
+/// </summary>
+public static class GouldFernandez
+{
+    /// <param name="groups">Group index per node (any non-negative integers).</param>
+    public static BrokerageRoles[] Compute(WeightedGraph graph, IReadOnlyList<int> groups)
+    {
+        var n = graph.NodeCount;
+        if (groups.Count != n)
+            throw new ArgumentException($"{groups.Count} group values for {n} nodes.");
+        var roles = new BrokerageRoles[n];
+        var mark = new int[n];
+        Array.Fill(mark, -1);
+        for (var v = 0; v < n; v++)
+        {
+            var contacts = graph.Neighbours(v);
+            long coordinator = 0, itinerant = 0, mediator = 0, liaison = 0;
+            for (var i = 0; i < contacts.Length; i++)
+            {
+                var a = contacts[i];
+                // Mark a's contacts so "is b tied to a" is one array read.
+                foreach (var x in graph.Neighbours(a))
+                    mark[x] = a;
+                for (var j = i + 1; j < contacts.Length; j++)
+                {
+                    var b = contacts[j];
+                    if (mark[b] == a)
+                        continue;
+                    var (ga, gb, gv) = (groups[a], groups[b], groups[v]);
+                    if (ga == gb)
+                    {
+                        if (ga == gv)
+                            coordinator++;
+                        else
+                            itinerant++;
+                    }
+                    else if (ga == gv || gb == gv)
+                    {
+                        mediator++;
+                    }
+                    else
+                    {
+                        liaison++;
+                    }
+                }
+            }
+            roles[v] = new BrokerageRoles(coordinator, itinerant, mediator, mediator, liaison);
+        }
+        return roles;
+    }
+}

@@ -1,0 +1,249 @@
+using Network.Analysis.Graphs;
+
+namespace Network.Analysis.Centrality;
+
+/// <summary>Results of the all-sources shortest-path pass.</summary>
+/// <param name="Betweenness">Normalised betweenness per node.</param>
+/// <param name="Closeness">Closeness per node, or null when not computed (sampled runs).</param>
+/// <param name="Harmonic">Harmonic centrality per node, or null when not computed.</param>
+public sealed record ShortestPathCentralities(double[] Betweenness, double[]? Closeness, double[]? Harmonic, int Sources);
+
+/// <summary>
+/// Betweenness, closeness and harmonic centrality from one single-source shortest-path pass per source
+/// (Brandes 2001, "A faster algorithm for betweenness centrality"). Edge weights are tie strengths, so the
+/// length of an edge is 1/weight; an unweighted graph uses breadth-first search.
+/// <list type="bullet">
+/// <item>Betweenness: sum over pairs s≠t≠v of σ_st(v)/σ_st, normalised as NetworkX
+/// <c>betweenness_centrality(normalized=True)</c>: divided by (n−1)(n−2)/2 for undirected graphs.
+/// Sampled: k distinct pivot sources drawn with the seed, scaled by n/k (NetworkX's estimator).</item>
+/// <item>Closeness: NetworkX <c>closeness_centrality</c> with the Wasserman–Faust correction:
+/// ((r−1)/Σd) · ((r−1)/(n−1)) where r counts the nodes reachable from v, v included; 0 when nothing is reachable.</item>
+/// <item>Harmonic: NetworkX <c>harmonic_centrality</c>, Σ 1/d(v,u) over reachable u≠v, unnormalised.</item>
+/// </list>
+/// Sources are spread over all cores; each worker keeps its own arrays and partial sums.
+/// </summary>
+public static class ShortestPaths
+{
+    public static ShortestPathCentralities Compute(WeightedGraph graph, int? samples = null, int seed = 0, int maxThreads = 0)
+    {
+        var n = graph.NodeCount;
+        int[] sources;
+        if (samples is { } k && k < n)
+        {
+            ArgumentOutOfRangeException.ThrowIfNegativeOrZero(k);
+            var order = Enumerable.Range(0, n).ToArray();
+            var random = new Random(seed);
+            for (var i = 0; i < k; i++)
+            {
+                var j = i + random.Next(n - i);
+                (order[i], order[j]) = (order[j], order[i]);
+            }
+            sources = order[..k];
+        }
+        else
+        {
+            sources = Enumerable.Range(0, n).ToArray();
+        }
+        var exact = sources.Length == n;
+
+        var betweenness = new double[n];
+        var closeness = exact ? new double[n] : null;
+        var harmonic = exact ? new double[n] : null;
+        var gate = new Lock();
+        var threads = maxThreads > 0 ? maxThreads : Environment.ProcessorCount;
+        var chunk = Math.Max(1, sources.Length / (threads * 8));
+
+        Parallel.ForEach(
+            System.Collections.Concurrent.Partitioner.Create(0, sources.Length, chunk),
+            new ParallelOptions { MaxDegreeOfParallelism = threads },
+            () => new Worker(graph),
+            (range, _, worker) =>
+            {
+                for (var i = range.Item1; i < range.Item2; i++)
+                {
+                    var s = sources[i];
+                    worker.Run(s);
+                    if (exact)
+                        (closeness![s], harmonic![s]) = worker.ClosenessAndHarmonic(n);
+                }
+                return worker;
+            },
+            worker =>
+            {
+                lock (gate)
+                {
+                    for (var v = 0; v < n; v++)
+                        betweenness[v] += worker.Partial[v];
+                }
+            });
+
+        // Each unordered pair was counted from both ends when every node is a source; NetworkX's normalisation
+        // of the ordered sum is 1/((n−1)(n−2)), scaled by n/k when sampling.
+        if (n > 2)
+        {
+            var scale = 1.0 / ((n - 1.0) * (n - 2.0));
+            if (!exact)
+                scale *= (double)n / sources.Length;
+            for (var v = 0; v < n; v++)
+                betweenness[v] *= scale;
+        }
+        else
+        {
+            Array.Clear(betweenness);
+        }
+        return new ShortestPathCentralities(betweenness, closeness, harmonic, sources.Length);
+    }
+
+    /// <summary>Per-thread state for one single-source pass: no allocation per source.</summary>
+    private sealed class Worker
+    {
+        private readonly WeightedGraph _graph;
+        private readonly double[] _distance;
+        private readonly double[] _sigma;
+        private readonly double[] _delta;
+        private readonly int[] _order;
+        private readonly int[] _hops;
+        private readonly PriorityQueue<int, double> _queue = new();
+        private int _reached;
+
+        public Worker(WeightedGraph graph)
+        {
+            _graph = graph;
+            var n = graph.NodeCount;
+            _distance = new double[n];
+            _sigma = new double[n];
+            _delta = new double[n];
+            _order = new int[n];
+            _hops = new int[n];
+            Partial = new double[n];
+            Array.Fill(_distance, double.PositiveInfinity);
+            Array.Fill(_hops, -1);
+        }
+
+        public double[] Partial { get; }
+
+        public void Run(int source)
+        {
+            // Reset only what the previous source touched.
+            for (var i = 0; i < _reached; i++)
+            {
+                var v = _order[i];
+                (_distance[v], _sigma[v], _delta[v], _hops[v]) = (double.PositiveInfinity, 0, 0, -1);
+            }
+            if (_graph.IsUnweighted)
+                Breadth(source);
+            else
+                Dijkstra(source);
+            Accumulate(source);
+        }
+
+        private void Breadth(int source)
+        {
+            var offsets = _graph.Offsets;
+            var targets = _graph.Targets;
+            _hops[source] = 0;
+            _distance[source] = 0;
+            _sigma[source] = 1;
+            _order[0] = source;
+            int head = 0, tail = 1;
+            while (head < tail)
+            {
+                var v = _order[head++];
+                var next = _hops[v] + 1;
+                for (var e = offsets[v]; e < offsets[v + 1]; e++)
+                {
+                    var w = targets[e];
+                    if (_hops[w] < 0)
+                    {
+                        _hops[w] = next;
+                        _distance[w] = next;
+                        _order[tail++] = w;
+                    }
+                    if (_hops[w] == next)
+                        _sigma[w] += _sigma[v];
+                }
+            }
+            _reached = tail;
+        }
+
+        private void Dijkstra(int source)
+        {
+            var offsets = _graph.Offsets;
+            var targets = _graph.Targets;
+            var weights = _graph.Weights;
+            _distance[source] = 0;
+            _sigma[source] = 1;
+            _queue.Clear();
+            _queue.Enqueue(source, 0);
+            var settled = 0;
+            // _hops marks settled nodes (1) and seen nodes (0) here.
+            _hops[source] = 0;
+            while (_queue.TryDequeue(out var v, out var d))
+            {
+                if (_hops[v] == 1 || d > _distance[v])
+                    continue;
+                _hops[v] = 1;
+                _order[settled++] = v;
+                for (var e = offsets[v]; e < offsets[v + 1]; e++)
+                {
+                    var w = targets[e];
+                    if (_hops[w] == 1)
+                        continue;
+                    var candidate = d + 1.0 / weights[e];
+                    if (candidate < _distance[w])
+                    {
+                        if (_hops[w] < 0)
+                            _hops[w] = 0;
+                        _distance[w] = candidate;
+                        _sigma[w] = _sigma[v];
+                        _queue.Enqueue(w, candidate);
+                    }
+                    else if (candidate == _distance[w])
+                    {
+                        _sigma[w] += _sigma[v];
+                    }
+                }
+            }
+            _reached = settled;
+            // Nodes seen but never settled cannot exist with positive weights; seen-only marks are reset with the rest.
+        }
+
+        private void Accumulate(int source)
+        {
+            var offsets = _graph.Offsets;
+            var targets = _graph.Targets;
+            var weights = _graph.Weights;
+            var unweighted = _graph.IsUnweighted;
+            for (var i = _reached - 1; i > 0; i--)
+            {
+                var w = _order[i];
+                var coefficient = (1 + _delta[w]) / _sigma[w];
+                var dw = _distance[w];
+                for (var e = offsets[w]; e < offsets[w + 1]; e++)
+                {
+                    var v = targets[e];
+                    // v precedes w on a shortest path when it is exactly one edge length closer (same arithmetic as the forward pass).
+                    var isPredecessor = unweighted ? _distance[v] == dw - 1 : _distance[v] + 1.0 / weights[e] == dw && _distance[v] < dw;
+                    if (isPredecessor)
+                        _delta[v] += _sigma[v] * coefficient;
+                }
+                Partial[w] += _delta[w];
+            }
+            _ = source;
+        }
+
+        public (double Closeness, double Harmonic) ClosenessAndHarmonic(int n)
+        {
+            double total = 0, harmonic = 0;
+            for (var i = 1; i < _reached; i++)
+            {
+                var d = _distance[_order[i]];
+                total += d;
+                harmonic += 1 / d;
+            }
+            var r = _reached - 1.0;
+            var closeness = total > 0 && n > 1 ? r / total * (r / (n - 1.0)) : 0;
+            return (closeness, harmonic);
+        }
+    }
+}

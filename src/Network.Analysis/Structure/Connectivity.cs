@@ -1,0 +1,155 @@
+using Network.Analysis.Graphs;
+
+namespace Network.Analysis.Structure;
+
+/// <summary>Components, cut vertices and cut edges of an undirected graph (weights ignored).</summary>
+public static class Connectivity
+{
+    /// <summary>Component index per node, numbered by first appearance.</summary>
+    public static int[] Components(WeightedGraph graph)
+    {
+        var n = graph.NodeCount;
+        var component = new int[n];
+        Array.Fill(component, -1);
+        var queue = new int[n];
+        var count = 0;
+        for (var start = 0; start < n; start++)
+        {
+            if (component[start] >= 0)
+                continue;
+            int head = 0, tail = 0;
+            queue[tail++] = start;
+            component[start] = count;
+            while (head < tail)
+            {
+                var v = queue[head++];
+                foreach (var w in graph.Neighbours(v))
+                {
+                    if (component[w] < 0)
+                    {
+                        component[w] = count;
+                        queue[tail++] = w;
+                    }
+                }
+            }
+            count++;
+        }
+        return component;
+    }
+
+    /// <summary>
+    /// Articulation points (nodes whose removal disconnects their component) and bridges (edges whose removal does),
+    /// by Hopcroft–Tarjan depth-first search with low-links, iterative so deep graphs cannot overflow the stack.
+    /// Bridges are returned with the smaller index first, sorted.
+    /// </summary>
+    public static (int[] ArticulationPoints, (int U, int V)[] Bridges) CutPointsAndBridges(WeightedGraph graph)
+    {
+        var n = graph.NodeCount;
+        var discovery = new int[n];
+        var low = new int[n];
+        var parent = new int[n];
+        var edgeCursor = new int[n];
+        Array.Fill(discovery, -1);
+        var isCut = new bool[n];
+        var bridges = new List<(int, int)>();
+        var stack = new Stack<int>();
+        var time = 0;
+
+        for (var root = 0; root < n; root++)
+        {
+            if (discovery[root] >= 0)
+                continue;
+            var rootChildren = 0;
+            discovery[root] = low[root] = time++;
+            parent[root] = -1;
+            edgeCursor[root] = graph.Offsets[root];
+            stack.Push(root);
+            while (stack.Count > 0)
+            {
+                var v = stack.Peek();
+                if (edgeCursor[v] < graph.Offsets[v + 1])
+                {
+                    var w = graph.Targets[edgeCursor[v]++];
+                    if (discovery[w] < 0)
+                    {
+                        parent[w] = v;
+                        discovery[w] = low[w] = time++;
+                        edgeCursor[w] = graph.Offsets[w];
+                        stack.Push(w);
+                        if (v == root)
+                            rootChildren++;
+                    }
+                    else if (w != parent[v])
+                    {
+                        low[v] = Math.Min(low[v], discovery[w]);
+                    }
+                    continue;
+                }
+                stack.Pop();
+                var p = parent[v];
+                if (p < 0)
+                    continue;
+                low[p] = Math.Min(low[p], low[v]);
+                if (low[v] > discovery[p])
+                    bridges.Add(p < v ? (p, v) : (v, p));
+                if (p != root && low[v] >= discovery[p])
+                    isCut[p] = true;
+            }
+            if (rootChildren > 1)
+                isCut[root] = true;
+        }
+        bridges.Sort();
+        return (Enumerable.Range(0, n).Where(v => isCut[v]).ToArray(), [.. bridges]);
+    }
+
+    /// <summary>
+    /// Core number per node (the largest k such that the node is in the k-core), by the Batagelj–Zaversnik
+    /// bucket algorithm in O(m); weights ignored, as NetworkX <c>core_number</c>.
+    /// </summary>
+    public static int[] CoreNumbers(WeightedGraph graph)
+    {
+        var n = graph.NodeCount;
+        var degree = new int[n];
+        var maxDegree = 0;
+        for (var v = 0; v < n; v++)
+            maxDegree = Math.Max(maxDegree, degree[v] = graph.Degree(v));
+        var bin = new int[maxDegree + 1];
+        foreach (var d in degree)
+            bin[d]++;
+        for (int d = 0, start = 0; d <= maxDegree; d++)
+            (bin[d], start) = (start, start + bin[d]);
+        var position = new int[n];
+        var order = new int[n];
+        for (var v = 0; v < n; v++)
+        {
+            position[v] = bin[degree[v]]++;
+            order[position[v]] = v;
+        }
+        for (var d = maxDegree; d > 0; d--)
+            bin[d] = bin[d - 1];
+        if (maxDegree >= 0 && bin.Length > 0)
+            bin[0] = 0;
+        for (var i = 0; i < n; i++)
+        {
+            var v = order[i];
+            foreach (var u in graph.Neighbours(v))
+            {
+                if (degree[u] > degree[v])
+                {
+                    var du = degree[u];
+                    var pu = position[u];
+                    var pw = bin[du];
+                    var w = order[pw];
+                    if (u != w)
+                    {
+                        (order[pu], order[pw]) = (w, u);
+                        (position[u], position[w]) = (pw, pu);
+                    }
+                    bin[du]++;
+                    degree[u]--;
+                }
+            }
+        }
+        return degree;
+    }
+}
