@@ -29,7 +29,7 @@ public static class CliErrors
             Console.Error.WriteLine($"error: {e.Message}");
             return NotFound;
         }
-        catch (Exception e) when (e is InvalidDataException or FormatException or IOException)
+        catch (Exception e) when (e is InvalidDataException or FormatException or IOException or ArgumentException)
         {
             Console.Error.WriteLine($"error: {e.Message}");
             return Invalid;

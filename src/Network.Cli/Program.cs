@@ -5,5 +5,6 @@ var root = new RootCommand("Network: stakeholder-network analyzer for regional i
 {
     GenerateCommand.Create(),
     ImportCommand.Create(),
+    AnalyzeCommand.Create(),
 };
 return await root.Parse(args).InvokeAsync();

@@ -1,0 +1,114 @@
+using Network.Analysis.Domain;
+using Network.Analysis.Graphs;
+
+namespace Network.Analysis.Projection;
+
+public enum TieKind { Agreement, Person, Event, Partnership }
+
+/// <summary>One reason two organisations are tied: the agreement, person, event or partnership they share.</summary>
+public sealed record TieReason(TieKind Kind, string Via, string Label, double Weight);
+
+/// <summary>A tie of the organisation network; its weight is the sum of its reasons' weights.</summary>
+public sealed record OrganisationTie(string A, string B, double Weight, IReadOnlyList<TieReason> Reasons);
+
+/// <summary>The organisation–organisation network and, for every tie, why it exists.</summary>
+public sealed class OrganisationNetwork
+{
+    private readonly Dictionary<(string, string), OrganisationTie> _ties;
+
+    internal OrganisationNetwork(WeightedGraph graph, IReadOnlyList<Organisation> organisations, IReadOnlyList<OrganisationTie> ties, DateOnly? asOf)
+    {
+        Graph = graph;
+        Organisations = organisations;
+        Ties = ties;
+        AsOf = asOf;
+        _ties = ties.ToDictionary(t => (t.A, t.B));
+    }
+
+    public WeightedGraph Graph { get; }
+
+    /// <summary>In the graph's node order.</summary>
+    public IReadOnlyList<Organisation> Organisations { get; }
+
+    public IReadOnlyList<OrganisationTie> Ties { get; }
+
+    public DateOnly? AsOf { get; }
+
+    public OrganisationTie? Tie(string a, string b) =>
+        _ties.GetValueOrDefault(string.CompareOrdinal(a, b) < 0 ? (a, b) : (b, a));
+}
+
+/// <summary>
+/// Projects the multi-mode graph onto organisations (DESIGN.md, "Projection"): two organisations are tied when they are
+/// parties to the same agreement, have the same person working for both, took part in the same event, or partner
+/// directly. Each shared agreement, person and event adds 1 to the tie weight; a partnership adds its own weight
+/// (1 when unset). With <c>asOf</c>, only agreements valid on that date, affiliations running on it and events held
+/// by it count.
+/// </summary>
+public static class OrganisationProjection
+{
+    public static OrganisationNetwork Project(NetworkGraph graph, DateOnly? asOf = null)
+    {
+        var organisations = graph.OfType<Organisation>().ToList();
+        var isOrganisation = organisations.Select(o => o.Id).ToHashSet(StringComparer.Ordinal);
+        var nodes = graph.NodesById();
+        var reasons = new Dictionary<(string, string), List<TieReason>>();
+
+        void Add(string a, string b, TieReason reason)
+        {
+            if (a == b)
+                return;
+            var key = string.CompareOrdinal(a, b) < 0 ? (a, b) : (b, a);
+            if (!reasons.TryGetValue(key, out var list))
+                reasons[key] = list = [];
+            list.Add(reason);
+        }
+
+        void AddGroup(TieKind kind, string via, IEnumerable<string> members)
+        {
+            var distinct = members.Where(isOrganisation.Contains).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+            if (distinct.Count < 2)
+                return;
+            var label = nodes.TryGetValue(via, out var node) ? node.DisplayName : via;
+            for (var i = 0; i < distinct.Count; i++)
+            {
+                for (var j = i + 1; j < distinct.Count; j++)
+                    Add(distinct[i], distinct[j], new TieReason(kind, via, label, 1));
+            }
+        }
+
+        bool InForce(Relationship r) =>
+            asOf is not { } date || ((r.Since ?? DateOnly.MinValue) <= date && date <= (r.Until ?? DateOnly.MaxValue));
+
+        foreach (var group in graph.OfType(RelationshipType.PartyTo).GroupBy(r => r.To))
+        {
+            if (asOf is { } date && nodes.GetValueOrDefault(group.Key) is Agreement agreement && !agreement.IsValidOn(date))
+                continue;
+            AddGroup(TieKind.Agreement, group.Key, group.Select(r => r.From));
+        }
+        foreach (var group in graph.OfType(RelationshipType.WorksFor).Where(InForce).GroupBy(r => r.From))
+            AddGroup(TieKind.Person, group.Key, group.Select(r => r.To));
+        foreach (var group in graph.OfType(RelationshipType.ParticipatedIn).GroupBy(r => r.To))
+        {
+            if (asOf is { } date && nodes.GetValueOrDefault(group.Key) is Event { Date: { } held } && held > date)
+                continue;
+            AddGroup(TieKind.Event, group.Key, group.Select(r => r.From));
+        }
+        foreach (var partnership in graph.OfType(RelationshipType.PartnersWith).Where(InForce))
+        {
+            if (isOrganisation.Contains(partnership.From) && isOrganisation.Contains(partnership.To))
+            {
+                var label = partnership.Kind is { } kind ? $"partnership ({kind})" : "partnership";
+                Add(partnership.From, partnership.To, new TieReason(TieKind.Partnership, $"{partnership.From}|{partnership.To}", label, partnership.Weight ?? 1));
+            }
+        }
+
+        var ties = reasons
+            .Select(kv => new OrganisationTie(kv.Key.Item1, kv.Key.Item2, kv.Value.Sum(r => r.Weight), kv.Value))
+            .OrderBy(t => t.A, StringComparer.Ordinal).ThenBy(t => t.B, StringComparer.Ordinal)
+            .ToList();
+        var ids = organisations.Select(o => o.Id).ToList();
+        var weighted = WeightedGraph.FromEdges(ids, ties.Select(t => (t.A, t.B, t.Weight)));
+        return new OrganisationNetwork(weighted, organisations, ties, asOf);
+    }
+}

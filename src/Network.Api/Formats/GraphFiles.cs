@@ -1,0 +1,274 @@
+using System.Globalization;
+using System.Xml;
+using System.Xml.Linq;
+using Network.Analysis.Domain;
+using Network.Analysis.Graphs;
+using Network.Analysis.Projection;
+
+namespace Network.Api.Formats;
+
+/// <summary>A plain graph read from a file, with its node attributes (values in node order; null = missing).</summary>
+public sealed record GraphFile(string Path, string Format, WeightedGraph Graph, IReadOnlyDictionary<string, string?[]> NodeAttributes)
+{
+    /// <summary>What a person reads for node v: its label or name attribute, else its id.</summary>
+    public string Name(int v) =>
+        (NodeAttributes.GetValueOrDefault("label") ?? NodeAttributes.GetValueOrDefault("name"))?[v] ?? Graph.Ids[v];
+
+    /// <summary>Group index per node from an attribute; a missing value is its own group "(none)".</summary>
+    public int[] Groups(string attribute)
+    {
+        if (!NodeAttributes.TryGetValue(attribute, out var values))
+            throw new InvalidDataException($"{System.IO.Path.GetFileName(Path)}: unknown attribute '{attribute}' (node attributes: {Describe(NodeAttributes.Keys)}).");
+        var index = new Dictionary<string, int>(StringComparer.Ordinal);
+        return values.Select(v => index.TryGetValue(v ?? "(none)", out var g) ? g : index[v ?? "(none)"] = index.Count).ToArray();
+    }
+
+    internal static string Describe(IEnumerable<string> names) => names.Any() ? string.Join(", ", names) : "none";
+}
+
+/// <summary>
+/// Reads GraphML, GEXF and the CSV bundle format into an undirected weighted graph. XML is read without DTDs and
+/// without resolving external entities. Every refusal is an <see cref="InvalidDataException"/> whose message names
+/// the file and the problem in one line: malformed XML (with line), a DTD, an unknown attribute, duplicate ids,
+/// self-loops, edges to unknown nodes, weights that are not positive numbers, an empty graph.
+/// Edges listed twice (or in both directions) become one tie with the summed weight.
+/// </summary>
+public static class GraphFiles
+{
+    public static readonly XmlReaderSettings SafeXml = new()
+    {
+        DtdProcessing = DtdProcessing.Prohibit,
+        XmlResolver = null,
+        MaxCharactersFromEntities = 0,
+        IgnoreComments = true,
+    };
+
+    /// <param name="path">A .graphml or .gexf file, or a folder in the CSV format of data/seed.</param>
+    /// <param name="weightAttribute">Edge attribute holding tie strengths; "weight" when present, else every tie weighs 1.</param>
+    public static GraphFile Read(string path, string? weightAttribute = null, DateOnly? asOf = null)
+    {
+        var name = System.IO.Path.GetFileName(path.TrimEnd('/', '\\'));
+        if (Directory.Exists(path))
+            return ReadBundle(path, name, weightAttribute, asOf);
+        if (!File.Exists(path))
+            throw new FileNotFoundException($"No file or folder '{path}'.");
+        var extension = System.IO.Path.GetExtension(path).ToLowerInvariant();
+        if (extension is not (".graphml" or ".gexf" or ".xml"))
+            throw new InvalidDataException($"{name}: unknown format '{extension}'; use .graphml, .gexf or a folder of CSV files like data/seed.");
+
+        XDocument document;
+        try
+        {
+            using var reader = XmlReader.Create(path, SafeXml);
+            document = XDocument.Load(reader, LoadOptions.SetLineInfo);
+        }
+        catch (XmlException e) when (e.Message.Contains("DTD", StringComparison.OrdinalIgnoreCase))
+        {
+            throw new InvalidDataException($"{name}: refused: the file declares a DTD (<!DOCTYPE>); DTDs and external entities are not allowed.");
+        }
+        catch (XmlException e)
+        {
+            throw new InvalidDataException($"{name}: malformed XML at line {e.LineNumber}, position {e.LinePosition}: {e.Message.Split('.')[0]}.");
+        }
+
+        var graph = document.Root?.Name.LocalName switch
+        {
+            "graphml" => ReadGraphMl(document, path, name, weightAttribute),
+            "gexf" => ReadGexf(document, path, name, weightAttribute),
+            var other => throw new InvalidDataException($"{name}: the root element is <{other}>, not <graphml> or <gexf>."),
+        };
+        if (graph.Graph.NodeCount == 0)
+            throw new InvalidDataException($"{name}: the graph has no nodes.");
+        return graph;
+    }
+
+    private static GraphFile ReadGraphMl(XDocument document, string path, string name, string? weightAttribute)
+    {
+        var root = document.Root!;
+        var keys = root.Elements().Where(e => e.Name.LocalName == "key")
+            .Select(k => (Id: Attr(k, "id", name), For: (string?)k.Attribute("for") ?? "all", Name: (string?)k.Attribute("attr.name") ?? Attr(k, "id", name),
+                Default: k.Elements().FirstOrDefault(d => d.Name.LocalName == "default")?.Value))
+            .ToList();
+        var duplicateKey = keys.GroupBy(k => k.Id).FirstOrDefault(g => g.Count() > 1);
+        if (duplicateKey is not null)
+            throw new InvalidDataException($"{name}: key id '{duplicateKey.Key}' is declared twice.");
+        var nodeKeys = keys.Where(k => k.For is "node" or "all").ToDictionary(k => k.Id);
+        var edgeKeys = keys.Where(k => k.For is "edge" or "all").ToDictionary(k => k.Id);
+
+        var graphElement = root.Elements().FirstOrDefault(e => e.Name.LocalName == "graph")
+            ?? throw new InvalidDataException($"{name}: no <graph> element.");
+        var weightKey = ResolveWeight(name, weightAttribute, edgeKeys.Values.Select(k => (k.Id, k.Name)).ToList());
+
+        var ids = new List<string>();
+        var attributes = nodeKeys.Values.ToDictionary(k => k.Name, _ => new List<string?>());
+        foreach (var node in graphElement.Elements().Where(e => e.Name.LocalName == "node"))
+        {
+            ids.Add(Attr(node, "id", name));
+            var data = new Dictionary<string, string>();
+            foreach (var d in node.Elements().Where(e => e.Name.LocalName == "data"))
+            {
+                var key = Attr(d, "key", name);
+                if (!nodeKeys.ContainsKey(key))
+                    throw new InvalidDataException($"{name}: line {Line(d)}: node '{ids[^1]}' has data for undeclared key '{key}'.");
+                data[key] = d.Value;
+            }
+            foreach (var key in nodeKeys.Values)
+                attributes[key.Name].Add(data.GetValueOrDefault(key.Id) ?? key.Default);
+        }
+
+        var edges = new List<(string, string, double, int)>();
+        foreach (var edge in graphElement.Elements().Where(e => e.Name.LocalName == "edge"))
+        {
+            var weight = 1.0;
+            foreach (var d in edge.Elements().Where(e => e.Name.LocalName == "data"))
+            {
+                var key = Attr(d, "key", name);
+                if (!edgeKeys.ContainsKey(key))
+                    throw new InvalidDataException($"{name}: line {Line(d)}: an edge has data for undeclared key '{key}'.");
+                if (key == weightKey)
+                    weight = Number(d.Value, name, Line(d));
+            }
+            if (weightKey is not null && !edge.Elements().Any(d => d.Name.LocalName == "data" && (string?)d.Attribute("key") == weightKey)
+                && edgeKeys[weightKey].Default is { } fallback)
+                weight = Number(fallback, name, Line(edge));
+            edges.Add((Attr(edge, "source", name), Attr(edge, "target", name), weight, Line(edge)));
+        }
+        return Build(path, "graphml", name, ids, edges, attributes.ToDictionary(kv => kv.Key, kv => kv.Value.ToArray()));
+    }
+
+    private static GraphFile ReadGexf(XDocument document, string path, string name, string? weightAttribute)
+    {
+        var graphElement = document.Root!.Elements().FirstOrDefault(e => e.Name.LocalName == "graph")
+            ?? throw new InvalidDataException($"{name}: no <graph> element.");
+        IEnumerable<XElement> Children(XElement parent, string local) => parent.Elements().Where(e => e.Name.LocalName == local);
+        var declared = Children(graphElement, "attributes")
+            .SelectMany(a => Children(a, "attribute").Select(x => (Class: (string?)a.Attribute("class") ?? "node", Id: Attr(x, "id", name), Title: (string?)x.Attribute("title") ?? Attr(x, "id", name))))
+            .ToList();
+        var nodeAttributes = declared.Where(d => d.Class == "node").ToDictionary(d => d.Id);
+        var edgeAttributes = declared.Where(d => d.Class == "edge").ToDictionary(d => d.Id);
+
+        // "weight" is GEXF's own edge attribute; others are declared edge attributes.
+        string? weightId = null;
+        if (weightAttribute is not null && weightAttribute != "weight")
+        {
+            weightId = edgeAttributes.Values.FirstOrDefault(a => a.Title == weightAttribute || a.Id == weightAttribute).Id
+                ?? throw new InvalidDataException($"{name}: unknown attribute '{weightAttribute}' (edge attributes: weight{(edgeAttributes.Count > 0 ? ", " : "")}{string.Join(", ", edgeAttributes.Values.Select(a => a.Title))}).");
+        }
+
+        var ids = new List<string>();
+        var attributes = nodeAttributes.Values.ToDictionary(a => a.Title, _ => new List<string?>());
+        attributes["label"] = [];
+        var nodes = Children(graphElement, "nodes").SelectMany(n => Children(n, "node"));
+        foreach (var node in nodes)
+        {
+            ids.Add(Attr(node, "id", name));
+            attributes["label"].Add((string?)node.Attribute("label"));
+            var values = new Dictionary<string, string>();
+            foreach (var value in Children(node, "attvalues").SelectMany(a => Children(a, "attvalue")))
+            {
+                var key = Attr(value, "for", name);
+                if (!nodeAttributes.ContainsKey(key))
+                    throw new InvalidDataException($"{name}: line {Line(value)}: node '{ids[^1]}' has a value for undeclared attribute '{key}'.");
+                values[key] = Attr(value, "value", name);
+            }
+            foreach (var a in nodeAttributes.Values)
+                attributes[a.Title].Add(values.GetValueOrDefault(a.Id));
+        }
+
+        var edges = new List<(string, string, double, int)>();
+        foreach (var edge in Children(graphElement, "edges").SelectMany(e => Children(e, "edge")))
+        {
+            var weight = 1.0;
+            if (weightId is null && (string?)edge.Attribute("weight") is { } native)
+                weight = Number(native, name, Line(edge));
+            foreach (var value in Children(edge, "attvalues").SelectMany(a => Children(a, "attvalue")))
+            {
+                var key = Attr(value, "for", name);
+                if (!edgeAttributes.ContainsKey(key))
+                    throw new InvalidDataException($"{name}: line {Line(value)}: an edge has a value for undeclared attribute '{key}'.");
+                if (key == weightId)
+                    weight = Number(Attr(value, "value", name), name, Line(value));
+            }
+            edges.Add((Attr(edge, "source", name), Attr(edge, "target", name), weight, Line(edge)));
+        }
+        return Build(path, "gexf", name, ids, edges, attributes.ToDictionary(kv => kv.Key, kv => kv.Value.ToArray()));
+    }
+
+    private static GraphFile ReadBundle(string path, string name, string? weightAttribute, DateOnly? asOf)
+    {
+        if (weightAttribute is not null && weightAttribute != "weight")
+            throw new InvalidDataException($"{name}: unknown attribute '{weightAttribute}' (the organisation network's only tie attribute is weight: shared agreements, people, events and partnerships).");
+        NetworkGraph graph;
+        try
+        {
+            graph = CsvBundle.Read(path);
+        }
+        catch (ValidationFailedException e)
+        {
+            throw new InvalidDataException($"{name}: {e.Message}");
+        }
+        var network = OrganisationProjection.Project(graph, asOf);
+        if (network.Graph.NodeCount == 0)
+            throw new InvalidDataException($"{name}: the graph has no nodes (no organisations).");
+        var nodes = graph.NodesById();
+        var cityOf = graph.OfType(RelationshipType.LocatedIn)
+            .Where(r => nodes.GetValueOrDefault(r.To) is City)
+            .GroupBy(r => r.From)
+            .ToDictionary(g => g.Key, g => (City)nodes[g.First().To]);
+        var organisations = network.Organisations;
+        var attributes = new Dictionary<string, string?[]>
+        {
+            ["name"] = organisations.Select(o => (string?)o.Name).ToArray(),
+            ["kind"] = organisations.Select(o => (string?)o.Kind).ToArray(),
+            ["city"] = organisations.Select(o => cityOf.GetValueOrDefault(o.Id)?.Name).ToArray(),
+            ["region"] = organisations.Select(o => cityOf.GetValueOrDefault(o.Id)?.Region).ToArray(),
+            ["country"] = organisations.Select(o => cityOf.GetValueOrDefault(o.Id)?.Country ?? o.Country).ToArray(),
+            ["sector"] = organisations.Select(o => o.Sectors.Count > 0 ? o.Sectors[0] : null).ToArray(),
+            ["member"] = organisations.Select(o => (string?)(o.Member ? "member" : "non-member")).ToArray(),
+        };
+        return new GraphFile(path, "csv", network.Graph, attributes);
+    }
+
+    private static string? ResolveWeight(string name, string? weightAttribute, IReadOnlyList<(string Id, string Name)> edgeKeys)
+    {
+        if (weightAttribute is null)
+            return edgeKeys.FirstOrDefault(k => k.Name == "weight").Id;
+        return edgeKeys.FirstOrDefault(k => k.Name == weightAttribute || k.Id == weightAttribute).Id
+            ?? throw new InvalidDataException($"{name}: unknown attribute '{weightAttribute}' (edge attributes: {GraphFile.Describe(edgeKeys.Select(k => k.Name))}).");
+    }
+
+    private static GraphFile Build(string path, string format, string name, List<string> ids, List<(string Source, string Target, double Weight, int Line)> edges, Dictionary<string, string?[]> attributes)
+    {
+        var index = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var id in ids)
+        {
+            if (!index.TryAdd(id, index.Count))
+                throw new InvalidDataException($"{name}: duplicate node id '{id}'.");
+        }
+        var list = new List<(int, int, double)>(edges.Count);
+        foreach (var (source, target, weight, line) in edges)
+        {
+            if (!index.TryGetValue(source, out var u))
+                throw new InvalidDataException($"{name}: line {line}: edge from unknown node '{source}'.");
+            if (!index.TryGetValue(target, out var v))
+                throw new InvalidDataException($"{name}: line {line}: edge to unknown node '{target}'.");
+            if (u == v)
+                throw new InvalidDataException($"{name}: line {line}: self-loop on node '{source}'; a node cannot be tied to itself.");
+            if (!(weight > 0) || !double.IsFinite(weight))
+                throw new InvalidDataException($"{name}: line {line}: edge '{source}'–'{target}' has weight {weight.ToString(CultureInfo.InvariantCulture)}; weights must be positive numbers.");
+            list.Add((u, v, weight));
+        }
+        return new GraphFile(path, format, WeightedGraph.Create(ids, list), attributes);
+    }
+
+    private static string Attr(XElement element, string attribute, string name) =>
+        (string?)element.Attribute(attribute)
+        ?? throw new InvalidDataException($"{name}: line {Line(element)}: <{element.Name.LocalName}> has no '{attribute}' attribute.");
+
+    private static int Line(XElement element) => ((IXmlLineInfo)element).LineNumber;
+
+    private static double Number(string text, string name, int line) =>
+        double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value)
+            ? value
+            : throw new InvalidDataException($"{name}: line {line}: weight '{text}' is not a number.");
+}
