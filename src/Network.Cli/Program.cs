@@ -1,10 +1,15 @@
 using System.CommandLine;
 using Network.Cli;
 
+// Tables keep their columns when the output goes to a file or a pipe.
+if (Console.IsOutputRedirected)
+    Spectre.Console.AnsiConsole.Profile.Width = 160;
+
 var root = new RootCommand("Network: stakeholder-network analyzer for regional innovation ecosystems.")
 {
     GenerateCommand.Create(),
     ImportCommand.Create(),
     AnalyzeCommand.Create(),
+    BenchCommand.Create(),
 };
 return await root.Parse(args).InvokeAsync();

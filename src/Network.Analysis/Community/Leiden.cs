@@ -10,13 +10,14 @@ public sealed record CommunityResult(string Algorithm, int[] Community, int Coun
 /// guaranteeing well-connected communities", Sci. Rep. 9:5233). Each iteration: fast local moving with a queue,
 /// refinement of every community into well-connected sub-communities (randomised merges, θ = 0.01), aggregation on
 /// the refinement with the unrefined partition as the start — until a local-moving phase changes nothing.
-/// Iterations repeat from the last partition until modularity stops rising. Quality gain of moving node v to C:
+/// Iterations repeat from the last partition until modularity rises by less than 10⁻⁴. Quality gain of moving node v to C:
 /// k_v,C − γ K_v K_C / 2m. Seeded and deterministic. Communities are connected: refinement guarantees it, and any
 /// disconnected community is split as a final safeguard.
 /// </summary>
 public static class Leiden
 {
-    public static CommunityResult Detect(WeightedGraph graph, double resolution = 1.0, int seed = 0, int maxIterations = 10, double randomness = 0.01)
+    /// <param name="minImprovement">Iterations stop when modularity rises by less than this.</param>
+    public static CommunityResult Detect(WeightedGraph graph, double resolution = 1.0, int seed = 0, int maxIterations = 10, double randomness = 0.01, double minImprovement = 1e-4)
     {
         var n = graph.NodeCount;
         var random = new Random(seed);
@@ -30,7 +31,10 @@ public static class Leiden
             var quality = Modularity.Of(graph, partition, resolution);
             if (quality <= best + 1e-12)
                 break;
+            var gain = quality - best;
             (best, bestPartition) = (quality, partition);
+            if (gain < minImprovement)
+                break;
         }
         var normalised = Modularity.Normalise(bestPartition);
         return new CommunityResult("leiden", normalised, normalised.Length == 0 ? 0 : normalised.Max() + 1, Modularity.Of(graph, normalised, resolution));
@@ -51,6 +55,7 @@ public static class Leiden
 
             var refined = Refine(level, partition, communities, resolution, randomness, random);
             var refinedCount = LevelGraph.Compact(refined);
+            if (Environment.GetEnvironmentVariable("LEIDEN_TRACE") is not null) Console.WriteLine($"level {level.Count} nodes, {communities} communities, refined {refinedCount}");
             if (refinedCount == level.Count)
             {
                 // Refinement merged nothing; aggregating on it would not shrink the graph, so aggregate on the partition.
@@ -185,85 +190,96 @@ internal static class LocalMoving
     public static bool MoveNodesFast(LevelGraph level, int[] partition, double resolution, Random random)
     {
         var n = level.Count;
-        var twoM = level.TotalStrength;
-        var communityStrength = new double[n + 1];
-        var size = new int[n + 1];
+        var offsets = level.Offsets;
+        var targets = level.Targets;
+        var weights = level.Weights;
+        var strength = level.Strength;
+        var scale = resolution / level.TotalStrength;
+        var communityStrength = new double[n];
+        var size = new int[n];
         for (var v = 0; v < n; v++)
         {
-            communityStrength[partition[v]] += level.Strength[v];
+            communityStrength[partition[v]] += strength[v];
             size[partition[v]]++;
         }
-        var empty = new Stack<int>();
+        var empty = new int[n];
+        var emptyCount = 0;
         for (var c = n - 1; c >= 0; c--)
         {
             if (size[c] == 0)
-                empty.Push(c);
+                empty[emptyCount++] = c;
         }
 
-        var queue = new Queue<int>(n);
+        // A ring buffer holds each node at most once.
+        var queue = new int[n];
         var queued = new bool[n];
-        var order = Enumerable.Range(0, n).ToArray();
-        random.Shuffle(order);
-        foreach (var v in order)
-        {
-            queue.Enqueue(v);
-            queued[v] = true;
-        }
+        for (var i = 0; i < n; i++)
+            queue[i] = i;
+        random.Shuffle(queue);
+        Array.Fill(queued, true);
+        int head = 0, count = n;
 
-        var toCommunity = new double[n + 1];
-        var touched = new List<int>();
+        var toCommunity = new double[n];
+        var touched = new int[n];
         var moved = false;
-        while (queue.TryDequeue(out var v))
+        while (count > 0)
         {
+            var v = queue[head];
+            head = head + 1 == n ? 0 : head + 1;
+            count--;
             queued[v] = false;
+
             var current = partition[v];
-            var kv = level.Strength[v];
-            for (var e = level.Offsets[v]; e < level.Offsets[v + 1]; e++)
+            var kv = strength[v];
+            var touchedCount = 0;
+            for (var e = offsets[v]; e < offsets[v + 1]; e++)
             {
-                var c = partition[level.Targets[e]];
+                var c = partition[targets[e]];
                 if (toCommunity[c] == 0)
-                    touched.Add(c);
-                toCommunity[c] += level.Weights[e];
+                    touched[touchedCount++] = c;
+                toCommunity[c] += weights[e];
             }
 
             communityStrength[current] -= kv;
             size[current]--;
             var best = current;
-            var bestGain = toCommunity[current] - resolution * kv * communityStrength[current] / twoM;
-            foreach (var c in touched)
+            var bestGain = toCommunity[current] - kv * communityStrength[current] * scale;
+            for (var i = 0; i < touchedCount; i++)
             {
-                var gain = toCommunity[c] - resolution * kv * communityStrength[c] / twoM;
+                var c = touched[i];
+                var gain = toCommunity[c] - kv * communityStrength[c] * scale;
                 if (gain > bestGain + 1e-12)
                     (best, bestGain) = (c, gain);
             }
             // Alone in a new community: gain 0.
-            if (bestGain < -1e-12 && size[current] > 0 && empty.Count > 0)
-                (best, bestGain) = (empty.Peek(), 0);
+            if (bestGain < -1e-12 && size[current] > 0 && emptyCount > 0)
+                (best, bestGain) = (empty[emptyCount - 1], 0);
 
             if (best != current && size[best] == 0)
-                empty.Pop();
+                emptyCount--;
             communityStrength[best] += kv;
             size[best]++;
             if (size[current] == 0 && best != current)
-                empty.Push(current);
+                empty[emptyCount++] = current;
 
             if (best != current)
             {
                 partition[v] = best;
                 moved = true;
-                for (var e = level.Offsets[v]; e < level.Offsets[v + 1]; e++)
+                for (var e = offsets[v]; e < offsets[v + 1]; e++)
                 {
-                    var u = level.Targets[e];
+                    var u = targets[e];
                     if (!queued[u] && partition[u] != best)
                     {
                         queued[u] = true;
-                        queue.Enqueue(u);
+                        var tail = head + count;
+                        queue[tail >= n ? tail - n : tail] = u;
+                        count++;
                     }
                 }
             }
-            foreach (var c in touched)
-                toCommunity[c] = 0;
-            touched.Clear();
+            for (var i = 0; i < touchedCount; i++)
+                toCommunity[touched[i]] = 0;
         }
         return moved;
     }

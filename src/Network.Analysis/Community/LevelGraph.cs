@@ -49,12 +49,14 @@ internal sealed class LevelGraph
 
         var strength = new double[groups];
         var offsets = new int[groups + 1];
-        var targets = new List<int>(Targets.Length / 2);
-        var weights = new List<double>(Targets.Length / 2);
+        var targets = new int[Targets.Length];
+        var weights = new double[Targets.Length];
+        var size = 0;
         var accumulated = new double[groups];
-        var touched = new List<int>();
+        var touched = new int[groups];
         for (var g = 0; g < groups; g++)
         {
+            var touchedCount = 0;
             for (var i = start[g]; i < start[g + 1]; i++)
             {
                 var v = members[i];
@@ -65,26 +67,26 @@ internal sealed class LevelGraph
                     if (h == g)
                         continue;
                     if (accumulated[h] == 0)
-                        touched.Add(h);
+                        touched[touchedCount++] = h;
                     accumulated[h] += Weights[e];
                 }
             }
-            touched.Sort();
-            foreach (var h in touched)
+            // Neighbour order does not matter to the moving phases, so the lists stay unsorted.
+            for (var i = 0; i < touchedCount; i++)
             {
-                targets.Add(h);
-                weights.Add(accumulated[h]);
+                var h = touched[i];
+                (targets[size], weights[size]) = (h, accumulated[h]);
+                size++;
                 accumulated[h] = 0;
             }
-            touched.Clear();
-            offsets[g + 1] = targets.Count;
+            offsets[g + 1] = size;
         }
         return new LevelGraph
         {
             Count = groups,
             Offsets = offsets,
-            Targets = [.. targets],
-            Weights = [.. weights],
+            Targets = targets[..size],
+            Weights = weights[..size],
             Strength = strength,
             TotalStrength = TotalStrength,
         };
@@ -93,13 +95,19 @@ internal sealed class LevelGraph
     /// <summary>Renumbers group labels to 0..k−1 in place and returns k.</summary>
     public static int Compact(int[] group)
     {
-        var map = new Dictionary<int, int>();
+        var max = 0;
+        foreach (var g in group)
+            max = Math.Max(max, g);
+        var map = new int[max + 1];
+        Array.Fill(map, -1);
+        var count = 0;
         for (var i = 0; i < group.Length; i++)
         {
-            if (!map.TryGetValue(group[i], out var c))
-                map[group[i]] = c = map.Count;
+            ref var c = ref map[group[i]];
+            if (c < 0)
+                c = count++;
             group[i] = c;
         }
-        return map.Count;
+        return count;
     }
 }

@@ -1,0 +1,170 @@
+using System.CommandLine;
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json;
+using Network.Analysis;
+using Network.Analysis.Centrality;
+using Network.Analysis.Community;
+using Network.Analysis.Graphs;
+using Network.Analysis.Projection;
+using Network.Analysis.Synthetic;
+using Spectre.Console;
+
+namespace Network.Cli;
+
+/// <summary>
+/// Times this engine and the reference tools (igraph, graph-tool; Debian's python3-igraph and python3-graph-tool)
+/// on the same Barabási–Albert graphs in one run and prints the ratios. The figures are measured each run, never stored.
+/// </summary>
+public static class BenchCommand
+{
+    public static Command Create()
+    {
+        var sizes = new Option<string>("--sizes") { Description = "Comma-separated node counts.", DefaultValueFactory = _ => "1000,10000,100000" };
+        var attach = new Option<int>("--m") { Description = "Ties per new node in the Barabási–Albert model.", DefaultValueFactory = _ => 3 };
+        var exactLimit = new Option<int>("--exact-limit") { Description = "Largest graph with exact betweenness; above it 500 pivots.", DefaultValueFactory = _ => 10_000 };
+        var python = new Option<string>("--python") { Description = "Python with igraph and graph-tool.", DefaultValueFactory = _ => "/usr/bin/python3" };
+        var noReference = new Option<bool>("--no-reference") { Description = "Time this engine only." };
+        var command = new Command("bench", "Benchmark betweenness, PageRank and Leiden against igraph and graph-tool on the same graphs.")
+        {
+            sizes, attach, exactLimit, python, noReference,
+        };
+        command.SetAction(parse => CliErrors.Run(() =>
+        {
+            var threads = Environment.ProcessorCount;
+            AnsiConsole.MarkupLine($"[bold]network bench[/]: {threads} cores, .NET {Environment.Version}; Barabási–Albert graphs, m = {parse.GetValue(attach)}, seed 1");
+            Ecosystem300();
+            var script = FindScript();
+            var table = new Table().AddColumns("n", "measurement", "ours (s)", "igraph (s)", "graph-tool (s)", "ours/igraph", "ours/graph-tool", "note");
+            var warmed = false;
+            foreach (var n in parse.GetRequiredValue(sizes).Split(',').Select(s => int.Parse(s, CultureInfo.InvariantCulture)))
+            {
+                var graph = RandomGraphs.BarabasiAlbert(n, parse.GetValue(attach), 1);
+                var samples = n > parse.GetValue(exactLimit) ? 500 : 0;
+                if (!warmed)
+                {
+                    Measure(RandomGraphs.BarabasiAlbert(500, 3, 2), 0);
+                    warmed = true;
+                }
+                var ours = Measure(graph, samples);
+                JsonElement? reference = null;
+                if (!parse.GetValue(noReference) && script is not null)
+                    reference = RunReference(parse.GetRequiredValue(python), script, graph, samples, threads);
+
+                string Ratio(double a, string key) => reference?.TryGetProperty(key, out var r) == true ? (a / r.GetDouble()).ToString("F2", CultureInfo.InvariantCulture) : "–";
+                string Seconds(string key) => reference?.TryGetProperty(key, out var r) == true ? r.GetDouble().ToString("F3", CultureInfo.InvariantCulture) : "–";
+                var kind = samples == 0 ? "betweenness (exact)" : $"betweenness ({samples} pivots)";
+                table.AddRow($"{n:N0}", kind, ours.Betweenness.ToString("F3", CultureInfo.InvariantCulture), Seconds("igraph_betweenness"), Seconds("graphtool_betweenness"),
+                    Ratio(ours.Betweenness, "igraph_betweenness"), Ratio(ours.Betweenness, "graphtool_betweenness"),
+                    reference?.TryGetProperty("igraph_betweenness_note", out var note) == true ? $"{note.GetString()}; graph-tool {threads} threads" : $"ours and graph-tool {threads} threads, igraph 1");
+                table.AddRow("", "PageRank", ours.PageRank.ToString("F3", CultureInfo.InvariantCulture), Seconds("igraph_pagerank"), Seconds("graphtool_pagerank"),
+                    Ratio(ours.PageRank, "igraph_pagerank"), Ratio(ours.PageRank, "graphtool_pagerank"), "");
+                string Q(string key) => reference?.TryGetProperty(key, out var q) == true ? q.GetDouble().ToString("F4", CultureInfo.InvariantCulture) : "–";
+                table.AddRow("", "Leiden, 2 iterations", ours.Leiden.ToString("F3", CultureInfo.InvariantCulture), Seconds("igraph_leiden"), "–",
+                    Ratio(ours.Leiden, "igraph_leiden"), "–", $"Q ours {ours.Modularity.ToString("F4", CultureInfo.InvariantCulture)}, igraph {Q("igraph_leiden_modularity")}");
+                table.AddRow("", "Leiden, until stable", ours.LeidenStable.ToString("F3", CultureInfo.InvariantCulture), Seconds("igraph_leiden_stable"), "–",
+                    Ratio(ours.LeidenStable, "igraph_leiden_stable"), "–", $"Q ours {ours.StableModularity.ToString("F4", CultureInfo.InvariantCulture)}, igraph {Q("igraph_leiden_stable_modularity")} (ours: gain < 1e-4; igraph: n_iterations=-1)");
+                var theirs = reference?.TryGetProperty("peak_mib", out var p) == true ? p.GetDouble().ToString("F0", CultureInfo.InvariantCulture) : "–";
+                table.AddRow("", "peak memory (MiB)", (Process.GetCurrentProcess().PeakWorkingSet64 / 1048576.0).ToString("F0", CultureInfo.InvariantCulture), theirs, "(same process)", "", "", "ours: whole bench process so far");
+            }
+            AnsiConsole.Write(table);
+            if (script is null)
+                AnsiConsole.MarkupLine("[yellow]bench/reference_bench.py not found: reference tools not timed.[/]");
+            return Task.FromResult(0);
+        }));
+        return command;
+    }
+
+    private sealed record Timings(double Betweenness, double PageRank, double Leiden, double Modularity, double LeidenStable, double StableModularity);
+
+    private static Timings Measure(WeightedGraph graph, int samples)
+    {
+        var betweenness = Best(() => ShortestPaths.Compute(graph, samples == 0 ? null : samples, seed: 1));
+        var pagerank = Best(() => PageRank.Compute(graph, tolerance: 1e-10));
+        CommunityResult? leiden = null;
+        // Two iterations, as igraph's default, so both do the same work.
+        var seconds = Best(() => leiden = Leiden.Detect(graph, seed: 1, maxIterations: 2, minImprovement: 0));
+        CommunityResult? stable = null;
+        var stableSeconds = Best(() => stable = Leiden.Detect(graph, seed: 1));
+        return new Timings(betweenness, pagerank, seconds, leiden!.Modularity, stableSeconds, stable!.Modularity);
+    }
+
+    /// <summary>Best of three for sub-second work, one run otherwise (the reference script uses the same rule).</summary>
+    private static double Best(Action action)
+    {
+        var best = double.MaxValue;
+        for (var i = 0; i < 3; i++)
+        {
+            var watch = Stopwatch.StartNew();
+            action();
+            best = Math.Min(best, watch.Elapsed.TotalSeconds);
+            if (watch.Elapsed.TotalSeconds >= 1)
+                break;
+        }
+        return best;
+    }
+
+    /// <summary>The whole analysis of the synthetic 300-member ecosystem, as every edit triggers it: median of 20 after warm-up.</summary>
+    private static void Ecosystem300()
+    {
+        var network = OrganisationProjection.Project(EcosystemGenerator.Generate(300, 42).Graph);
+        var groups = network.Organisations.Select(o => o.Kind).ToList();
+        var index = groups.Distinct().Select((k, i) => (k, i)).ToDictionary(x => x.k, x => x.i);
+        var options = new AnalysisOptions { Groups = groups.Select(g => index[g]).ToArray() };
+        NetworkAnalysis.Run(network.Graph, options);
+        var times = new List<double>();
+        for (var i = 0; i < 20; i++)
+        {
+            var watch = Stopwatch.StartNew();
+            NetworkAnalysis.Run(network.Graph, options);
+            times.Add(watch.Elapsed.TotalMilliseconds);
+        }
+        times.Sort();
+        AnsiConsole.MarkupLine($"Full analysis of the synthetic 300-member ecosystem ({network.Graph.NodeCount} organisations, {network.Graph.EdgeCount} ties), all metrics: median {times[10]:F1} ms, min {times[0]:F1} ms");
+    }
+
+    private static JsonElement? RunReference(string python, string script, WeightedGraph graph, int samples, int threads)
+    {
+        var edges = Path.GetTempFileName();
+        try
+        {
+            File.WriteAllLines(edges, graph.Edges().Select(e => $"{e.U} {e.V}"));
+            var info = new ProcessStartInfo(python) { RedirectStandardOutput = true, RedirectStandardError = true };
+            foreach (var arg in new[] { script, edges, samples.ToString(CultureInfo.InvariantCulture), threads.ToString(CultureInfo.InvariantCulture) })
+                info.ArgumentList.Add(arg);
+            using var process = Process.Start(info)!;
+            var output = process.StandardOutput.ReadToEnd();
+            var error = process.StandardError.ReadToEnd();
+            process.WaitForExit();
+            if (process.ExitCode != 0)
+            {
+                AnsiConsole.MarkupLine($"[yellow]reference tools failed: {Markup.Escape(error.Trim().Split('\n').Last())}[/]");
+                return null;
+            }
+            return JsonDocument.Parse(output).RootElement.Clone();
+        }
+        catch (System.ComponentModel.Win32Exception)
+        {
+            AnsiConsole.MarkupLine($"[yellow]{Markup.Escape(python)} not found: reference tools not timed.[/]");
+            return null;
+        }
+        finally
+        {
+            File.Delete(edges);
+        }
+    }
+
+    private static string? FindScript()
+    {
+        foreach (var start in new[] { Environment.CurrentDirectory, AppContext.BaseDirectory })
+        {
+            for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
+            {
+                var candidate = Path.Combine(dir.FullName, "bench", "reference_bench.py");
+                if (File.Exists(candidate))
+                    return candidate;
+            }
+        }
+        return null;
+    }
+}
