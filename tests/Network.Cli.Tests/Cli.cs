@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Network.Tests;
 
 namespace Network.Cli.Tests;
 
@@ -7,7 +8,7 @@ public static class Cli
 {
     public sealed record Outcome(int ExitCode, string Output, string Error);
 
-    public static string RepositoryRoot { get; } = FindRoot();
+    public static string RepositoryRoot => RepositoryPaths.Root;
 
     public static ProcessStartInfo StartInfo(params string[] args)
     {
@@ -34,20 +35,5 @@ public static class Cli
         return new Outcome(process.ExitCode, await output, await error);
     }
 
-    public static string NewTemporaryFolder()
-    {
-        var path = Path.Combine(Path.GetTempPath(), "network-cli-tests", Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(path);
-        return path;
-    }
-
-    private static string FindRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Network.sln")))
-                return dir.FullName;
-        }
-        throw new InvalidOperationException("Network.sln not found above " + AppContext.BaseDirectory);
-    }
+    public static string NewTemporaryFolder() => RepositoryPaths.NewTemporaryFolder("network-cli-tests");
 }

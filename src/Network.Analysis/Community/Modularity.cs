@@ -1,4 +1,5 @@
 using Network.Analysis.Graphs;
+using Network.Analysis.Structure;
 
 namespace Network.Analysis.Community;
 
@@ -41,34 +42,6 @@ public static class Modularity
     }
 
     /// <summary>Splits every community that is not connected into its connected parts (never lowers modularity).</summary>
-    public static int[] SplitDisconnected(WeightedGraph graph, IReadOnlyList<int> community)
-    {
-        var n = graph.NodeCount;
-        var result = new int[n];
-        Array.Fill(result, -1);
-        var queue = new int[n];
-        var next = 0;
-        for (var start = 0; start < n; start++)
-        {
-            if (result[start] >= 0)
-                continue;
-            int head = 0, tail = 0;
-            queue[tail++] = start;
-            result[start] = next;
-            while (head < tail)
-            {
-                var v = queue[head++];
-                foreach (var w in graph.Neighbours(v))
-                {
-                    if (result[w] < 0 && community[w] == community[start])
-                    {
-                        result[w] = next;
-                        queue[tail++] = w;
-                    }
-                }
-            }
-            next++;
-        }
-        return result;
-    }
+    public static int[] SplitDisconnected(WeightedGraph graph, IReadOnlyList<int> community) =>
+        Connectivity.Components(graph, community);
 }

@@ -5,8 +5,11 @@ namespace Network.Analysis.Structure;
 /// <summary>Components, cut vertices and cut edges of an undirected graph (weights ignored).</summary>
 public static class Connectivity
 {
-    /// <summary>Component index per node, numbered by first appearance.</summary>
-    public static int[] Components(WeightedGraph graph)
+    /// <summary>
+    /// Component index per node, numbered by first appearance. With <paramref name="within"/>, only ties between nodes
+    /// of the same group are followed: the connected parts of each group.
+    /// </summary>
+    public static int[] Components(WeightedGraph graph, IReadOnlyList<int>? within = null)
     {
         var n = graph.NodeCount;
         var component = new int[n];
@@ -25,7 +28,7 @@ public static class Connectivity
                 var v = queue[head++];
                 foreach (var w in graph.Neighbours(v))
                 {
-                    if (component[w] < 0)
+                    if (component[w] < 0 && (within is null || within[w] == within[v]))
                     {
                         component[w] = count;
                         queue[tail++] = w;
