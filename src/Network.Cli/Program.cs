@@ -11,5 +11,6 @@ var root = new RootCommand("Network: stakeholder-network analyzer for regional i
     ImportCommand.Create(),
     AnalyzeCommand.Create(),
     BenchCommand.Create(),
+    ReportCommand.Create(),
 };
 return await root.Parse(args).InvokeAsync();

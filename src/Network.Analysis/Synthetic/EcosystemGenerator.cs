@@ -107,7 +107,7 @@ public static class EcosystemGenerator
             {
                 var kind = Pick(KindMix);
                 var sector = PickSector();
-                var sectors = _random.NextDouble() < 0.15 ? new[] { sector, PickSector() }.Distinct().ToArray() : [sector];
+                var sectors = _random.NextDouble() < 0.06 ? new[] { sector, PickSector() }.Distinct().ToArray() : [sector];
                 AddOrganisation($"syn-org-{i + 1:D4}", Name(kind, sector), kind, home: true, member: true, sectors);
             }
             var international = Math.Max(8, members / 20);
@@ -215,16 +215,20 @@ public static class EcosystemGenerator
         private void PlantBrokers(List<string> internationalIds)
         {
             AddOrganisation(Liaison, "Crossroads Liaison Office (synthetic)", "intermediary", home: true, member: true, SectorSpecs.Select(s => s.Id).ToArray());
-            AddOrganisation(CrossoverCapital, "Crossover Capital (synthetic)", "investor", home: true, member: true, SectorSpecs.Select(s => s.Id).Take(4).ToArray());
+            AddOrganisation(CrossoverCapital, "Crossover Capital (synthetic)", "investor", home: true, member: true, SectorSpecs.Select(s => s.Id).ToArray());
             AddOrganisation(Gateway, "Silk Road Gateway Agency (synthetic)", "intermediary", home: true, member: true, ["syn-sector-cleantech", "syn-sector-ict-software"]);
 
             foreach (var sector in SectorSpecs)
             {
                 AddAgreement("partnership", sector.Id, [Liaison, .. Candidates(sector.Id, home: true, 3, [Liaison])]);
-                AddAgreement("mou", sector.Id, [Liaison, .. Candidates(sector.Id, home: true, 2, [Liaison])]);
+                AddAgreement("mou", sector.Id, [Liaison, .. Candidates(sector.Id, home: true, 3, [Liaison])]);
+                AddAgreement("project", sector.Id, [Liaison, .. Candidates(sector.Id, home: true, 2, [Liaison])]);
             }
-            foreach (var sector in SectorSpecs.Take(4))
-                AddAgreement("fund", sector.Id, [CrossoverCapital, .. Candidates(sector.Id, home: true, 3, [CrossoverCapital])]);
+            foreach (var sector in SectorSpecs)
+            {
+                AddAgreement("fund", sector.Id, [CrossoverCapital, .. Candidates(sector.Id, home: true, 4, [CrossoverCapital])]);
+                AddAgreement("fund", sector.Id, [CrossoverCapital, .. Candidates(sector.Id, home: true, 2, [CrossoverCapital])]);
+            }
 
             // The international partners hang together among themselves and reach the region only through the gateway.
             for (var i = 0; i < internationalIds.Count; i += 3)
@@ -232,11 +236,12 @@ public static class EcosystemGenerator
             AddAgreement("partnership", "syn-sector-cleantech", [Gateway, .. Candidates("syn-sector-cleantech", home: true, 3, [Gateway])]);
             AddAgreement("mou", "syn-sector-ict-software", [Gateway, .. Candidates("syn-sector-ict-software", home: true, 2, [Gateway])]);
 
+            // A person on two boards in every sector: the people-side broker.
             _nodes.Add(new Person(BrokerPerson, "Alex Bridges (synthetic)", _source) { Role = "serial board member" });
-            foreach (var sector in SectorSpecs.Take(4))
+            foreach (var sector in SectorSpecs)
             {
-                var seat = Candidates(sector.Id, home: true, 1, [Liaison, CrossoverCapital, Gateway]).First();
-                _relationships.Add(new Relationship(RelationshipType.WorksFor, BrokerPerson, seat, _source) { Role = "board member", Since = new DateOnly(2018, 1, 1) });
+                foreach (var seat in Candidates(sector.Id, home: true, 2, [Liaison, CrossoverCapital, Gateway]))
+                    _relationships.Add(new Relationship(RelationshipType.WorksFor, BrokerPerson, seat, _source) { Role = "board member", Since = new DateOnly(2018, 1, 1) });
             }
         }
 

@@ -1,0 +1,128 @@
+using Network.Analysis.Centrality;
+using Network.Analysis.Community;
+using Network.Analysis.Domain;
+using Network.Analysis.Projection;
+using Network.Analysis.ValueChain;
+
+namespace Network.Analysis.Insights;
+
+public sealed record ReportOptions
+{
+    public string Title { get; init; } = "Ecosystem report";
+
+    /// <summary>City ids, city names, regions or countries; the default is the region most members sit in.</summary>
+    public IReadOnlyCollection<string>? HomeRegion { get; init; }
+
+    public DateOnly? AsOf { get; init; }
+
+    /// <summary>An earlier date to compare with (ties, brokers and gaps that changed since).</summary>
+    public DateOnly? CompareWith { get; init; }
+
+    public int Seed { get; init; } = 42;
+
+    public int TopBrokers { get; init; } = 10;
+
+    public bool Stability { get; init; } = true;
+}
+
+public sealed record ReportSummary(int Organisations, int People, int Agreements, int Ties, int Components, int LargestComponent, int Communities, double Modularity, int IncompleteOrganisations, bool Synthetic);
+
+public sealed record CommunityLine(int Community, int Size, double Consensus, IReadOnlyList<string> Examples);
+
+public sealed record ChangeBetweenDates(DateOnly From, DateOnly To, IReadOnlyList<(string A, string B)> NewTies, IReadOnlyList<(string A, string B)> LostTies,
+    IReadOnlyList<BrokerChange> Rose, IReadOnlyList<BrokerChange> Fell, IReadOnlyList<string> GapsClosed, IReadOnlyList<string> GapsOpened);
+
+public sealed record EcosystemReport(
+    string Title,
+    DateOnly? AsOf,
+    IReadOnlyCollection<string> HomeRegion,
+    ReportSummary Summary,
+    IReadOnlyList<BrokerProfile> Brokers,
+    IReadOnlyList<BrokerProfile> PersonBrokers,
+    IReadOnlyDictionary<string, double> BrokerStability,
+    IReadOnlyList<SinglePointOfFailure> SinglePointsOfFailure,
+    IReadOnlyList<SectorChain> Chains,
+    IReadOnlyList<Introduction> Introductions,
+    IReadOnlyList<CommunityLine> Communities,
+    int StabilityRuns,
+    ChangeBetweenDates? Change);
+
+/// <summary>Everything a board report says, computed from the graph; rendering is elsewhere.</summary>
+public static class EcosystemReports
+{
+    public static EcosystemReport Build(NetworkGraph graph, ReportOptions? options = null)
+    {
+        options ??= new ReportOptions();
+        var home = options.HomeRegion is { Count: > 0 } given ? given : [Gaps.DefaultHomeRegion(graph)];
+        var actors = ActorNetwork.Build(graph, options.AsOf);
+        var organisations = actors.Organisations;
+        var sectorNames = graph.OfType<Sector>().ToDictionary(s => s.Id, s => s.Name);
+
+        var profiles = BrokerProfiles.Compute(actors, options.Seed, sectorNames);
+        var top = profiles.Where(p => p.Label == nameof(NodeLabel.Organisation)).Take(options.TopBrokers).ToList();
+        var topPeople = profiles.Where(p => p.Label == nameof(NodeLabel.Person)).Take(options.TopBrokers).ToList();
+        var communities = Leiden.Detect(organisations.Graph, seed: options.Seed);
+        var components = Structure.Connectivity.Components(organisations.Graph);
+
+        var brokerStability = new Dictionary<string, double>();
+        var communityLines = new List<CommunityLine>();
+        var runs = 0;
+        if (options.Stability)
+        {
+            var stability = Stability.Assess(actors.Graph, Leiden.Detect(actors.Graph, seed: options.Seed).Community, seed: options.Seed);
+            runs = stability.Runs;
+            foreach (var p in top.Concat(topPeople))
+                brokerStability[p.Id] = stability.BrokerShare[actors.Graph.IndexOf(p.Id)];
+            var organisationStability = Stability.Assess(organisations.Graph, communities.Community, seed: options.Seed);
+            communityLines = organisationStability.Communities.Where(c => c.Size > 1)
+                .Select(c => new CommunityLine(c.Community, c.Size, c.Consensus,
+                    Enumerable.Range(0, organisations.Graph.NodeCount).Where(v => communities.Community[v] == c.Community)
+                        .OrderByDescending(organisations.Graph.Strength).Take(4).Select(v => organisations.Organisations[v].Name).ToList()))
+                .ToList();
+        }
+
+        var chains = Gaps.Analyse(graph, organisations, home);
+        var introductions = Introductions.Suggest(chains, organisations);
+        var summary = new ReportSummary(
+            organisations.Graph.NodeCount,
+            actors.Actors.Count(a => a.Label == NodeLabel.Person),
+            graph.OfType<Agreement>().Count(a => options.AsOf is not { } d || a.IsValidOn(d)),
+            organisations.Graph.EdgeCount,
+            components.Distinct().Count(),
+            components.GroupBy(c => c).Select(g => g.Count()).DefaultIfEmpty(0).Max(),
+            communities.Count,
+            communities.Modularity,
+            actors.Actors.Count(a => a.Label == NodeLabel.Organisation && a.City is null),
+            actors.Actors.Any(a => a.Synthetic));
+
+        ChangeBetweenDates? change = null;
+        if (options.CompareWith is { } from)
+            change = Compare(graph, from, options.AsOf ?? DateOnly.FromDateTime(DateTime.UtcNow), home, options.Seed);
+
+        return new EcosystemReport(options.Title, options.AsOf, home, summary, top, topPeople, brokerStability,
+            Fragility.SinglePointsOfFailure(actors, 10), chains, introductions, communityLines, runs, change);
+    }
+
+    /// <summary>What changed between two dates: ties, brokers (organisation betweenness) and gaps.</summary>
+    public static ChangeBetweenDates Compare(NetworkGraph graph, DateOnly from, DateOnly to, IReadOnlyCollection<string> home, int seed = 42)
+    {
+        var before = OrganisationProjection.Project(graph, from);
+        var after = OrganisationProjection.Project(graph, to);
+        var name = graph.OfType<Organisation>().ToDictionary(o => o.Id, o => o.Name);
+        var tiesBefore = before.Ties.Select(t => (t.A, t.B)).ToHashSet();
+        var tiesAfter = after.Ties.Select(t => (t.A, t.B)).ToHashSet();
+        var betweennessBefore = ShortestPaths.Compute(before.Graph, before.Graph.NodeCount > 20_000 ? 500 : null, seed).Betweenness;
+        var betweennessAfter = ShortestPaths.Compute(after.Graph, after.Graph.NodeCount > 20_000 ? 500 : null, seed).Betweenness;
+        var changes = before.Organisations.Select((o, i) => new BrokerChange(o.Id, o.Name, betweennessBefore[i], betweennessAfter[i])).ToList();
+        static string Key(Gap g) => $"{g.SectorName}: {g.Kind.ToString().ToLowerInvariant()} {g.Stage}{(g.NextStage is null ? "" : " → " + g.NextStage)}";
+        var gapsBefore = Gaps.Analyse(graph, before, home).SelectMany(c => c.Gaps).Select(Key).ToHashSet();
+        var gapsAfter = Gaps.Analyse(graph, after, home).SelectMany(c => c.Gaps).Select(Key).ToHashSet();
+        return new ChangeBetweenDates(from, to,
+            tiesAfter.Except(tiesBefore).Select(t => (name[t.A], name[t.B])).ToList(),
+            tiesBefore.Except(tiesAfter).Select(t => (name[t.A], name[t.B])).ToList(),
+            changes.Where(c => c.After > c.Before + 1e-9).OrderByDescending(c => c.After - c.Before).Take(5).ToList(),
+            changes.Where(c => c.After < c.Before - 1e-9).OrderBy(c => c.After - c.Before).Take(5).ToList(),
+            gapsBefore.Except(gapsAfter).Order(StringComparer.Ordinal).ToList(),
+            gapsAfter.Except(gapsBefore).Order(StringComparer.Ordinal).ToList());
+    }
+}
