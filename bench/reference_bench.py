@@ -47,8 +47,14 @@ else:
         result["igraph_betweenness_note"] = f"igraph {igraph.__version__} has no pivot sampling"
 timed("igraph_pagerank", lambda: ig.pagerank(damping=0.85))
 # igraph's default of two iterations; `network bench` runs ours with two iterations as well.
-part = timed("igraph_leiden", lambda: ig.community_leiden(objective_function="modularity", n_iterations=2))
-result["igraph_leiden_modularity"] = ig.modularity(part.membership)
+# Modularity varies with the random stream: the mean over five runs is reported, the time is the fastest.
+runs = []
+for _ in range(5):
+    start = time.perf_counter()
+    part = ig.community_leiden(objective_function="modularity", n_iterations=2)
+    runs.append((time.perf_counter() - start, ig.modularity(part.membership)))
+result["igraph_leiden"] = min(t for t, _ in runs)
+result["igraph_leiden_modularity"] = sum(q for _, q in runs) / len(runs)
 stable = timed("igraph_leiden_stable", lambda: ig.community_leiden(objective_function="modularity", n_iterations=-1))
 result["igraph_leiden_stable_modularity"] = ig.modularity(stable.membership)
 

@@ -60,8 +60,8 @@ public static class BenchCommand
                 table.AddRow("", "PageRank", ours.PageRank.ToString("F3", CultureInfo.InvariantCulture), Seconds("igraph_pagerank"), Seconds("graphtool_pagerank"),
                     Ratio(ours.PageRank, "igraph_pagerank"), Ratio(ours.PageRank, "graphtool_pagerank"), "");
                 string Q(string key) => reference?.TryGetProperty(key, out var q) == true ? q.GetDouble().ToString("F4", CultureInfo.InvariantCulture) : "–";
-                table.AddRow("", "Leiden, 2 iterations", ours.Leiden.ToString("F3", CultureInfo.InvariantCulture), Seconds("igraph_leiden"), "–",
-                    Ratio(ours.Leiden, "igraph_leiden"), "–", $"Q ours {ours.Modularity.ToString("F4", CultureInfo.InvariantCulture)}, igraph {Q("igraph_leiden_modularity")}");
+                table.AddRow("", "Leiden, 2 iterations (5 seeds)", ours.Leiden.ToString("F3", CultureInfo.InvariantCulture), Seconds("igraph_leiden"), "–",
+                    Ratio(ours.Leiden, "igraph_leiden"), "–", $"mean Q ours {ours.Modularity.ToString("F4", CultureInfo.InvariantCulture)}, igraph {Q("igraph_leiden_modularity")}");
                 table.AddRow("", "Leiden, until stable", ours.LeidenStable.ToString("F3", CultureInfo.InvariantCulture), Seconds("igraph_leiden_stable"), "–",
                     Ratio(ours.LeidenStable, "igraph_leiden_stable"), "–", $"Q ours {ours.StableModularity.ToString("F4", CultureInfo.InvariantCulture)}, igraph {Q("igraph_leiden_stable_modularity")} (ours: gain < 1e-4; igraph: n_iterations=-1)");
                 var theirs = reference?.TryGetProperty("peak_mib", out var p) == true ? p.GetDouble().ToString("F0", CultureInfo.InvariantCulture) : "–";
@@ -81,12 +81,16 @@ public static class BenchCommand
     {
         var betweenness = Best(() => ShortestPaths.Compute(graph, samples == 0 ? null : samples, seed: 1));
         var pagerank = Best(() => PageRank.Compute(graph, tolerance: 1e-10));
-        CommunityResult? leiden = null;
-        // Two iterations, as igraph's default, so both do the same work.
-        var seconds = Best(() => leiden = Leiden.Detect(graph, seed: 1, maxIterations: 2, minImprovement: 0));
+        // Two iterations, as igraph's default, so both do the same work; the fastest of five seeds, their mean modularity.
+        var leidenRuns = Enumerable.Range(1, 5).Select(seed =>
+        {
+            var watch = Stopwatch.StartNew();
+            var result = Leiden.Detect(graph, seed: seed, maxIterations: 2, minImprovement: 0);
+            return (Seconds: watch.Elapsed.TotalSeconds, result.Modularity);
+        }).ToList();
         CommunityResult? stable = null;
         var stableSeconds = Best(() => stable = Leiden.Detect(graph, seed: 1));
-        return new Timings(betweenness, pagerank, seconds, leiden!.Modularity, stableSeconds, stable!.Modularity);
+        return new Timings(betweenness, pagerank, leidenRuns.Min(r => r.Seconds), leidenRuns.Average(r => r.Modularity), stableSeconds, stable!.Modularity);
     }
 
     /// <summary>Best of three for sub-second work, one run otherwise (the reference script uses the same rule).</summary>

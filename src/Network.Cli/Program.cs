@@ -12,5 +12,6 @@ var root = new RootCommand("Network: stakeholder-network analyzer for regional i
     AnalyzeCommand.Create(),
     BenchCommand.Create(),
     ReportCommand.Create(),
+    WhatIfCommand.Create(),
 };
 return await root.Parse(args).InvokeAsync();

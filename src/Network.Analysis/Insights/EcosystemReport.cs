@@ -60,7 +60,7 @@ public static class EcosystemReports
 
         var profiles = BrokerProfiles.Compute(actors, options.Seed, sectorNames);
         var top = profiles.Where(p => p.Label == nameof(NodeLabel.Organisation)).Take(options.TopBrokers).ToList();
-        var topPeople = profiles.Where(p => p.Label == nameof(NodeLabel.Person)).Take(options.TopBrokers).ToList();
+        var topPeople = profiles.Where(p => p.Label == nameof(NodeLabel.Person) && p.OpenPairs > 0).Take(options.TopBrokers).ToList();
         var communities = Leiden.Detect(organisations.Graph, seed: options.Seed);
         var components = Structure.Connectivity.Components(organisations.Graph);
 

@@ -1,0 +1,47 @@
+using System.CommandLine;
+using System.Globalization;
+using Network.Analysis.Insights;
+using Network.Api.Formats;
+using Spectre.Console;
+
+namespace Network.Cli;
+
+public static class WhatIfCommand
+{
+    public static Command Create()
+    {
+        var folder = new Argument<DirectoryInfo>("folder") { Description = "A folder in the CSV format of data/seed." };
+        var id = new Argument<string>("id") { Description = "The organisation, person, agreement or event that leaves." };
+        var command = new Command("whatif", "What breaks if one organisation, person or agreement leaves.") { folder, id };
+        command.SetAction(parse => CliErrors.Run(() =>
+        {
+            var source = parse.GetRequiredValue(folder);
+            if (!source.Exists)
+                throw new DirectoryNotFoundException($"No folder '{source.FullName}'.");
+            var graph = CsvBundle.Read(source.FullName);
+            WhatIfReport report;
+            try
+            {
+                report = Fragility.WhatIf(graph, parse.GetRequiredValue(id));
+            }
+            catch (KeyNotFoundException e)
+            {
+                throw new InvalidDataException(e.Message);
+            }
+            string Esc(string s) => Markup.Escape(s);
+            AnsiConsole.MarkupLine($"[bold]Without {Esc(report.RemovedName)}[/] ({report.RemovedLabel.ToLowerInvariant()}):");
+            AnsiConsole.MarkupLine($"  organisation pairs that lose every path: {report.DisconnectedPairs:N0}");
+            AnsiConsole.MarkupLine($"  cut off from their group: {(report.CutOff.Count == 0 ? "none" : Esc(string.Join(", ", report.CutOff)))}");
+            AnsiConsole.MarkupLine($"  left without any tie: {(report.Isolated.Count == 0 ? "none" : Esc(string.Join(", ", report.Isolated)))}");
+            foreach (var severed in report.Severed)
+                AnsiConsole.MarkupLine($"  {Esc(severed.Attribute)} {Esc(severed.From)} and {Esc(severed.To)} are no longer connected");
+            AnsiConsole.MarkupLine($"  global efficiency: {report.EfficiencyBefore.ToString("F4", CultureInfo.InvariantCulture)} → {report.EfficiencyAfter.ToString("F4", CultureInfo.InvariantCulture)}");
+            if (report.LongerPaths >= 0)
+                AnsiConsole.MarkupLine($"  pairs whose shortest path grew: {report.LongerPaths:N0}");
+            foreach (var broker in report.TakeOver)
+                AnsiConsole.MarkupLine($"  takes over: {Esc(broker.Name)} (betweenness {broker.Before.ToString("F3", CultureInfo.InvariantCulture)} → {broker.After.ToString("F3", CultureInfo.InvariantCulture)})");
+            return Task.FromResult(0);
+        }));
+        return command;
+    }
+}
