@@ -13,6 +13,12 @@ public interface INetworkStore
 
     Task<Node?> GetNodeAsync(string id, CancellationToken cancellationToken = default);
 
+    /// <summary>A node with the data version of its last write (for ETags); null when there is none.</summary>
+    Task<Versioned<Node>?> GetVersionedNodeAsync(string id, CancellationToken cancellationToken = default);
+
+    /// <summary>A relationship with the data version of its last write; null when there is none.</summary>
+    Task<Versioned<Relationship>?> GetVersionedRelationshipAsync(RelationshipKey key, CancellationToken cancellationToken = default);
+
     Task<IReadOnlyList<Relationship>> GetRelationshipsAsync(string nodeId, CancellationToken cancellationToken = default);
 
     /// <summary>The whole graph at one consistent data version.</summary>
@@ -27,9 +33,30 @@ public interface INetworkStore
     Task<StoreHealth> CheckHealthAsync(CancellationToken cancellationToken = default);
 }
 
-/// <summary>Upserts and deletes applied together. Deleting a node deletes its relationships too.</summary>
+/// <summary>A record and the data version of its last write.</summary>
+public sealed record Versioned<T>(T Value, long Version);
+
+/// <summary>Thrown when a batch expected a record at a version it no longer has; nothing has been written.</summary>
+public sealed class ConcurrencyConflictException(string what, long expected, long? actual)
+    : Exception(actual is null
+        ? $"{what} no longer exists (expected version {expected})."
+        : expected == 0 ? $"{what} exists already (version {actual})." : $"{what} was changed by someone else: expected version {expected}, now {actual}.")
+{
+    public string What { get; } = what;
+    public long Expected { get; } = expected;
+    public long? Actual { get; } = actual;
+}
+
+/// <summary>
+/// Upserts and deletes applied together. Deleting a node deletes its relationships too. Expected versions make the
+/// batch conditional (optimistic concurrency): the whole batch is refused with <see cref="ConcurrencyConflictException"/>
+/// when a named record is not at that version; version 0 means "must not exist yet".
+/// </summary>
 public sealed record GraphBatch
 {
+    public IReadOnlyDictionary<string, long> ExpectedNodeVersions { get; init; } = new Dictionary<string, long>();
+    public IReadOnlyDictionary<RelationshipKey, long> ExpectedRelationshipVersions { get; init; } = new Dictionary<RelationshipKey, long>();
+
     public IReadOnlyList<Node> Nodes { get; init; } = [];
     public IReadOnlyList<Relationship> Relationships { get; init; } = [];
     public IReadOnlyList<string> DeleteNodes { get; init; } = [];

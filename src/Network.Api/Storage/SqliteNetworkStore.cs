@@ -68,6 +68,7 @@ public sealed class SqliteNetworkStore : INetworkStore, IDisposable
             using var connection = Open();
             using var transaction = connection.BeginTransaction(deferred: false);
 
+            CheckExpectedVersions(connection, transaction, batch);
             var errors = DomainRules.CheckBatch(batch.Nodes, batch.Relationships, batch.DeleteNodes,
                 ids => StoredLabels(connection, transaction, ids));
             errors = [.. errors, .. MissingDeletes(connection, transaction, batch)];
@@ -160,6 +161,28 @@ public sealed class SqliteNetworkStore : INetworkStore, IDisposable
         command.CommandText = "SELECT data FROM nodes WHERE id = $id";
         command.Parameters.AddWithValue("$id", id);
         return Task.FromResult(command.ExecuteScalar() is string json ? GraphJson.DeserializeNode(json) : null);
+    }
+
+    public Task<Versioned<Node>?> GetVersionedNodeAsync(string id, CancellationToken cancellationToken = default)
+    {
+        using var connection = Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT data, version FROM nodes WHERE id = $id";
+        command.Parameters.AddWithValue("$id", id);
+        using var reader = command.ExecuteReader();
+        return Task.FromResult(reader.Read() ? new Versioned<Node>(GraphJson.DeserializeNode(reader.GetString(0)), reader.GetInt64(1)) : null);
+    }
+
+    public Task<Versioned<Relationship>?> GetVersionedRelationshipAsync(RelationshipKey key, CancellationToken cancellationToken = default)
+    {
+        using var connection = Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT data, version FROM relationships WHERE from_id = $from AND type = $type AND to_id = $to";
+        command.Parameters.AddWithValue("$from", key.From);
+        command.Parameters.AddWithValue("$type", RelationshipTypes.Name(key.Type));
+        command.Parameters.AddWithValue("$to", key.To);
+        using var reader = command.ExecuteReader();
+        return Task.FromResult(reader.Read() ? new Versioned<Relationship>(GraphJson.DeserializeRelationship(reader.GetString(0)), reader.GetInt64(1)) : null);
     }
 
     public Task<IReadOnlyList<Relationship>> GetRelationshipsAsync(string nodeId, CancellationToken cancellationToken = default)
@@ -308,6 +331,32 @@ public sealed class SqliteNetworkStore : INetworkStore, IDisposable
         while (reader.Read())
             labels[reader.GetString(0)] = Enum.Parse<NodeLabel>(reader.GetString(1));
         return labels;
+    }
+
+    private static void CheckExpectedVersions(SqliteConnection connection, SqliteTransaction transaction, GraphBatch batch)
+    {
+        foreach (var (id, expected) in batch.ExpectedNodeVersions)
+        {
+            using var command = connection.CreateCommand();
+            command.Transaction = transaction;
+            command.CommandText = "SELECT version FROM nodes WHERE id = $id";
+            command.Parameters.AddWithValue("$id", id);
+            var actual = command.ExecuteScalar() is long v ? v : (long?)null;
+            if (actual != (expected == 0 ? null : expected))
+                throw new ConcurrencyConflictException($"Node '{id}'", expected, actual);
+        }
+        foreach (var (key, expected) in batch.ExpectedRelationshipVersions)
+        {
+            using var command = connection.CreateCommand();
+            command.Transaction = transaction;
+            command.CommandText = "SELECT version FROM relationships WHERE from_id = $from AND type = $type AND to_id = $to";
+            command.Parameters.AddWithValue("$from", key.From);
+            command.Parameters.AddWithValue("$type", RelationshipTypes.Name(key.Type));
+            command.Parameters.AddWithValue("$to", key.To);
+            var actual = command.ExecuteScalar() is long v ? v : (long?)null;
+            if (actual != (expected == 0 ? null : expected))
+                throw new ConcurrencyConflictException($"Relationship {key}", expected, actual);
+        }
     }
 
     private static IEnumerable<ValidationError> MissingDeletes(SqliteConnection connection, SqliteTransaction transaction, GraphBatch batch)

@@ -253,6 +253,49 @@ public abstract class NetworkStoreContract : IDisposable
     }
 
     [Fact]
+    public async Task AWriteExpectingAnOldVersionIsRefusedAndWritesNothing()
+    {
+        var store = NewStore();
+        var first = await store.UpsertNodeAsync(new Sector("s", "ICT", "src"));
+        var second = await store.UpsertNodeAsync(new Sector("s", "ICT & software", "src"));
+        var versioned = await store.GetVersionedNodeAsync("s");
+        Assert.Equal(second.Version, versioned!.Version);
+
+        var stale = new GraphBatch { Nodes = [new Sector("s", "Stale", "src"), new Sector("t", "Other", "src")], ExpectedNodeVersions = new Dictionary<string, long> { ["s"] = first.Version } };
+        var conflict = await Assert.ThrowsAsync<ConcurrencyConflictException>(() => store.WriteAsync(stale));
+        Assert.Equal(second.Version, conflict.Actual);
+        Assert.Equal("ICT & software", (await store.GetNodeAsync("s"))!.DisplayName);
+        Assert.Null(await store.GetNodeAsync("t"));
+
+        var fresh = stale with { ExpectedNodeVersions = new Dictionary<string, long> { ["s"] = second.Version } };
+        await store.WriteAsync(fresh);
+        Assert.Equal("Stale", (await store.GetNodeAsync("s"))!.DisplayName);
+    }
+
+    [Fact]
+    public async Task VersionZeroMeansTheRecordMustNotExistYet()
+    {
+        var store = NewStore();
+        var create = new GraphBatch { Nodes = [new Sector("s", "ICT", "src")], ExpectedNodeVersions = new Dictionary<string, long> { ["s"] = 0 } };
+        await store.WriteAsync(create);
+        await Assert.ThrowsAsync<ConcurrencyConflictException>(() => store.WriteAsync(create));
+    }
+
+    [Fact]
+    public async Task RelationshipsCarryVersionsToo()
+    {
+        var store = NewStore();
+        await store.WriteAsync(GraphBatch.Of(EveryKind()));
+        var key = new RelationshipKey(RelationshipType.TwinnedWith, "city-1", "city-2");
+        var current = await store.GetVersionedRelationshipAsync(key);
+        Assert.Equal(1, current!.Version);
+        var update = new GraphBatch { Relationships = [current.Value with { Source = "new" }], ExpectedRelationshipVersions = new Dictionary<RelationshipKey, long> { [key] = 1 } };
+        await store.WriteAsync(update);
+        await Assert.ThrowsAsync<ConcurrencyConflictException>(() => store.WriteAsync(update));
+        Assert.Equal("new", (await store.GetVersionedRelationshipAsync(key))!.Value.Source);
+    }
+
+    [Fact]
     public async Task HealthReportsCounts()
     {
         var store = NewStore();
