@@ -1,3 +1,5 @@
+using Network.Api;
+using Network.Api.Auth;
 using Network.Api.Datasets;
 using Network.Api.Health;
 
@@ -6,23 +8,38 @@ var builder = WebApplication.CreateBuilder(args);
 // Configure storage: one embedded SQLite file per dataset under Storage:DataFolder
 builder.AddNetworkStorage();
 
+// Configure sign-in (cookies, API keys), roles and rate limits
+builder.AddNetworkAuth();
+
+// Configure the API, the live hub and the analysis cache
+builder.AddNetworkApi();
+
 // Configure the UI
 builder.Services.AddRazorPages();
 
 var app = builder.Build();
 
-// Seed the sample datasets on first start
+// First start: seed the sample datasets and create the admin account
 await app.SeedDatasetsAsync();
+app.EnsureAdmin();
 
 // Configure the HTTP pipeline
 if (!app.Environment.IsDevelopment())
     app.UseExceptionHandler("/Error");
-app.UseStatusCodePagesWithReExecute("/Error", "?code={0}");
+// API and hub answers carry problem details; pages show the error page.
+app.UseWhen(context => IsApi(context.Request.Path), api => api.UseStatusCodePages());
+app.UseWhen(context => !IsApi(context.Request.Path), pages => pages.UseStatusCodePagesWithReExecute("/Error", "?code={0}"));
+app.UseAuthentication();
+app.UseAuthorization();
+app.UseRateLimiter();
 app.MapStaticAssets();
 app.MapHealth();
 app.MapDatasets();
+app.MapNetworkApi();
 app.MapRazorPages().WithStaticAssets();
 
 app.Run();
+
+static bool IsApi(PathString path) => path.StartsWithSegments("/api") || path.StartsWithSegments("/hubs") || path.StartsWithSegments("/health");
 
 public partial class Program;

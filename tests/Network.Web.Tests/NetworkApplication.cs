@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Network.Api.Auth;
 
 namespace Network.Web.Tests;
 
@@ -13,5 +15,14 @@ public sealed class NetworkApplication : WebApplicationFactory<Program>
         builder.UseEnvironment("Production");
         builder.UseSetting("Storage:DataFolder", DataFolder);
         builder.UseSetting("Storage:SyntheticMembers", "60");
+    }
+
+    /// <summary>A client that authenticates with a fresh API key of the given role.</summary>
+    public HttpClient ClientWithRole(string role)
+    {
+        var key = Services.GetRequiredService<UserStore>().CreateApiKey($"test-{role}-{Guid.NewGuid():N}", role);
+        var client = CreateClient();
+        client.DefaultRequestHeaders.Add(ApiKeyHandler.Header, key);
+        return client;
     }
 }

@@ -1,0 +1,158 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+using Network.Analysis.Domain;
+using Network.Analysis.Insights;
+using Network.Analysis.ValueChain;
+using Network.Api.Auth;
+using Network.Api.Datasets;
+using Network.Api.Nodes;
+
+namespace Network.Api.Analysis;
+
+public sealed record NodeMetrics(string Id, string Name, int Degree, double Strength, double Betweenness, double? Closeness, double? Harmonic, double PageRank, double Eigenvector,
+    double? Constraint, double? EffectiveSize, double? Efficiency, double? Hierarchy, int CoreNumber, int Community, bool ArticulationPoint);
+
+public sealed record CommunitiesResult(string Algorithm, double Modularity, int Count, IReadOnlyList<CommunityMembers> Communities);
+
+public sealed record CommunityMembers(int Community, int Size, IReadOnlyList<string> Members);
+
+public sealed record PathResult(string From, string To, IReadOnlyList<PathStep> Steps);
+
+public sealed record PathStep(string Id, string Name, string Label, string? Via);
+
+/// <summary>
+/// /api/datasets/{dataset}/analysis/…: metrics, brokers, communities, value chains and gaps, introductions, what-if,
+/// ego networks and shortest paths. Every result is for one data version (the X-Data-Version header) and, where
+/// dates matter, for ?asOf=yyyy-mm-dd.
+/// </summary>
+public static class AnalysisApi
+{
+    public static IEndpointRouteBuilder MapAnalysis(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/datasets/{dataset}/analysis").WithTags("Analysis").AddEndpointFilter<ApiErrorFilter>().RequireAuthorization(Policies.Read);
+
+        group.MapGet("/metrics", async (string dataset, string? asOf, HttpResponse response, AnalysisService analysis, CancellationToken ct) =>
+        {
+            var snapshot = await Snapshot(analysis, dataset, asOf, response, ct);
+            var m = snapshot.Metrics;
+            var points = m.ArticulationPoints.ToHashSet();
+            var graph = snapshot.Organisations.Graph;
+            return TypedResults.Ok(Enumerable.Range(0, graph.NodeCount).Select(v => new NodeMetrics(graph.Ids[v], snapshot.Organisations.Organisations[v].Name,
+                graph.Degree(v), graph.Strength(v), m.Betweenness![v], m.Closeness?[v], m.Harmonic?[v], m.PageRank![v], m.Eigenvector![v],
+                m.StructuralHoles!.Constraint[v], m.StructuralHoles.EffectiveSize[v], m.StructuralHoles.Efficiency[v], m.StructuralHoles.Hierarchy[v],
+                m.CoreNumbers![v], m.Communities!.Community[v], points.Contains(v))).ToList());
+        }).WithSummary("Every metric of every organisation");
+
+        group.MapGet("/brokers", async (string dataset, string? asOf, int? top, string? label, HttpResponse response, AnalysisService analysis, CancellationToken ct) =>
+        {
+            var snapshot = await Snapshot(analysis, dataset, asOf, response, ct);
+            return TypedResults.Ok(snapshot.Brokers
+                .Where(p => label is null || string.Equals(p.Label, label, StringComparison.OrdinalIgnoreCase))
+                .Take(Math.Clamp(top ?? 20, 1, 1000)).ToList());
+        }).WithSummary("Broker ranking of organisations and people (label=Organisation|Person)");
+
+        group.MapGet("/communities", async (string dataset, string? asOf, HttpResponse response, AnalysisService analysis, CancellationToken ct) =>
+        {
+            var snapshot = await Snapshot(analysis, dataset, asOf, response, ct);
+            var c = snapshot.Metrics.Communities!;
+            var graph = snapshot.Organisations.Graph;
+            var members = Enumerable.Range(0, c.Count).Select(k => new CommunityMembers(k, c.Community.Count(x => x == k),
+                Enumerable.Range(0, graph.NodeCount).Where(v => c.Community[v] == k).Select(v => graph.Ids[v]).ToList())).ToList();
+            return TypedResults.Ok(new CommunitiesResult(c.Algorithm, c.Modularity, c.Count, members));
+        }).WithSummary("Leiden communities of the organisation network");
+
+        group.MapGet("/value-chains", async (string dataset, string? asOf, string? homeRegion, HttpResponse response, AnalysisService analysis, CancellationToken ct) =>
+        {
+            var snapshot = await Snapshot(analysis, dataset, asOf, response, ct);
+            return TypedResults.Ok(snapshot.Chains(Region(homeRegion)));
+        }).WithSummary("Sector × stage matrix of the home region and its gaps");
+
+        group.MapGet("/introductions", async (string dataset, string? asOf, string? homeRegion, HttpResponse response, AnalysisService analysis, CancellationToken ct) =>
+        {
+            var snapshot = await Snapshot(analysis, dataset, asOf, response, ct);
+            return TypedResults.Ok(Introductions.Suggest(snapshot.Chains(Region(homeRegion)), snapshot.Organisations));
+        }).WithSummary("Introductions that would close thin or unconnected gaps, with reasons");
+
+        group.MapGet("/whatif/{id}", async (string dataset, string id, string? asOf, HttpResponse response, AnalysisService analysis, CancellationToken ct) =>
+        {
+            var snapshot = await Snapshot(analysis, dataset, asOf, response, ct);
+            return TypedResults.Ok(Fragility.WhatIf(snapshot.Graph, id, snapshot.AsOf));
+        }).WithSummary("What is lost if this organisation, person, agreement or event leaves");
+
+        group.MapGet("/fragility", async (string dataset, string? asOf, HttpResponse response, AnalysisService analysis, CancellationToken ct) =>
+        {
+            var snapshot = await Snapshot(analysis, dataset, asOf, response, ct);
+            return TypedResults.Ok(Fragility.SinglePointsOfFailure(snapshot.Actors));
+        }).WithSummary("Single points of failure, worst first");
+
+        group.MapGet("/ego/{id}", async Task<Ok<NetworkGraph>> (string dataset, string id, int? depth, DatasetCatalog catalog, CancellationToken ct) =>
+        {
+            var hops = depth ?? 1;
+            if (hops is < 1 or > 2)
+                throw new BadHttpRequestException("depth must be 1 or 2.");
+            var store = catalog.Store(dataset);
+            if (await store.GetNodeAsync(id, ct) is null)
+                throw new KeyNotFoundException($"No node '{id}' in dataset '{dataset}'.");
+            return TypedResults.Ok(await store.LoadSubgraphAsync([id], hops, ct));
+        }).WithSummary("The ego network of one node (depth 1 or 2) in the full multi-mode graph");
+
+        group.MapGet("/path", async (string dataset, string from, string to, HttpResponse response, AnalysisService analysis, CancellationToken ct) =>
+        {
+            var snapshot = await Snapshot(analysis, dataset, null, response, ct);
+            return TypedResults.Ok(ShortestPath(snapshot.Graph, from, to));
+        }).WithSummary("The shortest chain of relationships between two nodes (fewest hops)");
+
+        return app;
+    }
+
+    private static async Task<AnalysisSnapshot> Snapshot(AnalysisService analysis, string dataset, string? asOf, HttpResponse response, CancellationToken ct)
+    {
+        DateOnly? date = asOf is null ? null
+            : DateOnly.TryParseExact(asOf, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d
+            : throw new BadHttpRequestException($"asOf '{asOf}' is not a date (yyyy-mm-dd).");
+        var snapshot = await analysis.GetAsync(dataset, date, ct);
+        response.Headers["X-Data-Version"] = snapshot.Version.ToString(CultureInfo.InvariantCulture);
+        return snapshot;
+    }
+
+    private static string[]? Region(string? homeRegion) =>
+        homeRegion?.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+
+    /// <summary>Breadth-first search over the multi-mode graph, both directions; each step names the relationship it came by.</summary>
+    public static PathResult ShortestPath(NetworkGraph graph, string from, string to)
+    {
+        var nodes = graph.NodesById();
+        if (!nodes.ContainsKey(from))
+            throw new KeyNotFoundException($"No node '{from}'.");
+        if (!nodes.ContainsKey(to))
+            throw new KeyNotFoundException($"No node '{to}'.");
+        var adjacency = graph.Relationships
+            .SelectMany(r => new[] { (At: r.From, Next: r.To, Type: r.Type), (At: r.To, Next: r.From, Type: r.Type) })
+            .ToLookup(x => x.At);
+        var previous = new Dictionary<string, (string At, RelationshipType Type)>(StringComparer.Ordinal) { [from] = (from, default) };
+        var queue = new Queue<string>([from]);
+        while (queue.TryDequeue(out var at) && at != to)
+        {
+            foreach (var (_, next, type) in adjacency[at])
+            {
+                if (previous.TryAdd(next, (at, type)))
+                    queue.Enqueue(next);
+            }
+        }
+        if (!previous.ContainsKey(to))
+            return new PathResult(from, to, []);
+        var steps = new List<PathStep>();
+        for (var at = to; ; at = previous[at].At)
+        {
+            var via = at == from ? null : RelationshipTypes.Name(previous[at].Type);
+            steps.Add(new PathStep(at, nodes[at].DisplayName, nodes[at].Label.ToString(), via));
+            if (at == from)
+                break;
+        }
+        steps.Reverse();
+        return new PathResult(from, to, steps);
+    }
+}

@@ -1,0 +1,98 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using Microsoft.AspNetCore.SignalR;
+using Microsoft.Extensions.Logging;
+using Network.Analysis;
+using Network.Analysis.Domain;
+using Network.Analysis.Insights;
+using Network.Analysis.Projection;
+using Network.Analysis.ValueChain;
+using Network.Api.Datasets;
+using Network.Api.Hubs;
+
+namespace Network.Api.Analysis;
+
+/// <summary>Everything computed for one dataset at one data version and date; each part computed once, on first use.</summary>
+public sealed class AnalysisSnapshot
+{
+    private readonly Lazy<ActorNetwork> _actors;
+    private readonly Lazy<AnalysisResult> _metrics;
+    private readonly Lazy<IReadOnlyList<BrokerProfile>> _brokers;
+    private readonly ConcurrentDictionary<string, IReadOnlyList<SectorChain>> _chains = new();
+
+    public AnalysisSnapshot(NetworkGraph graph, DateOnly? asOf, int seed)
+    {
+        Graph = graph;
+        AsOf = asOf;
+        _actors = new(() => ActorNetwork.Build(graph, asOf));
+        _metrics = new(() =>
+        {
+            var network = Actors.Organisations;
+            var kinds = network.Organisations.Select(o => o.Kind).ToList();
+            var index = kinds.Distinct().Select((k, i) => (k, i)).ToDictionary(x => x.k, x => x.i);
+            return NetworkAnalysis.Run(network.Graph, new AnalysisOptions { Seed = seed, Groups = kinds.Select(k => index[k]).ToArray() });
+        });
+        var names = graph.OfType<Sector>().ToDictionary(s => s.Id, s => s.Name);
+        _brokers = new(() => BrokerProfiles.Compute(Actors, seed, names));
+    }
+
+    public NetworkGraph Graph { get; }
+    public DateOnly? AsOf { get; }
+    public long Version => Graph.Version;
+    public ActorNetwork Actors => _actors.Value;
+    public OrganisationNetwork Organisations => Actors.Organisations;
+
+    /// <summary>All metrics of the organisation network; brokerage roles use organisation kind as the group.</summary>
+    public AnalysisResult Metrics => _metrics.Value;
+
+    public IReadOnlyList<BrokerProfile> Brokers => _brokers.Value;
+
+    public IReadOnlyList<SectorChain> Chains(IReadOnlyCollection<string>? home)
+    {
+        var region = home is { Count: > 0 } ? home : [Gaps.DefaultHomeRegion(Graph)];
+        return _chains.GetOrAdd(string.Join('|', region.Order(StringComparer.Ordinal)), _ => Gaps.Analyse(Graph, Organisations, region));
+    }
+}
+
+/// <summary>
+/// Caches analyses per dataset, data version and date. A write marks the dataset changed; the current (undated)
+/// analysis is then recomputed in the background and announced on the hub, so the next reader finds it ready.
+/// </summary>
+public sealed class AnalysisService(DatasetCatalog catalog, IHubContext<NetworkHub, INetworkClient> hub, ILogger<AnalysisService> logger)
+{
+    public const int Seed = 42;
+    private readonly ConcurrentDictionary<(string Dataset, long Version, DateOnly? AsOf), Lazy<Task<AnalysisSnapshot>>> _cache = new();
+
+    public async Task<AnalysisSnapshot> GetAsync(string dataset, DateOnly? asOf = null, CancellationToken cancellationToken = default)
+    {
+        var store = catalog.Store(dataset);
+        var version = await store.GetVersionAsync(cancellationToken);
+        var entry = _cache.GetOrAdd((dataset, version, asOf), _ => new Lazy<Task<AnalysisSnapshot>>(async () =>
+        {
+            var graph = await store.LoadGraphAsync(CancellationToken.None);
+            return new AnalysisSnapshot(graph, asOf, Seed);
+        }));
+        var snapshot = await entry.Value;
+        // Older versions of this dataset are of no further use.
+        foreach (var key in _cache.Keys.Where(k => k.Dataset == dataset && k.Version < snapshot.Version))
+            _cache.TryRemove(key, out _);
+        return snapshot;
+    }
+
+    /// <summary>Called after every committed write: recompute in the background and announce it.</summary>
+    public void Changed(string dataset) => _ = Task.Run(async () =>
+    {
+        try
+        {
+            var watch = Stopwatch.StartNew();
+            var snapshot = await GetAsync(dataset);
+            _ = snapshot.Metrics;
+            _ = snapshot.Brokers;
+            await hub.Clients.Group(NetworkHub.Group(dataset)).AnalysisUpdated(new AnalysisEvent(dataset, snapshot.Version, watch.Elapsed.TotalMilliseconds));
+        }
+        catch (Exception e)
+        {
+            logger.LogError(e, "Background analysis of dataset {Dataset} failed", dataset);
+        }
+    });
+}

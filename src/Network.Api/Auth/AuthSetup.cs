@@ -1,0 +1,119 @@
+using System.Security.Claims;
+using System.Text.Encodings.Web;
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Network.Api.Auth;
+
+/// <summary>Authenticates scripts by the X-Api-Key header.</summary>
+public sealed class ApiKeyHandler(IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, UserStore users)
+    : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
+{
+    public const string SchemeName = "ApiKey";
+    public const string Header = "X-Api-Key";
+
+    protected override Task<AuthenticateResult> HandleAuthenticateAsync()
+    {
+        if (!Request.Headers.TryGetValue(Header, out var values) || values.Count == 0 || string.IsNullOrEmpty(values[0]))
+            return Task.FromResult(AuthenticateResult.NoResult());
+        if (users.CheckApiKey(values[0]!) is not { } account)
+            return Task.FromResult(AuthenticateResult.Fail("Unknown API key."));
+        return Task.FromResult(AuthenticateResult.Success(new AuthenticationTicket(AuthSetup.Principal(account, SchemeName), SchemeName)));
+    }
+}
+
+public static class AuthSetup
+{
+    public const string RateWrites = "writes";
+    public const string RateImports = "imports";
+
+    public static ClaimsPrincipal Principal(UserAccount account, string scheme) =>
+        new(new ClaimsIdentity([new Claim(ClaimTypes.Name, account.Name), new Claim(ClaimTypes.Role, account.Role)], scheme));
+
+    /// <summary>Cookies for browsers, API keys for scripts; read/edit/admin policies; rate limits on writes and imports.</summary>
+    public static IHostApplicationBuilder AddNetworkAuth(this IHostApplicationBuilder builder)
+    {
+        var section = builder.Configuration.GetSection(AuthOptions.Section);
+        builder.Services.AddOptions<AuthOptions>().BindConfiguration(AuthOptions.Section);
+        var options = section.Get<AuthOptions>() ?? new AuthOptions();
+        builder.Services.AddSingleton<UserStore>();
+
+        builder.Services.AddAuthentication(o =>
+            {
+                o.DefaultScheme = "Smart";
+                o.DefaultChallengeScheme = "Smart";
+            })
+            .AddPolicyScheme("Smart", "Cookie or API key", o => o.ForwardDefaultSelector = context =>
+                context.Request.Headers.ContainsKey(ApiKeyHandler.Header) ? ApiKeyHandler.SchemeName : CookieAuthenticationDefaults.AuthenticationScheme)
+            .AddScheme<AuthenticationSchemeOptions, ApiKeyHandler>(ApiKeyHandler.SchemeName, null)
+            .AddCookie(o =>
+            {
+                o.LoginPath = "/account/login";
+                o.Cookie.HttpOnly = true;
+                o.Cookie.SameSite = SameSiteMode.Strict;
+                o.SlidingExpiration = true;
+                // APIs answer 401/403; pages redirect to the login page.
+                o.Events.OnRedirectToLogin = context => Status(context, StatusCodes.Status401Unauthorized);
+                o.Events.OnRedirectToAccessDenied = context => Status(context, StatusCodes.Status403Forbidden);
+            });
+
+        builder.Services.AddAuthorizationBuilder()
+            .AddPolicy(Policies.Read, p =>
+            {
+                if (options.AnonymousRead)
+                    p.RequireAssertion(_ => true);
+                else
+                    p.RequireAuthenticatedUser();
+            })
+            .AddPolicy(Policies.Edit, p => p.RequireRole(Roles.Editor, Roles.Admin))
+            .AddPolicy(Policies.Admin, p => p.RequireRole(Roles.Admin));
+
+        builder.Services.AddRateLimiter(o =>
+        {
+            o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            o.AddPolicy(RateWrites, context => RateLimitPartition.GetFixedWindowLimiter(Client(context),
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = options.WritesPerMinute, Window = TimeSpan.FromMinutes(1) }));
+            o.AddPolicy(RateImports, context => RateLimitPartition.GetFixedWindowLimiter(Client(context),
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = options.ImportsPerMinute, Window = TimeSpan.FromMinutes(1) }));
+        });
+        return builder;
+    }
+
+    /// <summary>Prints the first-run admin password once, when no user exists yet.</summary>
+    public static void EnsureAdmin(this IHost app)
+    {
+        var password = app.Services.GetRequiredService<UserStore>().EnsureAdmin();
+        if (password is null)
+            return;
+        var message = $"First run: created user 'admin' with password '{password}'. It is shown only now; sign in at /account/login and keep it safe.";
+        Console.WriteLine(new string('=', 100));
+        Console.WriteLine(message);
+        Console.WriteLine(new string('=', 100));
+    }
+
+    private static string Client(HttpContext context) =>
+        context.User.Identity?.Name ?? context.Connection.RemoteIpAddress?.ToString() ?? "anonymous";
+
+    private static Task Status(RedirectContext<CookieAuthenticationOptions> context, int status)
+    {
+        if (context.Request.Path.StartsWithSegments("/api") || context.Request.Path.StartsWithSegments("/hubs"))
+        {
+            context.Response.StatusCode = status;
+            return Task.CompletedTask;
+        }
+        context.Response.Redirect(context.RedirectUri);
+        return Task.CompletedTask;
+    }
+
+    public static string UserName(this ClaimsPrincipal user) => user.Identity?.Name ?? "anonymous";
+}

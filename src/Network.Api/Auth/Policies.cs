@@ -1,0 +1,34 @@
+namespace Network.Api.Auth;
+
+public static class Policies
+{
+    /// <summary>Reading data and analyses: signed-in users, or anyone when Auth:AnonymousRead is true.</summary>
+    public const string Read = "read";
+
+    /// <summary>Any write: editors and admins.</summary>
+    public const string Edit = "edit";
+
+    /// <summary>Managing users and API keys.</summary>
+    public const string Admin = "admin";
+}
+
+public static class Roles
+{
+    public const string Viewer = "viewer", Editor = "editor", Admin = "admin";
+
+    public static readonly IReadOnlyList<string> All = [Viewer, Editor, Admin];
+}
+
+/// <summary>Bound from the "Auth" configuration section.</summary>
+public sealed class AuthOptions
+{
+    public const string Section = "Auth";
+
+    public bool AnonymousRead { get; set; } = true;
+
+    /// <summary>Writes per client per minute.</summary>
+    public int WritesPerMinute { get; set; } = 6000;
+
+    /// <summary>Imports per client per minute.</summary>
+    public int ImportsPerMinute { get; set; } = 10;
+}

@@ -1,0 +1,57 @@
+using System.Text.Json.Serialization;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Network.Api.Agreements;
+using Network.Api.Analysis;
+using Network.Api.Cities;
+using Network.Api.Editing;
+using Network.Api.Events;
+using Network.Api.Hubs;
+using Network.Api.Organisations;
+using Network.Api.People;
+using Network.Api.Relationships;
+using Network.Api.Sectors;
+using Network.Api.Storage;
+using Scalar.AspNetCore;
+
+namespace Network.Api;
+
+public static class NetworkApi
+{
+    /// <summary>The write path, the analysis cache, the hub, JSON as the stores write it, problem details and OpenAPI.</summary>
+    public static IHostApplicationBuilder AddNetworkApi(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddSingleton<AnalysisService>();
+        builder.Services.AddSingleton<NetworkWriter>();
+        builder.Services.ConfigureHttpJsonOptions(o => Configure(o.SerializerOptions));
+        builder.Services.AddSignalR().AddJsonProtocol(o => Configure(o.PayloadSerializerOptions));
+        builder.Services.AddProblemDetails();
+        builder.Services.AddOpenApi();
+        return builder;
+    }
+
+    public static IEndpointRouteBuilder MapNetworkApi(this IEndpointRouteBuilder app)
+    {
+        app.MapOrganisations();
+        app.MapPeople();
+        app.MapCities();
+        app.MapAgreements();
+        app.MapSectors();
+        app.MapEvents();
+        app.MapRelationships();
+        app.MapAnalysis();
+        app.MapHub<NetworkHub>("/hubs/network");
+        app.MapOpenApi();
+        app.MapScalarApiReference("/api/reference", o => o.WithTitle("Network API"));
+        return app;
+    }
+
+    private static void Configure(System.Text.Json.JsonSerializerOptions options)
+    {
+        options.DefaultIgnoreCondition = GraphJson.Options.DefaultIgnoreCondition;
+        if (!options.Converters.OfType<JsonStringEnumConverter>().Any())
+            options.Converters.Add(new JsonStringEnumConverter());
+    }
+}

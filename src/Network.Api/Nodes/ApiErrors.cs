@@ -1,0 +1,54 @@
+using Microsoft.AspNetCore.Http;
+using Network.Analysis.Domain;
+using Network.Api.Storage;
+
+namespace Network.Api.Nodes;
+
+/// <summary>Turns the failures a client can cause into RFC 7807 problem details; never a stack trace.</summary>
+public sealed class ApiErrorFilter : IEndpointFilter
+{
+    public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    {
+        try
+        {
+            return await next(context);
+        }
+        catch (ValidationFailedException e)
+        {
+            var errors = e.Errors.GroupBy(x => x.Field).ToDictionary(g => g.Key, g => g.Select(x => $"{x.Where}: {x.Message}").ToArray());
+            return TypedResults.ValidationProblem(errors, title: "The data is not valid; nothing was written.", detail: e.Message);
+        }
+        catch (ConcurrencyConflictException e)
+        {
+            var post = HttpMethods.IsPost(context.HttpContext.Request.Method);
+            return TypedResults.Problem(e.Message, statusCode: post ? StatusCodes.Status409Conflict : StatusCodes.Status412PreconditionFailed,
+                title: post ? "It exists already." : "Someone else changed it first; nothing was written. Reload and apply your change again.",
+                extensions: new Dictionary<string, object?> { ["currentVersion"] = e.Actual });
+        }
+        catch (KeyNotFoundException e)
+        {
+            return TypedResults.Problem(e.Message, statusCode: StatusCodes.Status404NotFound, title: "Not found.");
+        }
+        catch (BadHttpRequestException e)
+        {
+            return TypedResults.Problem(e.Message, statusCode: e.StatusCode, title: "The request is not valid.");
+        }
+    }
+}
+
+public static class Versions
+{
+    public static string ETag(long version) => $"\"{version}\"";
+
+    /// <summary>The version an If-Match header names; throws a 428 when it is missing and a 400 when it is not ours.</summary>
+    public static long IfMatch(HttpRequest request)
+    {
+        var header = request.Headers.IfMatch.ToString();
+        if (string.IsNullOrWhiteSpace(header))
+            throw new BadHttpRequestException("Send If-Match with the ETag you read, so a concurrent change is not overwritten.", StatusCodes.Status428PreconditionRequired);
+        var text = header.Trim().TrimStart('W', '/').Trim('"');
+        return long.TryParse(text, out var version) && version > 0
+            ? version
+            : throw new BadHttpRequestException($"If-Match '{header}' is not an ETag of this API.", StatusCodes.Status400BadRequest);
+    }
+}

@@ -1,0 +1,125 @@
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+using Network.Analysis.Domain;
+using Network.Api.Analysis;
+using Network.Api.Auth;
+using Network.Api.Datasets;
+using Network.Api.Editing;
+
+namespace Network.Api.Nodes;
+
+public sealed record Page<T>(IReadOnlyList<T> Items, int Number, int PageSize, int Total);
+
+/// <summary>
+/// The endpoints every node kind has, under /api/datasets/{dataset}/{path}: list (paging, search, filters), get
+/// (with ETag), create (201, or 409 when the id exists), update and delete (If-Match required: 428 without it,
+/// 412 when stale). Lists are served from the dataset's cached snapshot; writes go through <see cref="NetworkWriter"/>.
+/// </summary>
+public static partial class NodeEndpoints
+{
+    public const int MaxPageSize = 500;
+
+    /// <param name="filter">Extra query filters of this kind (e.g. kind, sector); a node passes when it matches all given.</param>
+    public static RouteGroupBuilder MapNodeEndpoints<T>(this IEndpointRouteBuilder app, string path, string tag, Func<T, IQueryCollection, bool>? filter = null)
+        where T : Node
+    {
+        var group = app.MapGroup($"/api/datasets/{{dataset}}/{path}").WithTags(tag).AddEndpointFilter<ApiErrorFilter>();
+
+        group.MapGet("/", async Task<Ok<Page<T>>> (string dataset, string? search, int? page, int? pageSize, HttpRequest request, AnalysisService analysis, CancellationToken cancellationToken) =>
+        {
+            var snapshot = await analysis.GetAsync(dataset, null, cancellationToken);
+            var size = Math.Clamp(pageSize ?? 50, 1, MaxPageSize);
+            var matches = snapshot.Graph.OfType<T>()
+                .Where(n => string.IsNullOrWhiteSpace(search) || n.DisplayName.Contains(search.Trim(), StringComparison.OrdinalIgnoreCase) || n.Id.Contains(search.Trim(), StringComparison.OrdinalIgnoreCase))
+                .Where(n => filter is null || filter(n, request.Query))
+                .OrderBy(n => n.DisplayName, StringComparer.OrdinalIgnoreCase)
+                .ToList();
+            var number = Math.Max(1, page ?? 1);
+            return TypedResults.Ok(new Page<T>(matches.Skip((number - 1) * size).Take(size).ToList(), number, size, matches.Count));
+        })
+        .RequireAuthorization(Policies.Read)
+        .WithSummary($"List {path}, with paging and search");
+
+        group.MapGet("/{id}", async Task<Results<Ok<T>, NotFound<Microsoft.AspNetCore.Mvc.ProblemDetails>>> (string dataset, string id, HttpResponse response, DatasetCatalog catalog, CancellationToken cancellationToken) =>
+        {
+            var found = await catalog.Store(dataset).GetVersionedNodeAsync(id, cancellationToken);
+            if (found?.Value is not T node)
+                return TypedResults.NotFound(NotFoundProblem(path, id));
+            response.Headers.ETag = Versions.ETag(found.Version);
+            return TypedResults.Ok(node);
+        })
+        .RequireAuthorization(Policies.Read)
+        .WithSummary($"One of the {path}, with its version as ETag");
+
+        group.MapPost("/", async Task<Created<T>> (string dataset, T node, HttpContext context, NetworkWriter writer, CancellationToken cancellationToken) =>
+        {
+            var complete = Complete(node, context);
+            var version = await writer.CreateNodeAsync(dataset, complete, context.User.UserName(), cancellationToken);
+            context.Response.Headers.ETag = Versions.ETag(version);
+            return TypedResults.Created($"/api/datasets/{dataset}/{path}/{Uri.EscapeDataString(complete.Id)}", complete);
+        })
+        .RequireAuthorization(Policies.Edit)
+        .RequireRateLimiting(AuthSetup.RateWrites)
+        .WithSummary($"Create one of the {path} (id and source are filled in when left out)");
+
+        group.MapPut("/{id}", async Task<Ok<T>> (string dataset, string id, T node, HttpContext context, DatasetCatalog catalog, NetworkWriter writer, CancellationToken cancellationToken) =>
+        {
+            var expected = Versions.IfMatch(context.Request);
+            if (await catalog.Store(dataset).GetVersionedNodeAsync(id, cancellationToken) is not { Value: T })
+                throw new KeyNotFoundException($"No {Singular(path)} '{id}' in dataset '{dataset}'.");
+            var complete = Complete(node, context) with { Id = id };
+            var version = await writer.UpdateNodeAsync(dataset, complete, expected, context.User.UserName(), cancellationToken);
+            context.Response.Headers.ETag = Versions.ETag(version);
+            return TypedResults.Ok(complete);
+        })
+        .RequireAuthorization(Policies.Edit)
+        .RequireRateLimiting(AuthSetup.RateWrites)
+        .WithSummary($"Replace one of the {path}; If-Match with its ETag is required");
+
+        group.MapDelete("/{id}", async Task<NoContent> (string dataset, string id, HttpContext context, DatasetCatalog catalog, NetworkWriter writer, CancellationToken cancellationToken) =>
+        {
+            var expected = Versions.IfMatch(context.Request);
+            if (await catalog.Store(dataset).GetVersionedNodeAsync(id, cancellationToken) is not { Value: T node })
+                throw new KeyNotFoundException($"No {Singular(path)} '{id}' in dataset '{dataset}'.");
+            await writer.DeleteNodeAsync(dataset, node, expected, context.User.UserName(), cancellationToken);
+            return TypedResults.NoContent();
+        })
+        .RequireAuthorization(Policies.Edit)
+        .RequireRateLimiting(AuthSetup.RateWrites)
+        .WithSummary($"Delete one of the {path} and its relationships; If-Match required");
+
+        return group;
+    }
+
+    public static bool Matches(IQueryCollection query, string key, Func<string, bool> test) =>
+        !query.TryGetValue(key, out var values) || string.IsNullOrEmpty(values.ToString()) || test(values.ToString());
+
+    private static Microsoft.AspNetCore.Mvc.ProblemDetails NotFoundProblem(string path, string id) =>
+        new() { Title = "Not found.", Detail = $"No {Singular(path)} '{id}'.", Status = StatusCodes.Status404NotFound };
+
+    private static string Singular(string path) => path switch
+    {
+        "people" => "person",
+        "cities" => "city",
+        _ => path.TrimEnd('s'),
+    };
+
+    /// <summary>Fills in what a client may leave out: the id (from the name) and the source (who, when).</summary>
+    private static T Complete<T>(T node, HttpContext context) where T : Node
+    {
+        if (string.IsNullOrWhiteSpace(node.Source))
+            node = node with { Source = $"api: {context.User.UserName()} {DateTimeOffset.UtcNow:yyyy-MM-dd HH:mm}Z" };
+        if (string.IsNullOrWhiteSpace(node.Id))
+        {
+            var slug = NonWord().Replace(node.DisplayName?.ToLowerInvariant() ?? "node", "-").Trim('-');
+            node = node with { Id = $"{node.Label.ToString().ToLowerInvariant()[..3]}-{(slug.Length > 40 ? slug[..40] : slug)}-{Guid.NewGuid().ToString("N")[..6]}" };
+        }
+        return node;
+    }
+
+    [GeneratedRegex("[^a-z0-9]+")]
+    private static partial Regex NonWord();
+}
