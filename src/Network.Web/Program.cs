@@ -29,6 +29,8 @@ if (!app.Environment.IsDevelopment())
 // API and hub answers carry problem details; pages show the error page.
 app.UseWhen(context => IsApi(context.Request.Path), api => api.UseStatusCodePages());
 app.UseWhen(context => !IsApi(context.Request.Path), pages => pages.UseStatusCodePagesWithReExecute("/Error", "?code={0}"));
+// Routing after the status-code pages, so a re-executed error request is routed again.
+app.UseRouting();
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseRateLimiter();

@@ -1,0 +1,96 @@
+using System.Net.Http.Json;
+using System.Threading.Channels;
+using Microsoft.AspNetCore.SignalR;
+using Microsoft.AspNetCore.SignalR.Client;
+using Microsoft.Extensions.DependencyInjection;
+using Network.Api.Auth;
+using Network.Api.Hubs;
+
+namespace Network.Web.Tests;
+
+/// <summary>A real SignalR client on the test server hears each write once, after it is committed.</summary>
+public sealed class HubTests : IDisposable
+{
+    private readonly NetworkApplication _app = new();
+
+    public void Dispose() => _app.Dispose();
+
+    private async Task<(HubConnection Connection, Channel<(string Kind, object Payload)> Events)> Connect(string dataset)
+    {
+        var connection = new HubConnectionBuilder()
+            .WithUrl(new Uri(_app.Server.BaseAddress, "/hubs/network"), o => o.HttpMessageHandlerFactory = _ => _app.Server.CreateHandler())
+            .AddJsonProtocol(o => o.PayloadSerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()))
+            .Build();
+        var events = Channel.CreateUnbounded<(string, object)>();
+        connection.On<NodeEvent>(nameof(INetworkClient.NodeAdded), e => events.Writer.TryWrite(("NodeAdded", e)));
+        connection.On<NodeEvent>(nameof(INetworkClient.NodeChanged), e => events.Writer.TryWrite(("NodeChanged", e)));
+        connection.On<NodeDeletedEvent>(nameof(INetworkClient.NodeDeleted), e => events.Writer.TryWrite(("NodeDeleted", e)));
+        connection.On<RelationshipEvent>(nameof(INetworkClient.RelationshipAdded), e => events.Writer.TryWrite(("RelationshipAdded", e)));
+        connection.On<AnalysisEvent>(nameof(INetworkClient.AnalysisUpdated), e => events.Writer.TryWrite(("AnalysisUpdated", e)));
+        await connection.StartAsync();
+        await connection.InvokeAsync("Watch", dataset);
+        return (connection, events);
+    }
+
+    private static async Task<(string Kind, object Payload)> Next(Channel<(string Kind, object Payload)> events, string kind)
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        while (true)
+        {
+            var next = await events.Reader.ReadAsync(timeout.Token);
+            if (next.Kind == kind)
+                return next;
+        }
+    }
+
+    [Fact]
+    public async Task AWatcherHearsEachWriteAndTheAnalysisThatFollows()
+    {
+        var (connection, events) = await Connect("seed");
+        await using var _ = connection;
+        var client = _app.ClientWithRole(Roles.Editor);
+
+        var created = await client.PostAsJsonAsync("/api/datasets/seed/sectors", new { id = "sector-photonics", name = "Photonics" });
+        var added = (NodeEvent)(await Next(events, "NodeAdded")).Payload;
+        Assert.Equal("sector-photonics", added.Node.Id);
+        Assert.Equal(2, added.Version);
+        Assert.StartsWith("key:test-editor", added.By);
+        var analysed = (AnalysisEvent)(await Next(events, "AnalysisUpdated")).Payload;
+        Assert.True(analysed.DataVersion >= 2);
+
+        await client.PostAsJsonAsync("/api/datasets/seed/relationships", new { type = "ActiveIn", from = "org-imec", to = "sector-photonics", stages = new[] { "research" } });
+        var relationship = (RelationshipEvent)(await Next(events, "RelationshipAdded")).Payload;
+        Assert.Equal("org-imec", relationship.Relationship.From);
+
+        var delete = new HttpRequestMessage(HttpMethod.Delete, created.Headers.Location);
+        delete.Headers.IfMatch.Add(created.Headers.ETag!);
+        await client.SendAsync(delete);
+        var deleted = (NodeDeletedEvent)(await Next(events, "NodeDeleted")).Payload;
+        Assert.Equal("sector-photonics", deleted.Id);
+        Assert.Equal(1, deleted.RelationshipsDeleted);
+    }
+
+    [Fact]
+    public async Task ARefusedWriteIsNotAnnounced()
+    {
+        var (connection, events) = await Connect("seed");
+        await using var _ = connection;
+        var client = _app.ClientWithRole(Roles.Editor);
+        await client.PostAsJsonAsync("/api/datasets/seed/sectors", new { id = "sector-nanotech", name = "Duplicate" });
+        await client.PostAsJsonAsync("/api/datasets/seed/sectors", new { id = "sector-ok", name = "Fine" });
+        // Events arrive in order: the first one heard is the second write's.
+        var first = (NodeEvent)(await Next(events, "NodeAdded")).Payload;
+        Assert.Equal("sector-ok", first.Node.Id);
+    }
+
+    [Fact]
+    public async Task WatchingAnUnknownDatasetFails()
+    {
+        var connection = new HubConnectionBuilder()
+            .WithUrl(new Uri(_app.Server.BaseAddress, "/hubs/network"), o => o.HttpMessageHandlerFactory = _ => _app.Server.CreateHandler())
+            .Build();
+        await connection.StartAsync();
+        await using var _ = connection;
+        await Assert.ThrowsAsync<HubException>(() => connection.InvokeAsync("Watch", "nope"));
+    }
+}
