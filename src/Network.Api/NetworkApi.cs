@@ -8,6 +8,8 @@ using Network.Api.Analysis;
 using Network.Api.Cities;
 using Network.Api.Editing;
 using Network.Api.Events;
+using Network.Api.Exports;
+using Network.Api.Imports;
 using Network.Api.Hubs;
 using Network.Api.Organisations;
 using Network.Api.People;
@@ -42,6 +44,8 @@ public static class NetworkApi
         app.MapEvents();
         app.MapRelationships();
         app.MapAnalysis();
+        app.MapImports();
+        app.MapExports();
         app.MapHub<NetworkHub>("/hubs/network");
         app.MapOpenApi();
         app.MapScalarApiReference("/api/reference", o => o.WithTitle("Network API"));

@@ -34,6 +34,19 @@ public static class CsvBundle
     /// <summary>Reads and validates a whole folder; throws <see cref="ValidationFailedException"/> listing every bad row.</summary>
     public static NetworkGraph Read(string folder)
     {
+        var (graph, _, errors) = ReadLocated(folder, standalone: true);
+        return errors.Count > 0 ? throw new ValidationFailedException(errors) : graph;
+    }
+
+    /// <summary>
+    /// Reads a folder and says where each record came from ("organisations.csv row 3 (Organisation 'x')", keyed by
+    /// <see cref="DomainRules.Describe(Node)"/>), so errors found later against a store can be located too.
+    /// With <paramref name="standalone"/> false, ends and ids may refer to records outside the folder (an import
+    /// into an existing dataset); the caller checks the batch against the store. Bad rows are left out of the graph
+    /// and listed in the errors, so a dry run can report them together with what the store check finds.
+    /// </summary>
+    public static (NetworkGraph Graph, IReadOnlyDictionary<string, string> Locations, IReadOnlyList<ValidationError> Errors) ReadLocated(string folder, bool standalone)
+    {
         if (!IsBundle(folder))
             throw new ValidationFailedException([new(folder, "folder", $"holds none of {string.Join(", ", NodeFiles.Append(Relationships).Select(f => f.FileName))}")]);
 
@@ -100,18 +113,15 @@ public static class CsvBundle
         }
 
         // Record-level checks ran per row above; the batch check adds ids, ends and duplicates. Keep one message per problem.
-        var known = errors.ToHashSet();
-        foreach (var error in DomainRules.CheckBatch(nodes, relationships, [], _ => new Dictionary<string, NodeLabel>()))
-        {
-            var located = error with { Where = rows.GetValueOrDefault(error.Where, error.Where) };
-            if (known.Add(located))
-                errors.Add(located);
-        }
+        if (standalone)
+            errors = [.. errors, .. Locate(DomainRules.CheckBatch(nodes, relationships, [], _ => new Dictionary<string, NodeLabel>()), rows).Except(errors)];
 
-        if (errors.Count > 0)
-            throw new ValidationFailedException(errors);
-        return new NetworkGraph(nodes, relationships, 0);
+        return (new NetworkGraph(nodes, relationships, 0), rows, errors.Distinct().ToList());
     }
+
+    /// <summary>Replaces the record descriptions of errors with the file and row they came from.</summary>
+    public static IEnumerable<ValidationError> Locate(IEnumerable<ValidationError> errors, IReadOnlyDictionary<string, string> locations) =>
+        errors.Select(e => e with { Where = locations.GetValueOrDefault(e.Where, e.Where) });
 
     /// <summary>Writes a graph as a folder of CSV files that <see cref="Read"/> reads back unchanged.</summary>
     public static void Write(NetworkGraph graph, string folder)

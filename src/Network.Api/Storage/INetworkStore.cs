@@ -11,6 +11,9 @@ public interface INetworkStore
     /// <summary>Validates and applies a batch in one transaction; throws <see cref="ValidationFailedException"/> and writes nothing when any part is invalid.</summary>
     Task<WriteResult> WriteAsync(GraphBatch batch, CancellationToken cancellationToken = default);
 
+    /// <summary>Every problem the batch would be refused for, against what is stored now; writes nothing (a dry run).</summary>
+    Task<IReadOnlyList<ValidationError>> CheckAsync(GraphBatch batch, CancellationToken cancellationToken = default);
+
     Task<Node?> GetNodeAsync(string id, CancellationToken cancellationToken = default);
 
     /// <summary>A node with the data version of its last write (for ETags); null when there is none.</summary>

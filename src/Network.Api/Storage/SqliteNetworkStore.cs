@@ -154,6 +154,14 @@ public sealed class SqliteNetworkStore : INetworkStore, IDisposable
         }
     }
 
+    public Task<IReadOnlyList<ValidationError>> CheckAsync(GraphBatch batch, CancellationToken cancellationToken = default)
+    {
+        using var connection = Open();
+        using var transaction = connection.BeginTransaction(deferred: true);
+        var errors = DomainRules.CheckBatch(batch.Nodes, batch.Relationships, batch.DeleteNodes, ids => StoredLabels(connection, transaction, ids));
+        return Task.FromResult<IReadOnlyList<ValidationError>>([.. errors, .. MissingDeletes(connection, transaction, batch)]);
+    }
+
     public Task<Node?> GetNodeAsync(string id, CancellationToken cancellationToken = default)
     {
         using var connection = Open();

@@ -296,6 +296,24 @@ public abstract class NetworkStoreContract : IDisposable
     }
 
     [Fact]
+    public async Task ACheckReportsWhatAWriteWouldRefuseAndWritesNothing()
+    {
+        var store = NewStore();
+        await store.UpsertNodeAsync(new City("c", "Leuven", "BE", "src"));
+        var batch = new GraphBatch
+        {
+            Nodes = [new Organisation("o", "X", "company", "src"), new Person("c", "Clash", "src")],
+            Relationships = [new(RelationshipType.LocatedIn, "o", "c-missing", "src")],
+        };
+        var errors = await store.CheckAsync(batch);
+        Assert.Contains(errors, e => e.Message.Contains("already used by a City"));
+        Assert.Contains(errors, e => e.Field == "to" && e.Message.Contains("c-missing"));
+        Assert.Empty(await store.CheckAsync(new GraphBatch { Nodes = [new Organisation("o", "X", "company", "src")] }));
+        Assert.Equal(1, await store.GetVersionAsync());
+        Assert.Null(await store.GetNodeAsync("o"));
+    }
+
+    [Fact]
     public async Task HealthReportsCounts()
     {
         var store = NewStore();

@@ -1,0 +1,66 @@
+using System.IO.Compression;
+using System.Text;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Network.Api.Analysis;
+using Network.Api.Auth;
+using Network.Api.Formats;
+using Network.Api.Nodes;
+
+namespace Network.Api.Exports;
+
+/// <summary>GET /api/datasets/{dataset}/export/{format}: csv (zip of the data/seed files), json, graphml, gexf (with metric values) or cypher.</summary>
+public static class ExportApi
+{
+    public static IEndpointRouteBuilder MapExports(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/api/datasets/{dataset}/export/{format}", async (string dataset, string format, AnalysisService analysis, CancellationToken cancellationToken) =>
+        {
+            var snapshot = await analysis.GetAsync(dataset, null, cancellationToken);
+            var graph = snapshot.Graph;
+            var name = $"{dataset}-v{snapshot.Version}";
+            switch (format.ToLowerInvariant())
+            {
+                case "json":
+                    return Results.Json(graph, Storage.GraphJson.Options, "application/json");
+                case "graphml":
+                {
+                    var stream = new MemoryStream();
+                    GraphExport.GraphMl(stream, graph, snapshot.Organisations, snapshot.Metrics);
+                    return Results.File(stream.ToArray(), "application/graphml+xml", name + ".graphml");
+                }
+                case "gexf":
+                {
+                    var stream = new MemoryStream();
+                    GraphExport.Gexf(stream, graph, snapshot.Organisations, snapshot.Metrics);
+                    return Results.File(stream.ToArray(), "application/gexf+xml", name + ".gexf");
+                }
+                case "cypher":
+                    return Results.File(Encoding.UTF8.GetBytes(GraphExport.Cypher(graph)), "application/x-cypher-query", name + ".cypher");
+                case "csv":
+                {
+                    var folder = Path.Combine(Path.GetTempPath(), "network-export", Guid.NewGuid().ToString("N"));
+                    try
+                    {
+                        CsvBundle.Write(graph, folder);
+                        var zip = new MemoryStream();
+                        ZipFile.CreateFromDirectory(folder, zip);
+                        return Results.File(zip.ToArray(), "application/zip", name + ".zip");
+                    }
+                    finally
+                    {
+                        Directory.Delete(folder, recursive: true);
+                    }
+                }
+                default:
+                    return TypedResults.Problem($"Unknown export format '{format}'; use csv, json, graphml, gexf or cypher.", statusCode: StatusCodes.Status400BadRequest, title: "Unknown format.");
+            }
+        })
+        .WithTags("Export")
+        .AddEndpointFilter<ApiErrorFilter>()
+        .RequireAuthorization(Policies.Read)
+        .WithSummary("Export the dataset: csv, json, graphml, gexf (with metrics) or cypher");
+        return app;
+    }
+}

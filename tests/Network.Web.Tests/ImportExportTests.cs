@@ -1,0 +1,185 @@
+using System.IO.Compression;
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using System.Xml.Linq;
+using Network.Api.Auth;
+
+namespace Network.Web.Tests;
+
+public sealed class ImportExportTests : IDisposable
+{
+    private readonly NetworkApplication _app = new();
+
+    public void Dispose() => _app.Dispose();
+
+    private static MultipartFormDataContent Files(params (string Name, string Content)[] files)
+    {
+        var form = new MultipartFormDataContent();
+        foreach (var (name, content) in files)
+            form.Add(new ByteArrayContent(Encoding.UTF8.GetBytes(content)), "files", name);
+        return form;
+    }
+
+    private async Task<long> Version(HttpClient client) =>
+        (await client.GetFromJsonAsync<JsonElement>("/health")).GetProperty("datasets").EnumerateArray().Single(d => d.GetProperty("name").GetString() == "seed").GetProperty("version").GetInt64();
+
+    [Fact]
+    public async Task ADryRunReportsEveryRowErrorAndWritesNothing()
+    {
+        var client = _app.ClientWithRole(Roles.Editor);
+        var response = await client.PostAsync("/api/datasets/seed/import?dryRun=true", Files(
+            ("organisations.csv", "id,name,kind,source\nnew-a,Alpha,company,t\nnew-b,Beta,unicorn,t\n"),
+            ("relationships.csv", "type,from,to,source\nLOCATED_IN,new-a,city-nowhere,t\n")));
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var errors = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").EnumerateArray().ToList();
+        Assert.Contains(errors, e => e.GetProperty("where").GetString()!.StartsWith("organisations.csv row 3") && e.GetProperty("field").GetString() == "kind");
+        Assert.Contains(errors, e => e.GetProperty("where").GetString()!.StartsWith("relationships.csv row 2") && e.GetProperty("message").GetString()!.Contains("city-nowhere"));
+        Assert.Equal(1, await Version(client));
+    }
+
+    [Fact]
+    public async Task AValidDryRunSaysWhatWouldChangeAndARealImportWritesItAll()
+    {
+        var client = _app.ClientWithRole(Roles.Editor);
+        (string, string)[] files =
+        [
+            ("organisations.csv", "id,name,kind,source\norg-imec,imec (renamed),research-institute,t\nnew-a,Alpha,company,t\n"),
+            ("relationships.csv", "type,from,to,source\nLOCATED_IN,new-a,city-leuven,t\n"),
+        ];
+        var dry = await (await client.PostAsync("/api/datasets/seed/import?dryRun=true", Files(files))).Content.ReadFromJsonAsync<JsonElement>();
+        Assert.True(dry.GetProperty("valid").GetBoolean(), dry.GetRawText());
+        Assert.Equal(1, dry.GetProperty("newNodes").GetInt32());
+        Assert.Equal(1, dry.GetProperty("changedNodes").GetInt32());
+        Assert.Equal(1, await Version(client));
+
+        var real = await client.PostAsync("/api/datasets/seed/import", Files(files));
+        Assert.Equal(HttpStatusCode.OK, real.StatusCode);
+        Assert.Equal(2, await Version(client));
+        Assert.Equal("imec (renamed)", (await client.GetFromJsonAsync<JsonElement>("/api/datasets/seed/organisations/org-imec")).GetProperty("name").GetString());
+    }
+
+    [Fact]
+    public async Task ARealImportWithOneBadRowWritesNothing()
+    {
+        var client = _app.ClientWithRole(Roles.Editor);
+        var response = await client.PostAsync("/api/datasets/seed/import", Files(("people.csv", "id,name,source\np-1,Ann,t\np-2,,t\n")));
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal(1, await Version(client));
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/api/datasets/seed/people/p-1")).StatusCode);
+    }
+
+    [Fact]
+    public async Task AGraphMlFileBecomesOrganisationsAndPartnerships()
+    {
+        var client = _app.ClientWithRole(Roles.Editor);
+        var graphml = """
+            <graphml><key id="k" for="node" attr.name="kind" attr.type="string"/><key id="w" for="edge" attr.name="weight" attr.type="double"/>
+            <graph><node id="g-a"><data key="k">university</data></node><node id="g-b"/><edge source="g-a" target="g-b"><data key="w">3</data></edge></graph></graphml>
+            """;
+        var response = await client.PostAsync("/api/datasets/seed/import", Files(("partners.graphml", graphml)));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var a = await client.GetFromJsonAsync<JsonElement>("/api/datasets/seed/organisations/g-a");
+        Assert.Equal("university", a.GetProperty("kind").GetString());
+        var tie = await client.GetFromJsonAsync<JsonElement>("/api/datasets/seed/relationships/PARTNERS_WITH/g-a/g-b");
+        Assert.Equal(3, tie.GetProperty("weight").GetDouble());
+    }
+
+    [Theory]
+    [InlineData("<?xml version=\"1.0\"?><!DOCTYPE lol [<!ENTITY a \"aaaaaaaaaa\"><!ENTITY b \"&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;\"><!ENTITY c \"&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;\">]><graphml><graph><node id=\"&c;\"/></graph></graphml>")]
+    [InlineData("<?xml version=\"1.0\"?><!DOCTYPE x [<!ENTITY e SYSTEM \"file:///etc/passwd\">]><graphml><graph><node id=\"&e;\"/></graph></graphml>")]
+    public async Task XmlWithEntityExpansionOrExternalEntitiesIsRefused(string attack)
+    {
+        var client = _app.ClientWithRole(Roles.Editor);
+        var response = await client.PostAsync("/api/datasets/seed/import", Files(("attack.graphml", attack)));
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("DTD", await response.Content.ReadAsStringAsync());
+        Assert.Equal(1, await Version(client));
+    }
+
+    [Fact]
+    public async Task AnUploadOverTheLimitIsRefused()
+    {
+        var client = _app.ClientWithRole(Roles.Editor);
+        var big = "id,name,kind,source\n" + string.Concat(Enumerable.Repeat("x,y,company,t\n", 1_700_000));
+        var response = await client.PostAsync("/api/datasets/seed/import", Files(("organisations.csv", big)));
+        Assert.True(response.StatusCode is HttpStatusCode.RequestEntityTooLarge or HttpStatusCode.BadRequest, response.StatusCode.ToString());
+        Assert.Equal(1, await Version(client));
+    }
+
+    [Fact]
+    public async Task ImportsNeedAnEditor()
+    {
+        Assert.Equal(HttpStatusCode.Unauthorized, (await _app.CreateClient().PostAsync("/api/datasets/seed/import", Files(("people.csv", "id,name,source\n")))).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await _app.ClientWithRole(Roles.Viewer).PostAsync("/api/datasets/seed/import", Files(("people.csv", "id,name,source\n")))).StatusCode);
+    }
+
+    [Fact]
+    public async Task TheCsvExportIsAZipThatImportsBackUnchanged()
+    {
+        var client = _app.ClientWithRole(Roles.Editor);
+        var zip = await client.GetByteArrayAsync("/api/datasets/seed/export/csv");
+        using var archive = new ZipArchive(new MemoryStream(zip));
+        Assert.Equal(7, archive.Entries.Count);
+        var form = new MultipartFormDataContent();
+        foreach (var entry in archive.Entries)
+        {
+            using var reader = new StreamReader(entry.Open());
+            form.Add(new StringContent(await reader.ReadToEndAsync()), "files", entry.Name);
+        }
+        var dry = await (await client.PostAsync("/api/datasets/seed/import?dryRun=true", form)).Content.ReadFromJsonAsync<JsonElement>();
+        Assert.True(dry.GetProperty("valid").GetBoolean());
+        Assert.Equal(105, dry.GetProperty("nodes").GetInt32());
+        Assert.Equal(0, dry.GetProperty("newNodes").GetInt32());
+    }
+
+    [Fact]
+    public async Task GraphMlAndGexfExportsParseAndCarryMetrics()
+    {
+        var client = _app.CreateClient();
+        var graphml = XDocument.Parse(await client.GetStringAsync("/api/datasets/seed/export/graphml"));
+        XNamespace g = "http://graphml.graphdrawing.org/xmlns";
+        Assert.Equal(105, graphml.Descendants(g + "node").Count());
+        Assert.Equal(167, graphml.Descendants(g + "edge").Count());
+        Assert.Contains(graphml.Descendants(g + "key"), k => (string?)k.Attribute("attr.name") == "betweenness");
+
+        var gexf = XDocument.Parse(await client.GetStringAsync("/api/datasets/seed/export/gexf"));
+        XNamespace x = "http://gexf.net/1.3";
+        var capricorn = gexf.Descendants(x + "node").Single(n => (string?)n.Attribute("id") == "org-capricorn");
+        Assert.Equal("Capricorn Venture Partners", (string?)capricorn.Attribute("label"));
+        Assert.True(capricorn.Descendants(x + "attvalue").Count() > 10);
+    }
+
+    [Fact]
+    public async Task TheCypherExportUsesUnwindBatchesWithEscapedLiterals()
+    {
+        var script = await _app.CreateClient().GetStringAsync("/api/datasets/seed/export/cypher");
+        Assert.Contains("CREATE CONSTRAINT organisation_id IF NOT EXISTS FOR (n:Organisation) REQUIRE n.id IS UNIQUE;", script);
+        Assert.Contains("UNWIND $rows AS row MERGE (n:Organisation {id: row.id}) SET n += row;", script);
+        Assert.Contains("MERGE (a)-[r:PARTY_TO]->(b)", script);
+        // Every parameter line closes each literal it opens: quotes inside values are escaped.
+        foreach (var line in script.Split('\n').Where(l => l.StartsWith(":param", StringComparison.Ordinal)))
+        {
+            var inLiteral = false;
+            for (var i = 0; i < line.Length; i++)
+            {
+                if (inLiteral && line[i] == '\\')
+                    i++;
+                else if (line[i] == '\'')
+                    inLiteral = !inLiteral;
+            }
+            Assert.False(inLiteral, line[..Math.Min(80, line.Length)]);
+            Assert.EndsWith("];", line.TrimEnd('\r'));
+        }
+    }
+
+    [Fact]
+    public async Task JsonExportAndUnknownFormats()
+    {
+        var client = _app.CreateClient();
+        var json = await client.GetFromJsonAsync<JsonElement>("/api/datasets/seed/export/json");
+        Assert.Equal(105, json.GetProperty("nodes").GetArrayLength());
+        Assert.Equal(HttpStatusCode.BadRequest, (await client.GetAsync("/api/datasets/seed/export/xlsx")).StatusCode);
+    }
+}
