@@ -29,6 +29,11 @@ public static class CliErrors
             Console.Error.WriteLine($"error: {e.Message}");
             return NotFound;
         }
+        catch (HttpRequestException e)
+        {
+            Console.Error.WriteLine($"error: cannot reach the server: {e.Message}");
+            return NotFound;
+        }
         catch (Exception e) when (e is InvalidDataException or FormatException or IOException or ArgumentException)
         {
             Console.Error.WriteLine($"error: {e.Message}");

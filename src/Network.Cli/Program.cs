@@ -13,5 +13,6 @@ var root = new RootCommand("Network: stakeholder-network analyzer for regional i
     BenchCommand.Create(),
     ReportCommand.Create(),
     WhatIfCommand.Create(),
+    LoadCommand.Create(),
 };
 return await root.Parse(args).InvokeAsync();

@@ -79,20 +79,38 @@ public sealed class AnalysisService(DatasetCatalog catalog, IHubContext<NetworkH
         return snapshot;
     }
 
-    /// <summary>Called after every committed write: recompute in the background and announce it.</summary>
-    public void Changed(string dataset) => _ = Task.Run(async () =>
+    // Per dataset: absent or 0 = idle, 1 = recomputing, 2 = recomputing and changed again since it started.
+    private readonly ConcurrentDictionary<string, int> _recomputing = new();
+
+    /// <summary>
+    /// Called after every committed write: recompute in the background and announce it. Writes that arrive while a
+    /// recomputation runs are coalesced into one more run, so a burst of edits costs two analyses, not one per edit.
+    /// </summary>
+    public void Changed(string dataset)
     {
-        try
+        if (_recomputing.AddOrUpdate(dataset, 1, (_, state) => state == 0 ? 1 : 2) == 1)
+            _ = Task.Run(() => RecomputeAsync(dataset));
+    }
+
+    private async Task RecomputeAsync(string dataset)
+    {
+        while (true)
         {
-            var watch = Stopwatch.StartNew();
-            var snapshot = await GetAsync(dataset);
-            _ = snapshot.Metrics;
-            _ = snapshot.Brokers;
-            await hub.Clients.Group(NetworkHub.Group(dataset)).AnalysisUpdated(new AnalysisEvent(dataset, snapshot.Version, watch.Elapsed.TotalMilliseconds));
+            try
+            {
+                var watch = Stopwatch.StartNew();
+                var snapshot = await GetAsync(dataset);
+                _ = snapshot.Metrics;
+                _ = snapshot.Brokers;
+                await hub.Clients.Group(NetworkHub.Group(dataset)).AnalysisUpdated(new AnalysisEvent(dataset, snapshot.Version, watch.Elapsed.TotalMilliseconds));
+            }
+            catch (Exception e)
+            {
+                logger.LogError(e, "Background analysis of dataset {Dataset} failed", dataset);
+            }
+            if (_recomputing.TryUpdate(dataset, 0, 1))
+                return;
+            _recomputing[dataset] = 1;
         }
-        catch (Exception e)
-        {
-            logger.LogError(e, "Background analysis of dataset {Dataset} failed", dataset);
-        }
-    });
+    }
 }

@@ -46,7 +46,7 @@ public static class AuthSetup
         var section = builder.Configuration.GetSection(AuthOptions.Section);
         builder.Services.AddOptions<AuthOptions>().BindConfiguration(AuthOptions.Section);
         var options = section.Get<AuthOptions>() ?? new AuthOptions();
-        builder.Services.AddSingleton<UserStore>();
+        builder.Services.AddSingleton(services => new UserStore(services.GetRequiredService<Network.Api.Datasets.DatasetCatalog>()));
 
         builder.Services.AddAuthentication(o =>
             {

@@ -19,8 +19,15 @@ public sealed class UserStore
     private readonly PasswordHasher<string> _hasher = new();
 
     public UserStore(DatasetCatalog catalog)
+        : this(catalog.DataFolder)
     {
-        _connectionString = new SqliteConnectionStringBuilder { DataSource = Path.Combine(catalog.DataFolder, "users.db"), Pooling = true }.ToString();
+    }
+
+    /// <param name="dataFolder">The folder of the datasets; users.db lives beside them.</param>
+    public UserStore(string dataFolder)
+    {
+        Directory.CreateDirectory(dataFolder);
+        _connectionString = new SqliteConnectionStringBuilder { DataSource = Path.Combine(dataFolder, "users.db"), Pooling = true }.ToString();
         using var connection = Open();
         using var command = connection.CreateCommand();
         command.CommandText = """
