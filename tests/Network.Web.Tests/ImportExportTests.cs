@@ -183,3 +183,46 @@ public sealed class ImportExportTests : IDisposable
         Assert.Equal(HttpStatusCode.BadRequest, (await client.GetAsync("/api/datasets/seed/export/xlsx")).StatusCode);
     }
 }
+
+public sealed class KumuImportTests : IDisposable
+{
+    private readonly NetworkApplication _app = new();
+
+    public void Dispose() => _app.Dispose();
+
+    private static MultipartFormDataContent Files(params (string Name, string Content)[] files)
+    {
+        var form = new MultipartFormDataContent();
+        foreach (var (name, content) in files)
+            form.Add(new ByteArrayContent(Encoding.UTF8.GetBytes(content)), "files", name);
+        return form;
+    }
+
+    [Fact]
+    public async Task AKumuSheetImportsElementsAndInfersConnectionTypes()
+    {
+        var client = _app.ClientWithRole(Roles.Editor);
+        var response = await client.PostAsync("/api/datasets/seed/import", Files(
+            ("elements.csv", "Label,Type,Country,Role\nPhotonics Lab,University,BE,\nLumen NV,Company,BE,\nEva Claes,Person,,CEO\nGent,City,BE,\n"),
+            ("connections.csv", "From,To,Type,Weight\nEva Claes,Lumen NV,,\nLumen NV,Photonics Lab,supplier,2\nPhotonics Lab,Gent,,\n")));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var works = await client.GetFromJsonAsync<JsonElement>("/api/datasets/seed/relationships?type=WORKS_FOR&from=per-eva-claes");
+        Assert.Equal("org-lumen-nv", works.GetProperty("items")[0].GetProperty("to").GetString());
+        var partners = await client.GetFromJsonAsync<JsonElement>("/api/datasets/seed/relationships/PARTNERS_WITH/org-lumen-nv/org-photonics-lab");
+        Assert.Equal(2, partners.GetProperty("weight").GetDouble());
+        Assert.Equal("university", (await client.GetFromJsonAsync<JsonElement>("/api/datasets/seed/organisations/org-photonics-lab")).GetProperty("kind").GetString());
+    }
+
+    [Fact]
+    public async Task KumuRowErrorsNameFileRowAndColumn()
+    {
+        var client = _app.ClientWithRole(Roles.Editor);
+        var response = await client.PostAsync("/api/datasets/seed/import?dryRun=true", Files(
+            ("elements.csv", "Label,Type\nA,Company\nB,Spaceship\n"),
+            ("connections.csv", "From,To\nA,Nobody\n")));
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var errors = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").EnumerateArray().ToList();
+        Assert.Contains(errors, e => e.GetProperty("where").GetString() == "elements.csv row 3" && e.GetProperty("field").GetString() == "Type");
+        Assert.Contains(errors, e => e.GetProperty("where").GetString() == "connections.csv row 2" && e.GetProperty("field").GetString() == "To");
+    }
+}

@@ -17,7 +17,8 @@ public sealed record ImportResult(bool DryRun, bool Valid, int Nodes, int Relati
 
 /// <summary>
 /// POST /api/datasets/{dataset}/import[?dryRun=true]: multipart files — the CSV files of the data/seed format (any
-/// subset of organisations.csv … relationships.csv), or one .graphml or .gexf file. A dry run reports what would
+/// subset of organisations.csv … relationships.csv), a Kumu-style sheet (elements.csv and connections.csv), or one
+/// .graphml or .gexf file. A dry run reports what would
 /// change and every error (file, row, column, message); a real import writes all of it in one transaction or nothing.
 /// Uploads are limited to <see cref="MaxUploadBytes"/>; XML is read without DTDs or external entities.
 /// </summary>
@@ -80,7 +81,9 @@ public static class ImportApi
         Directory.CreateDirectory(folder);
         try
         {
-            var known = CsvBundle.NodeFiles.Append(CsvBundle.Relationships).Select(f => f.FileName).ToHashSet(StringComparer.OrdinalIgnoreCase);
+            var known = CsvBundle.NodeFiles.Append(CsvBundle.Relationships).Select(f => f.FileName)
+                .Append(KumuSheet.ElementsFile).Append(KumuSheet.ConnectionsFile)
+                .ToHashSet(StringComparer.OrdinalIgnoreCase);
             foreach (var file in files)
             {
                 var name = Path.GetFileName(file.FileName).ToLowerInvariant();
@@ -96,6 +99,11 @@ public static class ImportApi
                 if (files.Count > 1)
                     throw new InvalidDataException("Send one GraphML or GEXF file on its own.");
                 return (PlainGraphs.ToDomain(GraphFiles.Read(xml[0]), Path.GetFileName(files[0].FileName)), new Dictionary<string, string>(), []);
+            }
+            if (KumuSheet.IsSheet(folder))
+            {
+                var (sheet, errors) = KumuSheet.Read(folder);
+                return (sheet, new Dictionary<string, string>(), errors);
             }
             return CsvBundle.ReadLocated(folder, standalone: false);
         }
