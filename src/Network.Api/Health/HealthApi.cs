@@ -28,6 +28,7 @@ public static class HealthApi
             return healthy ? TypedResults.Ok(report) : TypedResults.Json(report, statusCode: StatusCodes.Status503ServiceUnavailable);
         })
         .WithName("Health")
+        .WithTags("Health")
         .AllowAnonymous();
         return app;
     }
