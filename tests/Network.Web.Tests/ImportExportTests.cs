@@ -182,21 +182,6 @@ public sealed class ImportExportTests : IDisposable
         Assert.Equal(105, json.GetProperty("nodes").GetArrayLength());
         Assert.Equal(HttpStatusCode.BadRequest, (await client.GetAsync("/api/datasets/seed/export/xlsx")).StatusCode);
     }
-}
-
-public sealed class KumuImportTests : IDisposable
-{
-    private readonly NetworkApplication _app = new();
-
-    public void Dispose() => _app.Dispose();
-
-    private static MultipartFormDataContent Files(params (string Name, string Content)[] files)
-    {
-        var form = new MultipartFormDataContent();
-        foreach (var (name, content) in files)
-            form.Add(new ByteArrayContent(Encoding.UTF8.GetBytes(content)), "files", name);
-        return form;
-    }
 
     [Fact]
     public async Task AKumuSheetImportsElementsAndInfersConnectionTypes()

@@ -24,43 +24,56 @@ public static class GouldFernandez
         if (groups.Count != n)
             throw new ArgumentException($"{groups.Count} group values for {n} nodes.");
         var roles = new BrokerageRoles[n];
-        var mark = new int[n];
-        Array.Fill(mark, -1);
+        var pairs = new OpenPairs(graph);
         for (var v = 0; v < n; v++)
         {
-            var contacts = graph.Neighbours(v);
             long coordinator = 0, itinerant = 0, mediator = 0, liaison = 0;
-            for (var i = 0; i < contacts.Length; i++)
+            var gv = groups[v];
+            pairs.Visit(v, (a, b) =>
             {
-                var a = contacts[i];
-                // Mark a's contacts so "is b tied to a" is one array read.
-                foreach (var x in graph.Neighbours(a))
-                    mark[x] = a;
-                for (var j = i + 1; j < contacts.Length; j++)
+                var (ga, gb) = (groups[a], groups[b]);
+                if (ga == gb)
                 {
-                    var b = contacts[j];
-                    if (mark[b] == a)
-                        continue;
-                    var (ga, gb, gv) = (groups[a], groups[b], groups[v]);
-                    if (ga == gb)
-                    {
-                        if (ga == gv)
-                            coordinator++;
-                        else
-                            itinerant++;
-                    }
-                    else if (ga == gv || gb == gv)
-                    {
-                        mediator++;
-                    }
+                    if (ga == gv)
+                        coordinator++;
                     else
-                    {
-                        liaison++;
-                    }
+                        itinerant++;
                 }
-            }
+                else if (ga == gv || gb == gv)
+                {
+                    mediator++;
+                }
+                else
+                {
+                    liaison++;
+                }
+            });
             roles[v] = new BrokerageRoles(coordinator, itinerant, mediator, mediator, liaison);
         }
         return roles;
+    }
+}
+
+/// <summary>Walks the open pairs a–v–b of a node: two of its contacts that are not tied to each other.</summary>
+internal sealed class OpenPairs(WeightedGraph graph)
+{
+    private readonly int[] _mark = Enumerable.Repeat(-1, graph.NodeCount).ToArray();
+
+    public void Visit(int v, Action<int, int> visit)
+    {
+        var contacts = graph.Neighbours(v);
+        for (var i = 0; i < contacts.Length; i++)
+        {
+            var a = contacts[i];
+            // Mark a's contacts so "is b tied to a" is one array read.
+            foreach (var x in graph.Neighbours(a))
+                _mark[x] = a;
+            for (var j = i + 1; j < contacts.Length; j++)
+            {
+                var b = contacts[j];
+                if (_mark[b] != a)
+                    visit(a, b);
+            }
+        }
     }
 }

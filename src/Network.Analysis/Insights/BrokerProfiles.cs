@@ -59,37 +59,29 @@ public static class BrokerProfiles
             _ => (communities.Community[v] + 1).ToString(System.Globalization.CultureInfo.InvariantCulture),
         };
 
-        var mark = new int[n];
-        Array.Fill(mark, -1);
+        var pairs = new OpenPairs(graph);
         var openPairs = new int[n];
         var cross = new int[n];
         var bridges = new List<GroupBridge>[n];
         for (var v = 0; v < n; v++)
         {
             var counts = new Dictionary<(string, string, string), int>();
-            var contacts = graph.Neighbours(v);
-            for (var i = 0; i < contacts.Length; i++)
+            var open = 0;
+            var spanning = 0;
+            pairs.Visit(v, (a, b) =>
             {
-                var a = contacts[i];
-                foreach (var x in graph.Neighbours(a))
-                    mark[x] = a;
-                for (var j = i + 1; j < contacts.Length; j++)
+                open++;
+                foreach (var attribute in Attributes)
                 {
-                    var b = contacts[j];
-                    if (mark[b] == a)
+                    var (va, vb) = (Value(a, attribute), Value(b, attribute));
+                    if (va is null || vb is null || va == vb)
                         continue;
-                    openPairs[v]++;
-                    foreach (var attribute in Attributes)
-                    {
-                        var (va, vb) = (Value(a, attribute), Value(b, attribute));
-                        if (va is null || vb is null || va == vb)
-                            continue;
-                        cross[v]++;
-                        var key = string.CompareOrdinal(va, vb) < 0 ? (attribute, va, vb) : (attribute, vb, va);
-                        counts[key] = counts.GetValueOrDefault(key) + 1;
-                    }
+                    spanning++;
+                    var key = string.CompareOrdinal(va, vb) < 0 ? (attribute, va, vb) : (attribute, vb, va);
+                    counts[key] = counts.GetValueOrDefault(key) + 1;
                 }
-            }
+            });
+            (openPairs[v], cross[v]) = (open, spanning);
             bridges[v] = counts.OrderByDescending(kv => kv.Value).ThenBy(kv => kv.Key)
                 .Take(6).Select(kv => new GroupBridge(kv.Key.Item1, kv.Key.Item2, kv.Key.Item3, kv.Value)).ToList();
         }

@@ -13,62 +13,44 @@ namespace Network.Api.Editing;
 /// </summary>
 public sealed class NetworkWriter(DatasetCatalog catalog, IHubContext<NetworkHub, INetworkClient> hub, AnalysisService analysis)
 {
-    private INetworkClient Watchers(string dataset) => hub.Clients.Group(NetworkHub.Group(dataset));
-
-    public async Task<long> CreateNodeAsync(string dataset, Node node, string by, CancellationToken cancellationToken = default)
-    {
-        var result = await catalog.Store(dataset).WriteAsync(new GraphBatch { Nodes = [node], ExpectedNodeVersions = new Dictionary<string, long> { [node.Id] = 0 } }, cancellationToken);
-        await Watchers(dataset).NodeAdded(new NodeEvent(dataset, node, result.Version, by));
-        analysis.Changed(dataset);
-        return result.Version;
-    }
-
-    public async Task<long> UpdateNodeAsync(string dataset, Node node, long expectedVersion, string by, CancellationToken cancellationToken = default)
-    {
-        var result = await catalog.Store(dataset).WriteAsync(new GraphBatch { Nodes = [node], ExpectedNodeVersions = new Dictionary<string, long> { [node.Id] = expectedVersion } }, cancellationToken);
-        await Watchers(dataset).NodeChanged(new NodeEvent(dataset, node, result.Version, by));
-        analysis.Changed(dataset);
-        return result.Version;
-    }
-
-    public async Task<long> DeleteNodeAsync(string dataset, Node node, long expectedVersion, string by, CancellationToken cancellationToken = default)
-    {
-        var result = await catalog.Store(dataset).WriteAsync(new GraphBatch { DeleteNodes = [node.Id], ExpectedNodeVersions = new Dictionary<string, long> { [node.Id] = expectedVersion } }, cancellationToken);
-        await Watchers(dataset).NodeDeleted(new NodeDeletedEvent(dataset, node.Id, node.Label.ToString(), result.Version, result.DeletedRelationships, by));
-        analysis.Changed(dataset);
-        return result.Version;
-    }
-
-    public async Task<long> CreateRelationshipAsync(string dataset, Relationship relationship, string by, CancellationToken cancellationToken = default)
-    {
-        var result = await catalog.Store(dataset).WriteAsync(new GraphBatch { Relationships = [relationship], ExpectedRelationshipVersions = new Dictionary<RelationshipKey, long> { [relationship.Key] = 0 } }, cancellationToken);
-        await Watchers(dataset).RelationshipAdded(new RelationshipEvent(dataset, relationship, result.Version, by));
-        analysis.Changed(dataset);
-        return result.Version;
-    }
-
-    public async Task<long> UpdateRelationshipAsync(string dataset, Relationship relationship, long expectedVersion, string by, CancellationToken cancellationToken = default)
-    {
-        var result = await catalog.Store(dataset).WriteAsync(new GraphBatch { Relationships = [relationship], ExpectedRelationshipVersions = new Dictionary<RelationshipKey, long> { [relationship.Key] = expectedVersion } }, cancellationToken);
-        await Watchers(dataset).RelationshipChanged(new RelationshipEvent(dataset, relationship, result.Version, by));
-        analysis.Changed(dataset);
-        return result.Version;
-    }
-
-    public async Task<long> DeleteRelationshipAsync(string dataset, RelationshipKey key, long expectedVersion, string by, CancellationToken cancellationToken = default)
-    {
-        var result = await catalog.Store(dataset).WriteAsync(new GraphBatch { DeleteRelationships = [key], ExpectedRelationshipVersions = new Dictionary<RelationshipKey, long> { [key] = expectedVersion } }, cancellationToken);
-        await Watchers(dataset).RelationshipDeleted(new RelationshipDeletedEvent(dataset, key, result.Version, by));
-        analysis.Changed(dataset);
-        return result.Version;
-    }
-
-    /// <summary>A whole import in one transaction, announced once as finished.</summary>
-    public async Task<WriteResult> ImportAsync(string dataset, GraphBatch batch, string by, CancellationToken cancellationToken = default)
+    /// <summary>Commits the batch, then announces it once to the dataset's watchers, then triggers re-analysis.</summary>
+    private async Task<WriteResult> CommitAsync(string dataset, GraphBatch batch, Func<INetworkClient, WriteResult, Task> announce, CancellationToken cancellationToken)
     {
         var result = await catalog.Store(dataset).WriteAsync(batch, cancellationToken);
-        await Watchers(dataset).ImportFinished(new ImportEvent(dataset, result.Version, result.NodesWritten, result.RelationshipsWritten, by));
+        await announce(hub.Clients.Group(NetworkHub.Group(dataset)), result);
         analysis.Changed(dataset);
         return result;
     }
+
+    private static Dictionary<string, long> Expect(string id, long version) => new() { [id] = version };
+
+    private static Dictionary<RelationshipKey, long> Expect(RelationshipKey key, long version) => new() { [key] = version };
+
+    public async Task<long> CreateNodeAsync(string dataset, Node node, string by, CancellationToken cancellationToken = default) =>
+        (await CommitAsync(dataset, new GraphBatch { Nodes = [node], ExpectedNodeVersions = Expect(node.Id, 0) },
+            (c, r) => c.NodeAdded(new NodeEvent(dataset, node, r.Version, by)), cancellationToken)).Version;
+
+    public async Task<long> UpdateNodeAsync(string dataset, Node node, long expectedVersion, string by, CancellationToken cancellationToken = default) =>
+        (await CommitAsync(dataset, new GraphBatch { Nodes = [node], ExpectedNodeVersions = Expect(node.Id, expectedVersion) },
+            (c, r) => c.NodeChanged(new NodeEvent(dataset, node, r.Version, by)), cancellationToken)).Version;
+
+    public async Task<long> DeleteNodeAsync(string dataset, Node node, long expectedVersion, string by, CancellationToken cancellationToken = default) =>
+        (await CommitAsync(dataset, new GraphBatch { DeleteNodes = [node.Id], ExpectedNodeVersions = Expect(node.Id, expectedVersion) },
+            (c, r) => c.NodeDeleted(new NodeDeletedEvent(dataset, node.Id, node.Label.ToString(), r.Version, r.DeletedRelationships, by)), cancellationToken)).Version;
+
+    public async Task<long> CreateRelationshipAsync(string dataset, Relationship relationship, string by, CancellationToken cancellationToken = default) =>
+        (await CommitAsync(dataset, new GraphBatch { Relationships = [relationship], ExpectedRelationshipVersions = Expect(relationship.Key, 0) },
+            (c, r) => c.RelationshipAdded(new RelationshipEvent(dataset, relationship, r.Version, by)), cancellationToken)).Version;
+
+    public async Task<long> UpdateRelationshipAsync(string dataset, Relationship relationship, long expectedVersion, string by, CancellationToken cancellationToken = default) =>
+        (await CommitAsync(dataset, new GraphBatch { Relationships = [relationship], ExpectedRelationshipVersions = Expect(relationship.Key, expectedVersion) },
+            (c, r) => c.RelationshipChanged(new RelationshipEvent(dataset, relationship, r.Version, by)), cancellationToken)).Version;
+
+    public async Task<long> DeleteRelationshipAsync(string dataset, RelationshipKey key, long expectedVersion, string by, CancellationToken cancellationToken = default) =>
+        (await CommitAsync(dataset, new GraphBatch { DeleteRelationships = [key], ExpectedRelationshipVersions = Expect(key, expectedVersion) },
+            (c, r) => c.RelationshipDeleted(new RelationshipDeletedEvent(dataset, key, r.Version, by)), cancellationToken)).Version;
+
+    /// <summary>A whole import in one transaction, announced once as finished.</summary>
+    public Task<WriteResult> ImportAsync(string dataset, GraphBatch batch, string by, CancellationToken cancellationToken = default) =>
+        CommitAsync(dataset, batch, (c, r) => c.ImportFinished(new ImportEvent(dataset, r.Version, r.NodesWritten, r.RelationshipsWritten, by)), cancellationToken);
 }
