@@ -26,6 +26,9 @@ public sealed class HubTests : IDisposable
         connection.On<NodeEvent>(nameof(INetworkClient.NodeChanged), e => events.Writer.TryWrite(("NodeChanged", e)));
         connection.On<NodeDeletedEvent>(nameof(INetworkClient.NodeDeleted), e => events.Writer.TryWrite(("NodeDeleted", e)));
         connection.On<RelationshipEvent>(nameof(INetworkClient.RelationshipAdded), e => events.Writer.TryWrite(("RelationshipAdded", e)));
+        connection.On<RelationshipEvent>(nameof(INetworkClient.RelationshipChanged), e => events.Writer.TryWrite(("RelationshipChanged", e)));
+        connection.On<RelationshipDeletedEvent>(nameof(INetworkClient.RelationshipDeleted), e => events.Writer.TryWrite(("RelationshipDeleted", e)));
+        connection.On<ImportEvent>(nameof(INetworkClient.ImportFinished), e => events.Writer.TryWrite(("ImportFinished", e)));
         connection.On<AnalysisEvent>(nameof(INetworkClient.AnalysisUpdated), e => events.Writer.TryWrite(("AnalysisUpdated", e)));
         await connection.StartAsync();
         await connection.InvokeAsync("Watch", dataset);
@@ -68,6 +71,37 @@ public sealed class HubTests : IDisposable
         var deleted = (NodeDeletedEvent)(await Next(events, "NodeDeleted")).Payload;
         Assert.Equal("sector-photonics", deleted.Id);
         Assert.Equal(1, deleted.RelationshipsDeleted);
+    }
+
+    [Fact]
+    public async Task UpdatesRelationshipDeletesAndImportsAreAnnouncedInOrder()
+    {
+        var (connection, events) = await Connect("seed");
+        await using var _ = connection;
+        var client = _app.ClientWithRole(Roles.Editor);
+
+        var read = await client.GetAsync("/api/datasets/seed/sectors/sector-nanotech");
+        var update = new HttpRequestMessage(HttpMethod.Put, "/api/datasets/seed/sectors/sector-nanotech") { Content = JsonContent.Create(new { name = "Nanotech", source = "test" }) };
+        update.Headers.IfMatch.Add(read.Headers.ETag!);
+        await client.SendAsync(update);
+        Assert.Equal("Nanotech", ((NodeEvent)(await Next(events, "NodeChanged")).Payload).Node.DisplayName);
+
+        var relationship = "/api/datasets/seed/relationships/TWINNED_WITH/city-leuven/city-wuxi";
+        var created = await client.PostAsJsonAsync("/api/datasets/seed/relationships", new { type = "TwinnedWith", from = "city-leuven", to = "city-wuxi", source = "test" });
+        await Next(events, "RelationshipAdded");
+        var change = new HttpRequestMessage(HttpMethod.Put, relationship) { Content = JsonContent.Create(new { type = "TwinnedWith", from = "city-leuven", to = "city-wuxi", source = "corrected", since = "2018-11-01" }) };
+        change.Headers.IfMatch.Add(created.Headers.ETag!);
+        var changed = await client.SendAsync(change);
+        Assert.Equal(new DateOnly(2018, 11, 1), ((RelationshipEvent)(await Next(events, "RelationshipChanged")).Payload).Relationship.Since);
+        var delete = new HttpRequestMessage(HttpMethod.Delete, relationship);
+        delete.Headers.IfMatch.Add(changed.Headers.ETag!);
+        await client.SendAsync(delete);
+        Assert.Equal("city-wuxi", ((RelationshipDeletedEvent)(await Next(events, "RelationshipDeleted")).Payload).Key.To);
+
+        var form = new MultipartFormDataContent { { new StringContent("id,name,source\np-hub-1,Ann,t\np-hub-2,Bo,t\n"), "files", "people.csv" } };
+        await client.PostAsync("/api/datasets/seed/import", form);
+        var imported = (ImportEvent)(await Next(events, "ImportFinished")).Payload;
+        Assert.Equal(2, imported.Nodes);
     }
 
     [Fact]
