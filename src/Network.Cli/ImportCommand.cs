@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Network.Analysis.Domain;
 using Network.Api.Formats;
 using Network.Api.Storage;
 using Spectre.Console;
@@ -9,22 +10,34 @@ public static class ImportCommand
 {
     public static Command Create()
     {
-        var folder = new Argument<DirectoryInfo>("folder") { Description = "A folder in the CSV format of data/seed." };
+        var folder = new Argument<DirectoryInfo>("folder") { Description = "A folder of CSV files: with a mapping (--mapping or the folder's mapping.json), or in the format of data/seed." };
+        var mapping = new Option<FileInfo?>("--mapping") { Description = "A mapping file (JSON) saying which file and column is what; default: the folder's mapping.json." };
         var database = new Option<FileInfo>("--db") { Description = "The SQLite database file to write to (created if missing).", DefaultValueFactory = _ => new FileInfo("network.db") };
         var dryRun = new Option<bool>("--dry-run") { Description = "Check every row and report what would be written; write nothing." };
-        var command = new Command("import", "Import a folder of CSV files into the embedded store, all or nothing.") { folder, database, dryRun };
+        var command = new Command("import", "Import a folder of CSV files into the embedded store, all or nothing.") { folder, mapping, database, dryRun };
         command.SetAction((parse, cancellationToken) => CliErrors.Run(async () =>
         {
             var source = parse.GetRequiredValue(folder);
             if (!source.Exists)
                 throw new DirectoryNotFoundException($"No folder '{source.FullName}'.");
-            var graph = CsvBundle.Read(source.FullName);
-            if (parse.GetValue(dryRun))
+            var path = parse.GetRequiredValue(database).FullName;
+            var mappingPath = parse.GetValue(mapping)?.FullName;
+            if (mappingPath is not null && !File.Exists(mappingPath))
+                throw new FileNotFoundException($"No mapping file '{mappingPath}'.");
+            var dry = parse.GetValue(dryRun);
+            // The target's cities are matched, so an existing database is read first (a dry run never creates one).
+            NetworkGraph? existing = null;
+            if (File.Exists(path))
+            {
+                using var current = new SqliteNetworkStore(path);
+                existing = await current.LoadGraphAsync(cancellationToken);
+            }
+            var graph = DataFolder.Read(source.FullName, mappingPath, existing);
+            if (dry)
             {
                 CliErrors.Done($"Dry run: {graph.Nodes.Count} nodes and {graph.Relationships.Count} relationships are valid; nothing written.");
                 return 0;
             }
-            var path = parse.GetRequiredValue(database).FullName;
             AnsiConsole.MarkupLine($"Importing {graph.Nodes.Count} nodes and {graph.Relationships.Count} relationships into {Markup.Escape(path)} …");
             using var store = new SqliteNetworkStore(path);
             var result = await store.WriteAsync(GraphBatch.Of(graph), cancellationToken);

@@ -122,3 +122,41 @@ public class ImportCommandTests
         Assert.Equal("ok", check.ExecuteScalar());
     }
 }
+
+public class MappedImportCommandTests
+{
+    [Fact]
+    public async Task CordisAndTheTwinTownsImportSideBySideIntoOneDatabase()
+    {
+        var database = Path.Combine(Cli.NewTemporaryFolder(), "mixed.db");
+        Assert.Equal(0, (await Cli.RunAsync("import", "data/seed", "--db", database)).ExitCode);
+        var cordis = await Cli.RunAsync("import", "data/cordis-h2020-leuven", "--db", database);
+        Assert.True(cordis.ExitCode == 0, cordis.Error);
+        var twins = await Cli.RunAsync("import", "data/sister-cities", "--db", database);
+        Assert.True(twins.ExitCode == 0, twins.Error);
+        using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={database};Pooling=false");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT COUNT(*) FROM nodes WHERE label = 'Organisation'";
+        Assert.Equal(50L + 5271L, (long)command.ExecuteScalar()!);
+        command.CommandText = "SELECT COUNT(*) FROM relationships WHERE type = 'TWINNED_WITH' AND (from_id = 'city-leuven' OR to_id = 'city-leuven')";
+        Assert.Equal(6L, (long)command.ExecuteScalar()!);
+    }
+
+    [Fact]
+    public async Task AnalyzeWorksDirectlyOnTheCordisFolder()
+    {
+        var outcome = await Cli.RunAsync("analyze", "data/cordis-h2020-leuven", "--metrics", "degree,betweenness", "--top", "3");
+        Assert.True(outcome.ExitCode == 0, outcome.Error);
+        Assert.Contains("5271 nodes", outcome.Output);
+        Assert.Contains("KATHOLIEKE UNIVERSITEIT LEUVEN", outcome.Output);
+    }
+
+    [Fact]
+    public async Task AMissingMappingFileIsOneLine()
+    {
+        var outcome = await Cli.RunAsync("import", "data/cordis-h2020-leuven", "--mapping", "no-such-mapping.json", "--dry-run");
+        Assert.Equal(2, outcome.ExitCode);
+        Assert.Contains("no-such-mapping.json", outcome.Error);
+    }
+}

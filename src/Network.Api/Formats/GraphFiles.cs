@@ -43,7 +43,7 @@ public static class GraphFiles
         IgnoreComments = true,
     };
 
-    /// <param name="path">A .graphml or .gexf file, or a folder in the CSV format of data/seed.</param>
+    /// <param name="path">A .graphml or .gexf file, or a folder of CSV files (with its mapping.json, or in the data/seed format).</param>
     /// <param name="weightAttribute">Edge attribute holding tie strengths; "weight" when present, else every tie weighs 1.</param>
     public static GraphFile Read(string path, string? weightAttribute = null, DateOnly? asOf = null)
     {
@@ -201,7 +201,7 @@ public static class GraphFiles
         NetworkGraph graph;
         try
         {
-            graph = CsvBundle.Read(path);
+            graph = DataFolder.Read(path);
         }
         catch (ValidationFailedException e)
         {

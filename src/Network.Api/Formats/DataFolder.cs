@@ -1,0 +1,23 @@
+using Network.Analysis.Domain;
+using Network.Api.Mapping;
+
+namespace Network.Api.Formats;
+
+/// <summary>
+/// A folder of CSV files, read through its mapping (a given mapping file, else the folder's own mapping.json) or,
+/// without one, as the data/seed format. Every problem is a <see cref="ValidationFailedException"/> with file, row and column.
+/// </summary>
+public static class DataFolder
+{
+    public static string? MappingPath(string folder, string? mapping) =>
+        mapping ?? (File.Exists(Path.Combine(folder, MappingFile.DefaultFileName)) ? Path.Combine(folder, MappingFile.DefaultFileName) : null);
+
+    /// <param name="existing">The dataset the data goes into: its cities are matched, its nodes may be referred to.</param>
+    public static NetworkGraph Read(string folder, string? mapping = null, NetworkGraph? existing = null)
+    {
+        if (MappingPath(folder, mapping) is not { } path)
+            return CsvBundle.Read(folder);
+        var result = MappingEngine.Read(MappingFile.Load(path), folder, existing);
+        return result.Errors.Count > 0 ? throw new ValidationFailedException(result.Errors) : result.Graph;
+    }
+}

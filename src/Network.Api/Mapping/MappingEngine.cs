@@ -1,0 +1,328 @@
+using System.Globalization;
+using System.Text;
+using System.Text.RegularExpressions;
+using CsvHelper;
+using CsvHelper.Configuration;
+using Network.Analysis.Domain;
+
+namespace Network.Api.Mapping;
+
+/// <summary>
+/// Reads a folder of CSV files through a <see cref="MappingFile"/>. First the mapping is checked against the files
+/// (files and columns exist, labels, types and properties are known, every value translation gives a valid value);
+/// any problem there is refused before a row is read. Then every row becomes nodes and relationships, each row's
+/// problems located by file, row and column. Cities are created once per name and country and matched to the cities
+/// already in the graph. Nothing is written here: the caller writes the result in one transaction.
+/// </summary>
+public static partial class MappingEngine
+{
+    private static readonly Dictionary<NodeLabel, string[]> Properties = new()
+    {
+        [NodeLabel.Organisation] = ["kind", "country", "website", "member", "memberSince", "sectors", "stages"],
+        [NodeLabel.Person] = ["role"],
+        [NodeLabel.City] = ["country", "region"],
+        [NodeLabel.Agreement] = ["kind", "signedOn", "validFrom", "validTo"],
+        [NodeLabel.Sector] = [],
+        [NodeLabel.Event] = ["kind", "date"],
+    };
+
+    public sealed record Result(NetworkGraph Graph, IReadOnlyList<ValidationError> Errors, IReadOnlyDictionary<string, int> RowsRead);
+
+    /// <summary>Checks the mapping against the folder's files; an empty list means it can be used.</summary>
+    public static IReadOnlyList<ValidationError> CheckMapping(MappingFile mapping, string folder)
+    {
+        var errors = new List<ValidationError>();
+        var headers = new Dictionary<string, string[]>();
+        string[]? Header(string file)
+        {
+            if (headers.TryGetValue(file, out var known))
+                return known;
+            var path = Path.Combine(folder, file);
+            if (!File.Exists(path))
+            {
+                errors.Add(new("mapping", "file", $"'{file}' is not in {folder}"));
+                return null;
+            }
+            using var reader = new StreamReader(path);
+            return headers[file] = (reader.ReadLine() ?? "").Split(',').Select(h => h.Trim().Trim('"')).ToArray();
+        }
+        void Column(string file, string? column, string what)
+        {
+            if (column is not null && Header(file) is { } header && !header.Contains(column))
+                errors.Add(new($"mapping for {file}", what, $"column '{column}' is not in {file} (columns: {string.Join(", ", header)})"));
+        }
+        void Field(string file, FieldSpec? spec, string what)
+        {
+            if (spec is null)
+                return;
+            Column(file, spec.Column, what);
+            foreach (var template in new[] { spec.Template, spec.Fallback })
+            {
+                foreach (Match m in Placeholder().Matches(template ?? ""))
+                    Column(file, m.Groups[1].Value, what);
+            }
+        }
+        void City(string file, CitySpec? city, string what)
+        {
+            if (city is null)
+                return;
+            Column(file, city.Name, what);
+            Column(file, city.Country, what);
+            foreach (var (raw, code) in city.CountryValues ?? [])
+            {
+                if (!DomainRules.IsCountryCode(code))
+                    errors.Add(new($"mapping for {file}", city.Country, $"value '{raw}' translates to '{code}', which is not a two-letter country code"));
+            }
+        }
+
+        foreach (var node in mapping.Nodes)
+        {
+            if (Header(node.File) is null)
+                continue;
+            if (!Enum.TryParse<NodeLabel>(node.Label, out var label))
+            {
+                errors.Add(new($"mapping for {node.File}", "label", $"'{node.Label}' is not a node label (one of: {string.Join(", ", Enum.GetNames<NodeLabel>())})"));
+                continue;
+            }
+            Field(node.File, node.Id, "id");
+            Field(node.File, node.Name, "name");
+            City(node.File, node.City, "city");
+            foreach (var (property, spec) in node.Properties)
+            {
+                if (!Properties[label].Contains(property))
+                {
+                    errors.Add(new($"mapping for {node.File}", property, $"{label} has no property '{property}' (properties: {string.Join(", ", Properties[label])})"));
+                    continue;
+                }
+                Field(node.File, spec, property);
+                foreach (var (raw, value) in spec.Values ?? [])
+                {
+                    if (Invalid(label, property, value) is { } why)
+                        errors.Add(new($"mapping for {node.File}", spec.Column ?? property, $"value '{raw}' translates to '{value}', which {why}"));
+                }
+            }
+        }
+        foreach (var rel in mapping.Relationships)
+        {
+            if (Header(rel.File) is null)
+                continue;
+            if (!RelationshipTypes.TryParse(rel.Type, out _))
+                errors.Add(new($"mapping for {rel.File}", "type", $"'{rel.Type}' is not a relationship type (one of: {string.Join(", ", RelationshipTypes.Schema.Select(s => s.Name))})"));
+            foreach (var (end, spec) in new[] { ("from", rel.From), ("to", rel.To) })
+            {
+                if (spec.Id is null == spec.City is null)
+                    errors.Add(new($"mapping for {rel.File}", end, "give either an id or a city"));
+                Field(rel.File, spec.Id, end);
+                City(rel.File, spec.City, end);
+            }
+            foreach (var (property, spec) in rel.Properties)
+                Field(rel.File, spec, property);
+        }
+        return errors;
+    }
+
+    private static string? Invalid(NodeLabel label, string property, string value) => (label, property) switch
+    {
+        (NodeLabel.Organisation, "kind") when !Vocabulary.IsOneOf(Vocabulary.OrganisationKinds, value) => $"is not an organisation kind ({Vocabulary.Describe(Vocabulary.OrganisationKinds)})",
+        (NodeLabel.Agreement, "kind") when !Vocabulary.IsOneOf(Vocabulary.AgreementKinds, value) => $"is not an agreement kind ({Vocabulary.Describe(Vocabulary.AgreementKinds)})",
+        (NodeLabel.Event, "kind") when !Vocabulary.IsOneOf(Vocabulary.EventKinds, value) => $"is not an event kind ({Vocabulary.Describe(Vocabulary.EventKinds)})",
+        (_, "country") when !DomainRules.IsCountryCode(value) => "is not a two-letter country code",
+        _ => null,
+    };
+
+    /// <param name="existing">The graph the result will be written into, so its cities are matched instead of duplicated.</param>
+    public static Result Read(MappingFile mapping, string folder, NetworkGraph? existing = null)
+    {
+        var mappingErrors = CheckMapping(mapping, folder);
+        if (mappingErrors.Count > 0)
+            throw new ValidationFailedException(mappingErrors);
+
+        var errors = new List<ValidationError>();
+        var nodes = new List<Node>();
+        var relationships = new List<Relationship>();
+        var rowsRead = new Dictionary<string, int>();
+        var cities = new Cities(existing, mapping.Source, nodes);
+
+        foreach (var map in mapping.Nodes)
+        {
+            var label = Enum.Parse<NodeLabel>(map.Label);
+            foreach (var row in Rows(folder, map.File))
+            {
+                rowsRead[map.File] = rowsRead.GetValueOrDefault(map.File) + 1;
+                var where = $"{map.File} row {row.Number}";
+                var source = $"{mapping.Source}: {map.File} row {row.Number}";
+                var id = Value(map.Id, row);
+                var name = Value(map.Name, row);
+                if (string.IsNullOrEmpty(id))
+                {
+                    errors.Add(new(where, map.Id.Column ?? "id", "is empty"));
+                    continue;
+                }
+                string? P(string property) => map.Properties.TryGetValue(property, out var spec) ? Value(spec, row) : null;
+                DateOnly? D(string property)
+                {
+                    var text = P(property);
+                    if (text is null)
+                        return null;
+                    if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+                        return date;
+                    errors.Add(new(where, map.Properties[property].Column ?? property, $"'{text}' is not a date (yyyy-mm-dd)"));
+                    return null;
+                }
+                string[] L(string property) => P(property)?.Split(';', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries) ?? [];
+                Node node = label switch
+                {
+                    NodeLabel.Organisation => new Organisation(id, name ?? "", P("kind") ?? "other", source)
+                    {
+                        Country = P("country"), Website = P("website"), Member = P("member") is "true" or "1", MemberSince = D("memberSince"), Sectors = L("sectors"), Stages = L("stages"),
+                    },
+                    NodeLabel.Person => new Person(id, name ?? "", source) { Role = P("role") },
+                    NodeLabel.City => new City(id, name ?? "", P("country") ?? "", source) { Region = P("region") },
+                    NodeLabel.Agreement => new Agreement(id, name ?? "", P("kind") ?? "", source) { SignedOn = D("signedOn"), ValidFrom = D("validFrom"), ValidTo = D("validTo") },
+                    NodeLabel.Sector => new Sector(id, name ?? "", source),
+                    _ => new Event(id, name ?? "", P("kind") ?? "", source) { Date = D("date") },
+                };
+                var nodeErrors = DomainRules.Check(node).ToList();
+                if (nodeErrors.Count > 0)
+                {
+                    errors.AddRange(nodeErrors.Select(e => e with { Where = where, Field = ColumnOf(map, e.Field) }));
+                    continue;
+                }
+                nodes.Add(node);
+                if (map.City is { } citySpec && cities.Resolve(citySpec, row, where, errors) is { } city)
+                    relationships.Add(new Relationship(RelationshipType.LocatedIn, id, city, source));
+            }
+        }
+
+        foreach (var map in mapping.Relationships)
+        {
+            // CheckMapping has refused unknown types already.
+            var type = RelationshipTypes.TryParse(map.Type, out var parsed) ? parsed : throw new InvalidOperationException(map.Type);
+            var seen = new HashSet<RelationshipKey>();
+            foreach (var row in Rows(folder, map.File))
+            {
+                rowsRead[map.File] = rowsRead.GetValueOrDefault(map.File) + 1;
+                var where = $"{map.File} row {row.Number}";
+                var from = End(map.From, row, where);
+                var to = End(map.To, row, where);
+                if (from is null || to is null)
+                    continue;
+                string? P(string property) => map.Properties.TryGetValue(property, out var spec) ? Value(spec, row) : null;
+                var rel = new Relationship(type, from, to, $"{mapping.Source}: {map.File} row {row.Number}")
+                {
+                    Role = P("role"),
+                    Kind = P("kind"),
+                    Weight = P("weight") is { } w && double.TryParse(w, NumberStyles.Float, CultureInfo.InvariantCulture, out var weight) ? weight : null,
+                };
+                // A pair listed twice (a participant with two roles, a twinning listed from both sides) is one relationship.
+                if (seen.Add(rel.Key) && (rel.Type != RelationshipType.TwinnedWith || seen.Add(new RelationshipKey(rel.Type, rel.To, rel.From))))
+                    relationships.Add(rel);
+            }
+
+            string? End(EndSpec end, Row row, string where)
+            {
+                if (end.City is { } city)
+                    return cities.Resolve(city, row, where, errors);
+                var id = Value(end.Id!, row);
+                if (string.IsNullOrEmpty(id))
+                    errors.Add(new(where, end.Id!.Column ?? "id", "is empty"));
+                return id;
+            }
+        }
+
+        // Ends, ids and duplicates across files, located where possible.
+        var known = existing?.Nodes.ToDictionary(n => n.Id, n => n.Label) ?? [];
+        errors.AddRange(DomainRules.CheckBatch(nodes, relationships, [], ids => ids.Where(known.ContainsKey).ToDictionary(id => id, id => known[id])));
+        return new Result(new NetworkGraph(nodes, relationships, 0), errors, rowsRead);
+    }
+
+    private static string ColumnOf(NodeMapping map, string field) => field switch
+    {
+        "id" => map.Id.Column ?? "id",
+        "name" or "title" => map.Name.Column ?? "name",
+        _ => map.Properties.TryGetValue(field, out var spec) ? spec.Column ?? field : field,
+    };
+
+    private sealed record Row(int Number, Dictionary<string, string> Fields)
+    {
+        public string? this[string column] => Fields.TryGetValue(column, out var v) && !string.IsNullOrWhiteSpace(v) ? v.Trim() : null;
+    }
+
+    private static IEnumerable<Row> Rows(string folder, string file)
+    {
+        using var reader = new StreamReader(Path.Combine(folder, file));
+        using var csv = new CsvReader(reader, new CsvConfiguration(CultureInfo.InvariantCulture) { BadDataFound = null });
+        csv.Read();
+        csv.ReadHeader();
+        var header = csv.HeaderRecord!;
+        while (csv.Read())
+        {
+            var fields = new Dictionary<string, string>(header.Length);
+            for (var i = 0; i < header.Length; i++)
+                fields[header[i]] = csv.GetField(i) ?? "";
+            yield return new Row(csv.Parser.Row, fields);
+        }
+    }
+
+    private static string? Value(FieldSpec spec, Row row)
+    {
+        string? value;
+        if (spec.Constant is not null)
+            value = spec.Constant;
+        else if (spec.Template is not null)
+            value = Fill(spec.Template, row);
+        else
+            value = spec.Column is null ? null : row[spec.Column];
+        if (value is not null && spec.Values is not null && spec.Values.TryGetValue(value, out var translated))
+            value = translated;
+        if (value is null && spec.Fallback is not null)
+            return Fill(spec.Fallback, row);
+        return value is null ? null : spec.Prefix + value;
+    }
+
+    private static string Fill(string template, Row row) => Placeholder().Replace(template, m => row[m.Groups[1].Value] ?? "");
+
+    /// <summary>Cities by normalised name and country: the graph's own first, then new ones made once.</summary>
+    private sealed class Cities(NetworkGraph? existing, string source, List<Node> nodes)
+    {
+        private readonly Dictionary<(string, string), string> _byName = (existing?.OfType<City>() ?? [])
+            .GroupBy(c => (Normalise(c.Name), c.Country)).ToDictionary(g => g.Key, g => g.First().Id);
+
+        public string? Resolve(CitySpec spec, Row row, string where, List<ValidationError> errors)
+        {
+            var name = row[spec.Name];
+            var country = row[spec.Country];
+            if (name is null)
+                return null;
+            if (country is not null && spec.CountryValues?.TryGetValue(country, out var code) == true)
+                country = code;
+            if (country is null || !DomainRules.IsCountryCode(country))
+            {
+                errors.Add(new(where, spec.Country, $"'{country}' is not a two-letter country code; add it to countryValues"));
+                return null;
+            }
+            var key = (Normalise(name), country);
+            if (_byName.TryGetValue(key, out var id))
+                return id;
+            id = $"city-{key.Item1}-{country.ToLowerInvariant()}";
+            var display = name.Any(char.IsLower) ? name : CultureInfo.InvariantCulture.TextInfo.ToTitleCase(name.ToLowerInvariant());
+            nodes.Add(new City(id, display, country, $"{source}: {where}"));
+            _byName[key] = id;
+            return id;
+        }
+
+        /// <summary>Lower case, no accents, words joined by dashes: "Liège", "LIEGE" and "Leuven-Heverlee"/"LEUVEN HEVERLEE" match.</summary>
+        private static string Normalise(string name)
+        {
+            var decomposed = name.Trim().ToLowerInvariant().Normalize(NormalizationForm.FormD);
+            var plain = new string(decomposed.Where(c => CharUnicodeInfo.GetUnicodeCategory(c) != UnicodeCategory.NonSpacingMark).ToArray());
+            return Slug().Replace(plain, "-").Trim('-');
+        }
+    }
+
+    [GeneratedRegex(@"\{([^}]+)\}")]
+    private static partial Regex Placeholder();
+
+    [GeneratedRegex("[^a-z0-9]+")]
+    private static partial Regex Slug();
+}
