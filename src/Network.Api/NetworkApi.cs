@@ -14,6 +14,7 @@ using Network.Api.Hubs;
 using Network.Api.Organisations;
 using Network.Api.People;
 using Network.Api.Relationships;
+using Network.Api.Resolution;
 using Network.Api.Sectors;
 using Network.Api.Storage;
 using Scalar.AspNetCore;
@@ -51,6 +52,7 @@ public static class NetworkApi
         app.MapAnalysis();
         app.MapImports();
         app.MapExports();
+        app.MapResolution();
         app.MapHub<NetworkHub>("/hubs/network");
         app.MapOpenApi();
         app.MapScalarApiReference("/api/reference", o => o.WithTitle("Network API"));

@@ -50,6 +50,10 @@ public sealed class NetworkWriter(DatasetCatalog catalog, IHubContext<NetworkHub
         (await CommitAsync(dataset, new GraphBatch { DeleteRelationships = [key], ExpectedRelationshipVersions = Expect(key, expectedVersion) },
             (c, r) => c.RelationshipDeleted(new RelationshipDeletedEvent(dataset, key, r.Version, by)), cancellationToken)).Version;
 
+    /// <summary>A merge of two records (or its undo) in one transaction, announced once.</summary>
+    public Task<WriteResult> MergeAsync(string dataset, GraphBatch batch, Func<long, MergeEvent> announce, CancellationToken cancellationToken = default) =>
+        CommitAsync(dataset, batch, (c, r) => c.Merged(announce(r.Version)), cancellationToken);
+
     /// <summary>A whole import in one transaction, announced once as finished.</summary>
     public Task<WriteResult> ImportAsync(string dataset, GraphBatch batch, string by, CancellationToken cancellationToken = default) =>
         CommitAsync(dataset, batch, (c, r) => c.ImportFinished(new ImportEvent(dataset, r.Version, r.NodesWritten, r.RelationshipsWritten, by)), cancellationToken);

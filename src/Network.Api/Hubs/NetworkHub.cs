@@ -17,6 +17,8 @@ public sealed record AnalysisEvent(string Dataset, long DataVersion, double Mill
 
 public sealed record ImportEvent(string Dataset, long Version, int Nodes, int Relationships, string By);
 
+public sealed record MergeEvent(string Dataset, string Kept, string Dropped, string MergeId, bool Undone, long Version, string By);
+
 /// <summary>What the server tells connected browsers and scripts; every write is announced once, after its commit.</summary>
 public interface INetworkClient
 {
@@ -28,6 +30,7 @@ public interface INetworkClient
     Task RelationshipDeleted(RelationshipDeletedEvent change);
     Task AnalysisUpdated(AnalysisEvent change);
     Task ImportFinished(ImportEvent change);
+    Task Merged(MergeEvent change);
 }
 
 /// <summary>The live hub at /hubs/network. A client watches one or more datasets and hears of every change to them.</summary>

@@ -4,6 +4,7 @@ using System.Text.RegularExpressions;
 using CsvHelper;
 using CsvHelper.Configuration;
 using Network.Analysis.Domain;
+using Network.Analysis.Text;
 
 namespace Network.Api.Mapping;
 
@@ -314,9 +315,7 @@ public static partial class MappingEngine
         /// <summary>Lower case, no accents, words joined by dashes: "Liège", "LIEGE" and "Leuven-Heverlee"/"LEUVEN HEVERLEE" match.</summary>
         private static string Normalise(string name)
         {
-            var decomposed = name.Trim().ToLowerInvariant().Normalize(NormalizationForm.FormD);
-            var plain = new string(decomposed.Where(c => CharUnicodeInfo.GetUnicodeCategory(c) != UnicodeCategory.NonSpacingMark).ToArray());
-            return Slug().Replace(plain, "-").Trim('-');
+            return Slug().Replace(Names.Fold(name.Trim()), "-").Trim('-');
         }
     }
 

@@ -1,0 +1,70 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using Network.Api.Auth;
+
+namespace Network.Web.Tests;
+
+public sealed class ResolutionApiTests : IDisposable
+{
+    private readonly NetworkApplication _app = new();
+
+    public void Dispose() => _app.Dispose();
+
+    private async Task<HttpClient> WithCordisRecordOfKuLeuven()
+    {
+        var client = _app.ClientWithRole(Roles.Editor);
+        var form = new MultipartFormDataContent
+        {
+            { new StringContent("id,name,kind,source\npic-999991334,KATHOLIEKE UNIVERSITEIT LEUVEN,university,CORDIS\n", Encoding.UTF8), "files", "organisations.csv" },
+            { new StringContent("id,title,kind,source\nh2020-1,H2020 project 1,project,CORDIS\n", Encoding.UTF8), "files", "agreements.csv" },
+            { new StringContent("type,from,to,role,source\nPARTY_TO,pic-999991334,h2020-1,coordinator,CORDIS\nLOCATED_IN,pic-999991334,city-leuven,,CORDIS\n", Encoding.UTF8), "files", "relationships.csv" },
+        };
+        var imported = await client.PostAsync("/api/datasets/seed/import", form);
+        Assert.Equal(HttpStatusCode.OK, imported.StatusCode);
+        return client;
+    }
+
+    [Fact]
+    public async Task ASuggestionCanBeMergedAndTheMergeUndone()
+    {
+        var client = await WithCordisRecordOfKuLeuven();
+        var suggestions = await client.GetFromJsonAsync<JsonElement>("/api/datasets/seed/resolution/suggestions?search=leuven");
+        var ku = suggestions.EnumerateArray().Single(s => s.GetProperty("drop").GetString() == "pic-999991334" && s.GetProperty("keep").GetString() == "org-ku-leuven");
+        Assert.NotEmpty(ku.GetProperty("evidence").EnumerateArray());
+
+        var before = await client.GetFromJsonAsync<JsonElement>("/api/datasets/seed/organisations/org-ku-leuven");
+        var merged = await client.PostAsJsonAsync("/api/datasets/seed/resolution/merges", new { keep = "org-ku-leuven", drop = "pic-999991334" });
+        Assert.Equal(HttpStatusCode.OK, merged.StatusCode);
+        var mergeId = (await merged.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("mergeId").GetString();
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/api/datasets/seed/organisations/pic-999991334")).StatusCode);
+        var moved = await client.GetFromJsonAsync<JsonElement>("/api/datasets/seed/relationships/PARTY_TO/org-ku-leuven/h2020-1");
+        Assert.Equal("coordinator", moved.GetProperty("role").GetString());
+        Assert.Contains("merged with pic-999991334", (await client.GetFromJsonAsync<JsonElement>("/api/datasets/seed/organisations/org-ku-leuven")).GetProperty("source").GetString());
+
+        var undone = await client.PostAsync($"/api/datasets/seed/resolution/merges/{mergeId}/undo", null);
+        Assert.Equal(HttpStatusCode.OK, undone.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/datasets/seed/organisations/pic-999991334")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/datasets/seed/relationships/PARTY_TO/pic-999991334/h2020-1")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/api/datasets/seed/relationships/PARTY_TO/org-ku-leuven/h2020-1")).StatusCode);
+        Assert.Equal(before.GetProperty("source").GetString(), (await client.GetFromJsonAsync<JsonElement>("/api/datasets/seed/organisations/org-ku-leuven")).GetProperty("source").GetString());
+        Assert.Equal(HttpStatusCode.Conflict, (await client.PostAsync($"/api/datasets/seed/resolution/merges/{mergeId}/undo", null)).StatusCode);
+    }
+
+    [Fact]
+    public async Task ARejectedSuggestionIsNotProposedAgain()
+    {
+        var client = await WithCordisRecordOfKuLeuven();
+        Assert.Equal(HttpStatusCode.NoContent, (await client.PostAsJsonAsync("/api/datasets/seed/resolution/rejections", new { a = "org-ku-leuven", b = "pic-999991334" })).StatusCode);
+        var suggestions = await client.GetFromJsonAsync<JsonElement>("/api/datasets/seed/resolution/suggestions");
+        Assert.DoesNotContain(suggestions.EnumerateArray(), s => s.GetProperty("drop").GetString() == "pic-999991334" && s.GetProperty("keep").GetString() == "org-ku-leuven");
+    }
+
+    [Fact]
+    public async Task MergingNeedsAnEditor()
+    {
+        var response = await _app.ClientWithRole(Roles.Viewer).PostAsJsonAsync("/api/datasets/seed/resolution/merges", new { keep = "org-ku-leuven", drop = "org-imec" });
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+    }
+}
