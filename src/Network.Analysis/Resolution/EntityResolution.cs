@@ -21,7 +21,7 @@ public sealed record MergePlan(Node Keep, Node Drop, IReadOnlyList<Relationship>
 public static class EntityResolution
 {
     private static readonly HashSet<string> Noise =
-        ["nv", "bv", "sa", "vzw", "asbl", "gmbh", "ag", "ltd", "limited", "inc", "srl", "spa", "sl", "ab", "oy", "as", "plc", "ev", "the", "of", "de", "der", "van", "la", "le", "and", "en", "et", "und", "for", "voor"];
+        ["nv", "bv", "bvba", "cvba", "sprl", "scrl", "sa", "vzw", "asbl", "sas", "sarl", "gmbh", "ag", "ltd", "limited", "inc", "srl", "spa", "sl", "ab", "oy", "as", "plc", "ev", "the", "of", "de", "der", "van", "la", "le", "and", "en", "et", "und", "for", "voor"];
 
     public static IReadOnlyList<MergeSuggestion> Suggest(NetworkGraph graph, double minimum = 0.6, IReadOnlySet<(string, string)>? rejected = null)
     {
