@@ -10,6 +10,7 @@ using Network.Api.Editing;
 using Network.Api.Events;
 using Network.Api.Exports;
 using Network.Api.Imports;
+using Network.Api.Mapping;
 using Network.Api.Hubs;
 using Network.Api.Organisations;
 using Network.Api.People;
@@ -53,6 +54,7 @@ public static class NetworkApi
         app.MapImports();
         app.MapExports();
         app.MapResolution();
+        app.MapMappings();
         app.MapHub<NetworkHub>("/hubs/network");
         app.MapOpenApi();
         app.MapScalarApiReference("/api/reference", o => o.WithTitle("Network API"));

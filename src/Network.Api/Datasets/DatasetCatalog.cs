@@ -49,6 +49,15 @@ public sealed partial class DatasetCatalog : IDisposable
 
     public string? SeedFolder { get; }
 
+    /// <summary>The data folders shipped beside the seed (data/*), each importable by name: those with a mapping or in the seed format.</summary>
+    public IReadOnlyList<string> ShippedFolders() =>
+        SeedFolder is null ? [] : Directory.GetDirectories(Path.GetDirectoryName(SeedFolder)!)
+            .Where(d => File.Exists(Path.Combine(d, "mapping.json")) || CsvBundle.IsBundle(d))
+            .Select(d => Path.GetFileName(d)).Order(StringComparer.Ordinal).ToList();
+
+    public string? ShippedFolder(string name) =>
+        ShippedFolders().Contains(name) ? Path.Combine(Path.GetDirectoryName(SeedFolder!)!, name) : null;
+
     public IReadOnlyList<DatasetInfo> List()
     {
         lock (_gate)

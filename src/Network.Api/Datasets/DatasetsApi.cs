@@ -27,10 +27,37 @@ public static class DatasetsApi
         await catalog.EnsureSeededAsync(logger);
     }
 
+    public sealed record CreateDataset(string Name, string? Title, string? From);
+
     public static IEndpointRouteBuilder MapDatasets(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/datasets").WithTags("Datasets");
-        api.MapGet("/", (DatasetCatalog catalog) => TypedResults.Ok(catalog.List()));
+        var api = app.MapGroup("/api/datasets").WithTags("Datasets").AddEndpointFilter<Nodes.ApiErrorFilter>();
+        api.MapGet("/", (DatasetCatalog catalog) => TypedResults.Ok(catalog.List())).RequireAuthorization(Auth.Policies.Read);
+        api.MapGet("/shipped", (DatasetCatalog catalog) => TypedResults.Ok(catalog.ShippedFolders())).RequireAuthorization(Auth.Policies.Read)
+            .WithSummary("Data folders shipped with the product (data/*), to create or fill datasets from");
+
+        api.MapPost("/", async Task<Created<DatasetInfo>> (CreateDataset request, DatasetCatalog catalog, CancellationToken ct) =>
+        {
+            var graph = Network.Analysis.Domain.NetworkGraph.Empty;
+            string origin = "created empty";
+            if (request.From is { } from)
+            {
+                var folder = catalog.ShippedFolder(from) ?? throw new KeyNotFoundException($"No shipped data folder '{from}' (shipped: {string.Join(", ", catalog.ShippedFolders())}).");
+                graph = Formats.DataFolder.Read(folder);
+                origin = $"data/{from}";
+            }
+            var info = await catalog.CreateAsync(new DatasetInfo(request.Name, request.Title ?? request.Name, false, origin), graph, ct);
+            return TypedResults.Created($"/api/datasets/{info.Name}", info);
+        }).RequireAuthorization(Auth.Policies.Edit).WithSummary("Create a dataset, empty or from a shipped data folder");
+
+        api.MapPost("/{name}/load/{from}", async (string name, string from, HttpContext context, DatasetCatalog catalog, Editing.NetworkWriter writer, CancellationToken ct) =>
+        {
+            var folder = catalog.ShippedFolder(from) ?? throw new KeyNotFoundException($"No shipped data folder '{from}'.");
+            var existing = await catalog.Store(name).LoadGraphAsync(ct);
+            var graph = Formats.DataFolder.Read(folder, existing: existing);
+            var result = await writer.ImportAsync(name, Storage.GraphBatch.Of(graph), Auth.AuthSetup.UserName(context.User), ct);
+            return TypedResults.Ok(result);
+        }).RequireAuthorization(Auth.Policies.Edit).RequireRateLimiting(Auth.AuthSetup.RateImports).WithSummary("Add a shipped data folder to this dataset (cities are matched)");
         api.MapGet("/{name}", Results<Ok<DatasetInfo>, NotFound> (string name, DatasetCatalog catalog) =>
             catalog.Find(name) is { } info ? TypedResults.Ok(info) : TypedResults.NotFound());
         return app;

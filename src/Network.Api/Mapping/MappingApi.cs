@@ -1,0 +1,128 @@
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Routing;
+using Network.Analysis.Domain;
+using Network.Api.Auth;
+using Network.Api.Datasets;
+using Network.Api.Editing;
+using Network.Api.Imports;
+using Network.Api.Nodes;
+using Network.Api.Storage;
+
+namespace Network.Api.Mapping;
+
+public sealed record MappedPreview(bool Valid, IReadOnlyDictionary<string, int> RowsRead, int Nodes, int Relationships, IReadOnlyList<Node> SampleNodes, IReadOnlyList<Relationship> SampleRelationships, IReadOnlyList<ValidationError> Errors, long? Version);
+
+/// <summary>
+/// Mappings over the API: propose one from uploaded files' headers, keep named mappings for next time, and import
+/// files through a mapping (a dry run previews the first records and every problem; a real import is all or nothing).
+/// </summary>
+public static partial class MappingApi
+{
+    public static IEndpointRouteBuilder MapMappings(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/mappings").WithTags("Mappings").AddEndpointFilter<ApiErrorFilter>();
+
+        group.MapPost("/propose", async Task<Ok<MappingFile>> (IFormFileCollection files, string? name, CancellationToken ct) =>
+        {
+            var headers = new Dictionary<string, string[]>();
+            foreach (var file in files)
+            {
+                using var reader = new StreamReader(file.OpenReadStream());
+                headers[Path.GetFileName(file.FileName)] = ((await reader.ReadLineAsync(ct)) ?? "").Split(',').Select(h => h.Trim().Trim('"')).ToArray();
+            }
+            return TypedResults.Ok(MappingProposer.Propose(name ?? "uploaded files", headers));
+        }).RequireAuthorization(Policies.Edit).DisableAntiforgery().WithSummary("Propose a mapping from the files' names and headers");
+
+        group.MapGet("/", (DatasetCatalog catalog) => TypedResults.Ok(Directory.GetFiles(Folder(catalog), "*.json").Select(Path.GetFileNameWithoutExtension).Order().ToList()))
+            .RequireAuthorization(Policies.Read).WithSummary("Names of the saved mappings");
+
+        group.MapGet("/{name}", Results<Ok<MappingFile>, NotFound> (string name, DatasetCatalog catalog) =>
+            File.Exists(PathOf(catalog, name)) ? TypedResults.Ok(MappingFile.Load(PathOf(catalog, name))) : TypedResults.NotFound())
+            .RequireAuthorization(Policies.Read).WithSummary("A saved mapping");
+
+        group.MapPut("/{name}", (string name, MappingFile mapping, DatasetCatalog catalog) =>
+        {
+            var path = PathOf(catalog, name);
+            File.WriteAllText(path + ".tmp", JsonSerializer.Serialize(mapping, MappingFile.Json));
+            File.Move(path + ".tmp", path, overwrite: true);
+            return TypedResults.NoContent();
+        }).RequireAuthorization(Policies.Edit).WithSummary("Save a mapping under a name, for next time");
+
+        app.MapPost("/api/datasets/{dataset}/import/mapped", async Task<Results<Ok<MappedPreview>, BadRequest<MappedPreview>>> (string dataset, bool? dryRun, [FromForm] string? mapping, string? mappingName, IFormFileCollection files, HttpContext context, DatasetCatalog catalog, NetworkWriter writer, CancellationToken ct) =>
+        {
+            var map = mapping is not null ? JsonSerializer.Deserialize<MappingFile>(mapping, MappingFile.Json)!
+                : mappingName is not null && File.Exists(PathOf(catalog, mappingName)) ? MappingFile.Load(PathOf(catalog, mappingName))
+                : throw new BadHttpRequestException("Send a mapping (form field 'mapping') or the name of a saved one (mappingName).");
+            var preview = await MappedImport.RunAsync(catalog, writer, dataset, map, files, dryRun == true, context.User.UserName(), ct);
+            return preview.Valid ? TypedResults.Ok(preview) : TypedResults.BadRequest(preview);
+        })
+        .WithTags("Import").AddEndpointFilter<ApiErrorFilter>()
+        .RequireAuthorization(Policies.Edit).RequireRateLimiting(AuthSetup.RateImports).DisableAntiforgery()
+        .WithMetadata(new RequestSizeLimitAttribute(ImportApi.MaxUploadBytes), new RequestFormLimitsAttribute { MultipartBodyLengthLimit = ImportApi.MaxUploadBytes })
+        .WithSummary("Import CSV files through a mapping; dryRun=true previews the first records and every problem");
+        return app;
+    }
+
+    private static string Folder(DatasetCatalog catalog)
+    {
+        var folder = Path.Combine(catalog.DataFolder, "mappings");
+        Directory.CreateDirectory(folder);
+        return folder;
+    }
+
+    private static string PathOf(DatasetCatalog catalog, string name) =>
+        SafeName().IsMatch(name) ? Path.Combine(Folder(catalog), name + ".json") : throw new BadHttpRequestException($"'{name}' is not a mapping name (letters, digits, dashes).");
+
+    [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9-]{0,60}$")]
+    private static partial Regex SafeName();
+}
+
+/// <summary>Uploaded files through a mapping into a dataset: the one place the API and the import page share.</summary>
+public static class MappedImport
+{
+    public static async Task<MappedPreview> RunAsync(DatasetCatalog catalog, NetworkWriter writer, string dataset, MappingFile mapping, IEnumerable<IFormFile> files, bool dryRun, string by, CancellationToken ct)
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "network-mapped", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(folder);
+        try
+        {
+            foreach (var file in files)
+            {
+                await using var target = File.Create(Path.Combine(folder, Path.GetFileName(file.FileName)));
+                await file.CopyToAsync(target, ct);
+            }
+            return await RunAsync(catalog, writer, dataset, mapping, folder, dryRun, by, ct);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    public static async Task<MappedPreview> RunAsync(DatasetCatalog catalog, NetworkWriter writer, string dataset, MappingFile mapping, string folder, bool dryRun, string by, CancellationToken ct)
+    {
+        var store = catalog.Store(dataset);
+        var existing = await store.LoadGraphAsync(ct);
+        MappingEngine.Result result;
+        try
+        {
+            result = MappingEngine.Read(mapping, folder, existing);
+        }
+        catch (ValidationFailedException e)
+        {
+            return new MappedPreview(false, new Dictionary<string, int>(), 0, 0, [], [], e.Errors, null);
+        }
+        var errors = result.Errors.Count > 0 ? result.Errors : await store.CheckAsync(GraphBatch.Of(result.Graph), ct);
+        var preview = new MappedPreview(errors.Count == 0, result.RowsRead, result.Graph.Nodes.Count, result.Graph.Relationships.Count,
+            result.Graph.Nodes.Take(10).ToList(), result.Graph.Relationships.Take(10).ToList(), errors.Take(200).ToList(), null);
+        if (errors.Count > 0 || dryRun)
+            return preview;
+        var written = await writer.ImportAsync(dataset, GraphBatch.Of(result.Graph), by, ct);
+        return preview with { Version = written.Version };
+    }
+}

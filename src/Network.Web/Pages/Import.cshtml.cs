@@ -1,0 +1,150 @@
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Network.Api.Auth;
+using Network.Api.Datasets;
+using Network.Api.Editing;
+using Network.Api.Imports;
+using Network.Api.Mapping;
+
+namespace Network.Web.Pages;
+
+/// <summary>
+/// Bring your own data: upload CSV files, get a proposed mapping, correct it, preview the first records with every
+/// problem, import all or nothing, and keep the mapping for next time. Also creates datasets from the shipped data.
+/// Uploaded files stay in a private folder under the data folder between the steps.
+/// </summary>
+[Authorize(Policy = Policies.Edit)]
+[RequestSizeLimit(ImportApi.MaxUploadBytes)]
+[RequestFormLimits(MultipartBodyLengthLimit = ImportApi.MaxUploadBytes)]
+public partial class ImportModel(DatasetCatalog catalog, NetworkWriter writer) : PageModel
+{
+    [BindProperty(SupportsGet = true)]
+    public string? Dataset { get; set; }
+
+    [BindProperty]
+    public string? Upload { get; set; }
+
+    [BindProperty]
+    public string? MappingJson { get; set; }
+
+    [BindProperty]
+    public string? SaveAs { get; set; }
+
+    [BindProperty]
+    public string? NewDataset { get; set; }
+
+    public IReadOnlyList<DatasetInfo> Datasets { get; private set; } = [];
+    public IReadOnlyList<string> Shipped { get; private set; } = [];
+    public IReadOnlyList<string> UploadedFiles { get; private set; } = [];
+    public MappedPreview? Preview { get; private set; }
+    public string? Message { get; private set; }
+    public string? Error { get; private set; }
+
+    public void OnGet() => Load();
+
+    public async Task<IActionResult> OnPostUploadAsync(List<IFormFile> files, CancellationToken ct)
+    {
+        Load();
+        if (files.Count == 0)
+            return Fail("Choose one or more CSV files.");
+        Upload = Guid.NewGuid().ToString("N");
+        var folder = UploadFolder()!;
+        Directory.CreateDirectory(folder);
+        var headers = new Dictionary<string, string[]>();
+        foreach (var file in files)
+        {
+            var name = Path.GetFileName(file.FileName);
+            if (!name.EndsWith(".csv", StringComparison.OrdinalIgnoreCase))
+                return Fail($"{name} is not a CSV file.");
+            await using (var target = System.IO.File.Create(Path.Combine(folder, name)))
+                await file.CopyToAsync(target, ct);
+            headers[name] = (System.IO.File.ReadLines(Path.Combine(folder, name)).FirstOrDefault() ?? "").Split(',').Select(h => h.Trim().Trim('"')).ToArray();
+        }
+        MappingJson = JsonSerializer.Serialize(MappingProposer.Propose("uploaded files", headers), MappingFile.Json);
+        UploadedFiles = headers.Keys.ToList();
+        Message = "A mapping is proposed below. Check every column and type, then preview.";
+        return Page();
+    }
+
+    public Task<IActionResult> OnPostPreviewAsync(CancellationToken ct) => Run(dryRun: true, ct);
+
+    public Task<IActionResult> OnPostImportAsync(CancellationToken ct) => Run(dryRun: false, ct);
+
+    public async Task<IActionResult> OnPostShippedAsync(string from, CancellationToken ct)
+    {
+        Load();
+        var folder = catalog.ShippedFolder(from);
+        if (folder is null)
+            return Fail($"No shipped data folder '{from}'.");
+        try
+        {
+            if (!string.IsNullOrWhiteSpace(NewDataset))
+            {
+                var info = await catalog.CreateAsync(new DatasetInfo(NewDataset.Trim(), $"{from} (data/{from})", false, $"data/{from}"), Api.Formats.DataFolder.Read(folder), ct);
+                return Redirect($"/?dataset={info.Name}");
+            }
+            if (Dataset is null || catalog.Find(Dataset) is null)
+                return Fail("Choose a dataset to add to, or name a new one.");
+            var existing = await catalog.Store(Dataset).LoadGraphAsync(ct);
+            await writer.ImportAsync(Dataset, Api.Storage.GraphBatch.Of(Api.Formats.DataFolder.Read(folder, existing: existing)), User.UserName(), ct);
+            return Redirect($"/?dataset={Dataset}");
+        }
+        catch (Network.Analysis.Domain.ValidationFailedException e)
+        {
+            return Fail(e.Message);
+        }
+    }
+
+    private async Task<IActionResult> Run(bool dryRun, CancellationToken ct)
+    {
+        Load();
+        var folder = UploadFolder();
+        if (folder is null || !Directory.Exists(folder))
+            return Fail("Upload the files first.");
+        UploadedFiles = Directory.GetFiles(folder).Select(Path.GetFileName).ToList()!;
+        if (Dataset is null || catalog.Find(Dataset) is null)
+            return Fail("Choose the dataset to import into.");
+        MappingFile mapping;
+        try
+        {
+            mapping = JsonSerializer.Deserialize<MappingFile>(MappingJson ?? "", MappingFile.Json) ?? throw new JsonException("empty");
+        }
+        catch (JsonException e)
+        {
+            return Fail($"The mapping is not valid JSON: {e.Message}");
+        }
+        Preview = await MappedImport.RunAsync(catalog, writer, Dataset, mapping, folder, dryRun, User.UserName(), ct);
+        if (!string.IsNullOrWhiteSpace(SaveAs) && SafeName().IsMatch(SaveAs))
+        {
+            var mappings = Path.Combine(catalog.DataFolder, "mappings");
+            Directory.CreateDirectory(mappings);
+            await System.IO.File.WriteAllTextAsync(Path.Combine(mappings, SaveAs + ".json"), MappingJson, ct);
+        }
+        Message = Preview.Valid
+            ? dryRun ? $"Valid: {Preview.Nodes} nodes and {Preview.Relationships} relationships would be written." : $"Imported {Preview.Nodes} nodes and {Preview.Relationships} relationships (data version {Preview.Version})."
+            : $"{Preview.Errors.Count} problem{(Preview.Errors.Count == 1 ? "" : "s")}; nothing was written.";
+        return Page();
+    }
+
+    private string? UploadFolder() =>
+        Upload is { } token && token.All(char.IsAsciiHexDigit) ? Path.Combine(catalog.DataFolder, "uploads", token) : null;
+
+    private void Load()
+    {
+        Datasets = catalog.List();
+        Shipped = catalog.ShippedFolders();
+        Dataset ??= Datasets.Count > 0 ? Datasets[0].Name : null;
+    }
+
+    private PageResult Fail(string message)
+    {
+        Error = message;
+        return Page();
+    }
+
+    [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9-]{0,60}$")]
+    private static partial Regex SafeName();
+}
