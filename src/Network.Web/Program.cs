@@ -14,8 +14,9 @@ builder.AddNetworkAuth();
 // Configure the API, the live hub and the analysis cache
 builder.AddNetworkApi();
 
-// Configure the UI
+// Configure the UI; the build's static-asset manifest also when the built app runs outside Development (no-op when published)
 builder.Services.AddRazorPages();
+builder.WebHost.UseStaticWebAssets();
 
 var app = builder.Build();
 

@@ -119,7 +119,7 @@ public static class MappedImport
         }
         var errors = result.Errors.Count > 0 ? result.Errors : await store.CheckAsync(GraphBatch.Of(result.Graph), ct);
         var preview = new MappedPreview(errors.Count == 0, result.RowsRead, result.Graph.Nodes.Count, result.Graph.Relationships.Count,
-            result.Graph.Nodes.Take(10).ToList(), result.Graph.Relationships.Take(10).ToList(), errors.Take(200).ToList(), null);
+            result.Graph.Nodes.Take(10).ToList(), result.Graph.Relationships.Take(10).ToList(), errors.Take(10_000).ToList(), null);
         if (errors.Count > 0 || dryRun)
             return preview;
         var written = await writer.ImportAsync(dataset, GraphBatch.Of(result.Graph), by, ct);
