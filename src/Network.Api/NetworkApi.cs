@@ -29,6 +29,7 @@ public static class NetworkApi
     {
         builder.Services.AddSingleton<AnalysisService>();
         builder.Services.AddSingleton<NetworkWriter>();
+        builder.Services.AddSingleton<Resolution.ResolutionService>();
         builder.Services.ConfigureHttpJsonOptions(o => Configure(o.SerializerOptions));
         builder.Services.AddSignalR().AddJsonProtocol(o => Configure(o.PayloadSerializerOptions));
         builder.Services.AddProblemDetails();

@@ -62,6 +62,33 @@ public sealed class ResolutionApiTests : IDisposable
     }
 
     [Fact]
+    public async Task TheDuplicatesPageMergesAndUndoes()
+    {
+        var client = await WithCordisRecordOfKuLeuven();
+        var page = await Html.ParseAsync(await client.GetAsync("/duplicates?dataset=seed&q=leuven"));
+        Assert.Contains("KATHOLIEKE UNIVERSITEIT LEUVEN", page.Body!.TextContent);
+        var token = ((AngleSharp.Html.Dom.IHtmlInputElement)page.QuerySelector("input[name=__RequestVerificationToken]")!).Value;
+
+        var merge = await client.PostAsync("/duplicates?handler=Merge&dataset=seed", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["keep"] = "org-ku-leuven", ["drop"] = "pic-999991334", ["__RequestVerificationToken"] = token,
+        }));
+        Assert.True(merge.IsSuccessStatusCode, merge.StatusCode.ToString());
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/api/datasets/seed/organisations/pic-999991334")).StatusCode);
+        var merges = await client.GetFromJsonAsync<JsonElement>("/api/datasets/seed/resolution/merges");
+        var mergeId = merges[0].GetProperty("id").GetString()!;
+
+        var after = await Html.ParseAsync(await client.GetAsync("/duplicates?dataset=seed"));
+        Assert.NotNull(after.QuerySelector($"input[name=mergeId][value='{mergeId}']"));
+        var undo = await client.PostAsync("/duplicates?handler=Undo&dataset=seed", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["mergeId"] = mergeId, ["__RequestVerificationToken"] = token,
+        }));
+        Assert.True(undo.IsSuccessStatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/datasets/seed/organisations/pic-999991334")).StatusCode);
+    }
+
+    [Fact]
     public async Task MergingNeedsAnEditor()
     {
         var response = await _app.ClientWithRole(Roles.Viewer).PostAsJsonAsync("/api/datasets/seed/resolution/merges", new { keep = "org-ku-leuven", drop = "org-imec" });
