@@ -84,3 +84,22 @@ public sealed class OverviewPageTests : IDisposable
         Assert.Contains("&lt;script&gt;", html);
     }
 }
+
+public sealed class LargeDatasetOverviewTests : IDisposable
+{
+    private readonly NetworkApplication _app = new();
+
+    public void Dispose() => _app.Dispose();
+
+    [Fact]
+    public async Task CordisIsBrowsableByCountryAndPagedWithUnnamedOrganisationsShownHonestly()
+    {
+        var client = _app.ClientWithRole(Network.Api.Auth.Roles.Editor);
+        await System.Net.Http.Json.HttpClientJsonExtensions.PostAsJsonAsync(client, "/api/datasets", new { name = "cordis", from = "cordis-h2020-leuven" });
+        var page = await Html.ParseAsync(await client.GetAsync("/?dataset=cordis&country=BE"));
+        Assert.Contains("(431 of 5271)", page.QuerySelector("section.organisations h2")!.TextContent);
+        Assert.Equal(50, page.QuerySelectorAll("table.list tbody tr").Length);
+        var unnamed = await Html.ParseAsync(await client.GetAsync("/?dataset=cordis&q=unnamed"));
+        Assert.Contains("unnamed organisation (PIC", unnamed.QuerySelector("table.list tbody tr td")!.TextContent);
+    }
+}

@@ -25,7 +25,9 @@ public sealed record ReportOptions
     public bool Stability { get; init; } = true;
 }
 
-public sealed record ReportSummary(int Organisations, int People, int Agreements, int Ties, int Components, int LargestComponent, int Communities, double Modularity, int IncompleteOrganisations, bool Synthetic);
+/// <param name="IncompleteOrganisations">Organisations without a known city.</param>
+/// <param name="UnnamedOrganisations">Organisations imported without a name (shown as "unnamed organisation (…)").</param>
+public sealed record ReportSummary(int Organisations, int People, int Agreements, int Ties, int Components, int LargestComponent, int Communities, double Modularity, int IncompleteOrganisations, int UnnamedOrganisations, bool Synthetic);
 
 public sealed record CommunityLine(int Community, int Size, double Consensus, IReadOnlyList<string> Examples);
 
@@ -93,6 +95,7 @@ public static class EcosystemReports
             communities.Count,
             communities.Modularity,
             actors.Actors.Count(a => a.Label == NodeLabel.Organisation && a.City is null),
+            actors.Actors.Count(a => a.Label == NodeLabel.Organisation && a.Name.StartsWith("unnamed ", StringComparison.Ordinal)),
             actors.Actors.Any(a => a.Synthetic));
 
         ChangeBetweenDates? change = null;

@@ -41,6 +41,7 @@ public static class ReportWriter
             $"{s.Organisations} organisations, {s.People} people, {s.Agreements} agreements ({scope}); {s.Ties} ties between organisations in {s.Components} connected parts (the largest holds {s.LargestComponent}).",
             $"{s.Communities} communities (Leiden, modularity {F(s.Modularity)}). Home region: {string.Join(", ", report.HomeRegion)}.",
             s.IncompleteOrganisations > 0 ? $"{s.IncompleteOrganisations} organisations have no known city; they count in the network but not in the regional value chains." : "Every organisation has a known city.",
+            .. s.UnnamedOrganisations > 0 ? (string[])[$"{s.UnnamedOrganisations} organisations have no name in the source data; they appear as \"unnamed organisation (…)\" and count in every analysis."] : [],
             .. s.Synthetic ? (string[])["This report is about SYNTHETIC data generated for testing, not real organisations."] : [],
         ]));
 

@@ -14,6 +14,9 @@ public class IndexModel(DatasetCatalog catalog) : PageModel
     [BindProperty(SupportsGet = true)]
     public string? Kind { get; set; }
 
+    [BindProperty(SupportsGet = true)]
+    public string? Country { get; set; }
+
     [BindProperty(SupportsGet = true, Name = "q")]
     public string? Query { get; set; }
 
@@ -38,7 +41,7 @@ public class IndexModel(DatasetCatalog catalog) : PageModel
 
         var graph = await catalog.Store(Dataset.Name).LoadGraphAsync(cancellationToken);
         Overview = OrganisationOverview.Of(graph);
-        Matches = Overview.Filter(Kind, Query);
+        Matches = Overview.Filter(Kind, Query, Country);
         PageNumber = Math.Clamp(PageNumber, 1, PageCount);
         return Page();
     }
@@ -49,6 +52,7 @@ public class IndexModel(DatasetCatalog catalog) : PageModel
             dataset = Dataset?.Name,
             kind = keepKind ? kind ?? Kind : kind,
             q = Query,
+            country = Country,
             page = page is > 1 ? page : null,
         })!;
 }

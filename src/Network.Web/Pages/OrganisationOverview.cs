@@ -54,9 +54,12 @@ public sealed record OrganisationOverview(
         return new OrganisationOverview(labels, graph.Relationships.Count, kinds, rows, graph.Version);
     }
 
-    public IReadOnlyList<OrganisationRow> Filter(string? kind, string? query) =>
+    public IReadOnlyList<string> Countries => Organisations.Select(r => r.Country).OfType<string>().Distinct().Order(StringComparer.Ordinal).ToList();
+
+    public IReadOnlyList<OrganisationRow> Filter(string? kind, string? query, string? country = null) =>
         Organisations
             .Where(r => string.IsNullOrEmpty(kind) || r.Kind == kind)
+            .Where(r => string.IsNullOrEmpty(country) || r.Country == country)
             .Where(r => string.IsNullOrWhiteSpace(query)
                 || r.Name.Contains(query.Trim(), StringComparison.OrdinalIgnoreCase)
                 || (r.City?.Contains(query.Trim(), StringComparison.OrdinalIgnoreCase) ?? false))
