@@ -28,9 +28,7 @@ public static class AnalyzeCommand
         command.SetAction(parse => CliErrors.Run(() =>
         {
             var watch = Stopwatch.StartNew();
-            DateOnly? date = parse.GetValue(asOf) is { } text
-                ? DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d : throw new InvalidDataException($"--as-of '{text}' is not a date (yyyy-mm-dd).")
-                : null;
+            var date = CliErrors.Date(parse.GetValue(asOf), "--as-of");
             var input = GraphFiles.Read(parse.GetRequiredValue(file), parse.GetValue(weight), date);
             var groupAttribute = parse.GetValue(group);
             var options = new AnalysisOptions

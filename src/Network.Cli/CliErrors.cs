@@ -41,5 +41,11 @@ public static class CliErrors
         }
     }
 
+    /// <summary>A yyyy-mm-dd option value, or a clear error naming the option.</summary>
+    public static DateOnly? Date(string? text, string option) =>
+        text is null ? null
+        : DateOnly.TryParseExact(text, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var date) ? date
+        : throw new InvalidDataException($"{option} '{text}' is not a date (yyyy-mm-dd).");
+
     public static void Done(string message) => AnsiConsole.MarkupLine($"[green]{Markup.Escape(message)}[/]");
 }

@@ -35,8 +35,8 @@ public static class ReportCommand
             {
                 Title = parse.GetValue(title) ?? $"Ecosystem report: {source.Name}",
                 HomeRegion = parse.GetValue(home)?.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries),
-                AsOf = Date(parse.GetValue(asOf), "--as-of"),
-                CompareWith = Date(parse.GetValue(compare), "--compare"),
+                AsOf = CliErrors.Date(parse.GetValue(asOf), "--as-of"),
+                CompareWith = CliErrors.Date(parse.GetValue(compare), "--compare"),
                 Seed = parse.GetValue(seed),
             });
             var markdown = ReportWriter.Markdown(report);
@@ -59,9 +59,4 @@ public static class ReportCommand
         }));
         return command;
     }
-
-    private static DateOnly? Date(string? text, string option) =>
-        text is null ? null
-        : DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) ? date
-        : throw new InvalidDataException($"{option} '{text}' is not a date (yyyy-mm-dd).");
 }
