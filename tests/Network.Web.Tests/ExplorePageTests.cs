@@ -1,0 +1,67 @@
+using System.Net;
+using System.Net.Http.Json;
+using Microsoft.Extensions.DependencyInjection;
+using Network.Analysis.Domain;
+using Network.Api.Auth;
+using Network.Api.Datasets;
+
+namespace Network.Web.Tests;
+
+public sealed class ExplorePageTests : IDisposable
+{
+    private readonly NetworkApplication _app = new();
+
+    public void Dispose() => _app.Dispose();
+
+    [Fact]
+    public async Task TheSeedIsDrawnWholeWithOneCirclePerOrganisationAndItsTies()
+    {
+        var page = await Html.ParseAsync(await _app.CreateClient().GetAsync("/explore?dataset=seed"));
+        var circles = page.QuerySelectorAll("svg#graph circle");
+        Assert.Equal(50, circles.Length);
+        Assert.Contains(circles, c => c.GetAttribute("data-id") == "org-capricorn" && c.GetAttribute("data-city") == "Leuven");
+        Assert.Equal(123, page.QuerySelectorAll("svg#graph line").Length);
+        Assert.Contains(page.QuerySelectorAll("svg#graph text"), t => t.TextContent == "Stad Leuven");
+        Assert.Equal("1", page.QuerySelector("#live")!.GetAttribute("data-version"));
+    }
+
+    [Fact]
+    public async Task ALargeDatasetOpensOnItsMainCountryWithTheRestReachable()
+    {
+        var client = _app.ClientWithRole(Roles.Editor);
+        await client.PostAsJsonAsync("/api/datasets", new { name = "cordis", from = "cordis-h2020-leuven" });
+        var page = await Html.ParseAsync(await client.GetAsync("/explore?dataset=cordis"));
+        Assert.Equal(431, page.QuerySelectorAll("svg#graph circle").Length);
+        Assert.Equal("BE", page.QuerySelector("select[name=country] option[selected]")!.GetAttribute("value"));
+        var all = await Html.ParseAsync(await client.GetAsync("/explore?dataset=cordis&country=all"));
+        Assert.Equal(600, all.QuerySelectorAll("svg#graph circle").Length);
+        Assert.Contains("the 600 best connected", all.Body!.TextContent);
+    }
+
+    [Fact]
+    public async Task AFocusShowsOneOrganisationsNeighbourhood()
+    {
+        var page = await Html.ParseAsync(await _app.CreateClient().GetAsync("/explore?dataset=seed&focus=org-capricorn&depth=1"));
+        var ids = page.QuerySelectorAll("svg#graph circle").Select(c => c.GetAttribute("data-id")).ToHashSet();
+        Assert.Contains("org-capricorn", ids);
+        Assert.Contains("org-wuxi-capital", ids);
+        Assert.DoesNotContain("org-skolkovo", ids);
+    }
+
+    [Fact]
+    public async Task NamesAreEncodedInTheDrawing()
+    {
+        var catalog = _app.Services.GetRequiredService<DatasetCatalog>();
+        var graph = new NetworkGraph(
+            [new Organisation("a", "<script>alert(1)</script>", "company", "t"), new Organisation("b", "B \" onmouseover=\"x", "company", "t"), new Agreement("x", "Deal", "mou", "t")],
+            [new Relationship(RelationshipType.PartyTo, "a", "x", "t"), new Relationship(RelationshipType.PartyTo, "b", "x", "t")], 0);
+        await catalog.CreateAsync(new DatasetInfo("hostile", "Hostile", false, "test"), graph);
+        var html = await (await _app.CreateClient().GetAsync("/explore?dataset=hostile")).Content.ReadAsStringAsync();
+        Assert.DoesNotContain("<script>alert", html);
+        Assert.DoesNotContain("\" onmouseover=\"x", html);
+    }
+
+    [Fact]
+    public async Task AnUnknownDatasetIsNotFound() =>
+        Assert.Equal(HttpStatusCode.NotFound, (await _app.CreateClient().GetAsync("/explore?dataset=nope")).StatusCode);
+}
