@@ -47,6 +47,15 @@ public class CypherLintTests
     }
 
     [Fact]
+    public async Task EveryStatementTheNeo4jStoreSendsIsValidCypher()
+    {
+        var statements = Network.Api.Storage.Neo4jNetworkStore.Statements().ToList();
+        Assert.True(statements.Count > 30, $"{statements.Count} statements");
+        var problems = await Lint(statements);
+        Assert.True(problems.GetArrayLength() == 0, problems.GetRawText());
+    }
+
+    [Fact]
     public async Task TheLinterReportsABrokenStatement()
     {
         var problems = await Lint(["MERG (n:Organisation {id: $id})", "MATCH (n) RETURN m"]);

@@ -1,0 +1,444 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using Network.Analysis.Domain;
+
+namespace Network.Api.Storage;
+
+/// <summary>Neo4j could not be reached or answered with a server error; the store is unavailable, nothing was written.</summary>
+public sealed class GraphDatabaseUnavailableException(string message, Exception? inner = null) : Exception(message, inner);
+
+/// <summary>Bound from the "Neo4j" configuration section; the password comes from the environment or user secrets.</summary>
+public sealed class Neo4jOptions
+{
+    public const string Section = "Neo4j";
+    public string Uri { get; set; } = "http://localhost:7474";
+    public string Database { get; set; } = "neo4j";
+    public string User { get; set; } = "neo4j";
+    public string? Password { get; set; }
+}
+
+/// <summary>
+/// The store on Neo4j (5.19+) through its HTTP Query API v2 with HttpClient and System.Text.Json. Every node is
+/// (:Node:&lt;Label&gt; {dataset, id, label, name, source, version, data}), every relationship carries {source, version,
+/// data}; data is the record's JSON, so a round trip is exact, and the other properties make the graph readable in
+/// Neo4j. Several datasets share one database through the dataset property (Neo4j community has one database).
+/// A write is one explicit transaction: lock the dataset's meta node, check expected versions and the domain rules
+/// against what is stored, delete, upsert with UNWIND $rows batches, bump the version, commit — any error rolls it
+/// back. Errors are read from the body whatever the status (the Query API can put them in a 202). Transient errors
+/// (Neo.TransientError.*) retry the whole batch; connection failures and 5xx are a <see cref="GraphDatabaseUnavailableException"/>.
+/// Every statement the store sends is in <see cref="Statements"/>, so tests check it with Neo4j's own parser.
+/// </summary>
+public sealed class Neo4jNetworkStore : INetworkStore, IDisposable
+{
+    private readonly HttpClient _http;
+    private readonly string _database;
+    private readonly string _dataset;
+    private readonly SemaphoreSlim _writeLock = new(1, 1);
+    private bool _initialised;
+
+    public Neo4jNetworkStore(HttpClient http, Neo4jOptions options, string dataset)
+    {
+        _http = http;
+        _http.BaseAddress ??= new Uri(options.Uri);
+        _http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"{options.User}:{options.Password}")));
+        _http.DefaultRequestHeaders.Accept.ParseAdd("application/json");
+        _database = options.Database;
+        _dataset = dataset;
+    }
+
+    public string Database => _database;
+
+    public string Dataset => _dataset;
+
+    public const string Constraint = "CREATE CONSTRAINT network_node_key IF NOT EXISTS FOR (n:Node) REQUIRE (n.dataset, n.id) IS UNIQUE";
+    public const string Init = "MERGE (m:NetworkMeta {dataset: $dataset}) ON CREATE SET m.version = 0 RETURN m.version AS version";
+    public const string Lock = "MATCH (m:NetworkMeta {dataset: $dataset}) SET m.lock = coalesce(m.lock, 0) + 1 RETURN m.version AS version";
+    public const string NodeVersions = "UNWIND $ids AS id MATCH (n:Node {dataset: $dataset, id: id}) RETURN n.id AS id, n.label AS label, n.version AS version";
+    public const string RelationshipVersions = "UNWIND $keys AS k MATCH (a:Node {dataset: $dataset, id: k.from})-[r]->(b:Node {dataset: $dataset, id: k.to}) WHERE type(r) = k.type RETURN k.from AS from, k.type AS type, k.to AS to, r.version AS version";
+    public const string DeleteRelationships = "UNWIND $keys AS k MATCH (a:Node {dataset: $dataset, id: k.from})-[r]->(b:Node {dataset: $dataset, id: k.to}) WHERE type(r) = k.type DELETE r RETURN count(*) AS deleted";
+    public const string CountRelationshipsOf = "UNWIND $ids AS id MATCH (n:Node {dataset: $dataset, id: id})-[r]-() RETURN count(r) AS relationships";
+    public const string DeleteNodes = "UNWIND $ids AS id MATCH (n:Node {dataset: $dataset, id: id}) DETACH DELETE n";
+    public const string Bump = "MATCH (m:NetworkMeta {dataset: $dataset}) SET m.version = $version RETURN m.version AS version";
+    public const string GetNode = "MATCH (n:Node {dataset: $dataset, id: $id}) RETURN n.data AS data, n.version AS version";
+    public const string GetRelationship = "MATCH (a:Node {dataset: $dataset, id: $from})-[r]->(b:Node {dataset: $dataset, id: $to}) WHERE type(r) = $type RETURN r.data AS data, r.version AS version";
+    public const string RelationshipsOf = "MATCH (n:Node {dataset: $dataset, id: $id})-[r]-(m:Node) RETURN r.data AS data";
+    public const string AllNodes = "MATCH (n:Node {dataset: $dataset}) RETURN n.data AS data ORDER BY n.id";
+    public const string AllRelationships = "MATCH (a:Node {dataset: $dataset})-[r]->(b:Node {dataset: $dataset}) RETURN r.data AS data";
+    public const string Version = "MATCH (m:NetworkMeta {dataset: $dataset}) RETURN m.version AS version";
+    public const string CountNodes = "MATCH (n:Node {dataset: $dataset}) RETURN count(n) AS nodes";
+    public const string CountRelationships = "MATCH (a:Node {dataset: $dataset})-[r]->(b:Node {dataset: $dataset}) RETURN count(r) AS relationships";
+    public const string Neighbours = "UNWIND $ids AS id MATCH (n:Node {dataset: $dataset, id: id})-[r]-(m:Node) RETURN DISTINCT m.id AS id";
+    public const string NodesByIds = "UNWIND $ids AS id MATCH (n:Node {dataset: $dataset, id: id}) RETURN n.data AS data ORDER BY n.id";
+    public const string RelationshipsAmong = "MATCH (a:Node {dataset: $dataset})-[r]->(b:Node {dataset: $dataset}) WHERE a.id IN $ids AND b.id IN $ids RETURN r.data AS data";
+
+    /// <summary>Labels and types are not parameters in Cypher, so each has its own statement.</summary>
+    public static string UpsertNodes(NodeLabel label) =>
+        $"UNWIND $rows AS row MERGE (n:Node {{dataset: $dataset, id: row.id}}) SET n = row.props SET n:{label} RETURN count(n) AS written";
+
+    public static string UpsertRelationships(RelationshipType type) =>
+        $"UNWIND $rows AS row MATCH (a:Node {{dataset: $dataset, id: row.from}}) MATCH (b:Node {{dataset: $dataset, id: row.to}}) MERGE (a)-[r:{RelationshipTypes.Name(type)}]->(b) SET r = row.props RETURN count(r) AS written";
+
+    /// <summary>Every statement this store can send.</summary>
+    public static IEnumerable<string> Statements() =>
+        typeof(Neo4jNetworkStore).GetFields().Where(f => f.IsLiteral && f.FieldType == typeof(string)).Select(f => (string)f.GetRawConstantValue()!)
+            .Concat(Enum.GetValues<NodeLabel>().Select(UpsertNodes))
+            .Concat(Enum.GetValues<RelationshipType>().Select(UpsertRelationships));
+
+    public async Task<WriteResult> WriteAsync(GraphBatch batch, CancellationToken cancellationToken = default)
+    {
+        await EnsureInitialisedAsync(cancellationToken);
+        await _writeLock.WaitAsync(cancellationToken);
+        try
+        {
+            for (var attempt = 1; ; attempt++)
+            {
+                try
+                {
+                    return await WriteOnceAsync(batch, cancellationToken);
+                }
+                catch (TransientException) when (attempt < 8)
+                {
+                    await Task.Delay(TimeSpan.FromMilliseconds(20 * attempt * attempt), cancellationToken);
+                }
+            }
+        }
+        finally
+        {
+            _writeLock.Release();
+        }
+    }
+
+    private async Task<WriteResult> WriteOnceAsync(GraphBatch batch, CancellationToken cancellationToken)
+    {
+        var tx = await BeginAsync(cancellationToken);
+        try
+        {
+            var current = (await tx.RunAsync(Lock, new(), cancellationToken)).Single()[0].GetInt64();
+
+            // Expected versions (optimistic concurrency).
+            if (batch.ExpectedNodeVersions.Count > 0)
+            {
+                var found = (await tx.RunAsync(NodeVersions, new() { ["ids"] = batch.ExpectedNodeVersions.Keys.ToList() }, cancellationToken))
+                    .ToDictionary(r => r[0].GetString()!, r => r[2].GetInt64());
+                foreach (var (id, expected) in batch.ExpectedNodeVersions)
+                {
+                    long? actual = found.TryGetValue(id, out var v) ? v : null;
+                    if (actual != (expected == 0 ? null : expected))
+                        throw new ConcurrencyConflictException($"Node '{id}'", expected, actual);
+                }
+            }
+            if (batch.ExpectedRelationshipVersions.Count > 0)
+            {
+                var keys = batch.ExpectedRelationshipVersions.Keys.Select(Key).ToList();
+                var found = (await tx.RunAsync(RelationshipVersions, new() { ["keys"] = keys }, cancellationToken))
+                    .ToDictionary(r => (r[0].GetString()!, r[1].GetString()!, r[2].GetString()!), r => r[3].GetInt64());
+                foreach (var (key, expected) in batch.ExpectedRelationshipVersions)
+                {
+                    long? actual = found.TryGetValue((key.From, RelationshipTypes.Name(key.Type), key.To), out var v) ? v : null;
+                    if (actual != (expected == 0 ? null : expected))
+                        throw new ConcurrencyConflictException($"Relationship {key}", expected, actual);
+                }
+            }
+
+            // The domain rules against what is stored, as every store does.
+            var ids = batch.Relationships.SelectMany(r => new[] { r.From, r.To }).Concat(batch.Nodes.Select(n => n.Id))
+                .Concat(batch.Nodes.OfType<Organisation>().SelectMany(o => o.Sectors)).Concat(batch.DeleteNodes).Distinct().ToList();
+            var stored = ids.Count == 0 ? [] : (await tx.RunAsync(NodeVersions, new() { ["ids"] = ids }, cancellationToken))
+                .ToDictionary(r => r[0].GetString()!, r => Enum.Parse<NodeLabel>(r[1].GetString()!));
+            var errors = DomainRules.CheckBatch(batch.Nodes, batch.Relationships, batch.DeleteNodes,
+                wanted => wanted.Where(stored.ContainsKey).ToDictionary(id => id, id => stored[id])).ToList();
+            errors.AddRange(batch.DeleteNodes.Where(id => !stored.ContainsKey(id)).Select(id => new ValidationError($"delete of node '{id}'", "id", $"no node with id '{id}'")));
+            if (batch.DeleteRelationships.Count > 0)
+            {
+                var existing = (await tx.RunAsync(RelationshipVersions, new() { ["keys"] = batch.DeleteRelationships.Select(Key).ToList() }, cancellationToken))
+                    .Select(r => (r[0].GetString()!, r[1].GetString()!, r[2].GetString()!)).ToHashSet();
+                errors.AddRange(batch.DeleteRelationships.Where(k => !existing.Contains((k.From, RelationshipTypes.Name(k.Type), k.To)))
+                    .Select(k => new ValidationError($"delete of relationship {k}", "type", "no such relationship")));
+            }
+            if (errors.Count > 0)
+                throw new ValidationFailedException(errors);
+
+            var version = current + 1;
+            var deletedRelationships = 0;
+            if (batch.DeleteRelationships.Count > 0)
+                deletedRelationships += (int)(await tx.RunAsync(DeleteRelationships, new() { ["keys"] = batch.DeleteRelationships.Select(Key).ToList() }, cancellationToken)).Single()[0].GetInt64();
+            if (batch.DeleteNodes.Count > 0)
+            {
+                var parameters = new Dictionary<string, object?> { ["ids"] = batch.DeleteNodes.ToList() };
+                deletedRelationships += (int)(await tx.RunAsync(CountRelationshipsOf, parameters, cancellationToken)).Single()[0].GetInt64();
+                await tx.RunAsync(DeleteNodes, parameters, cancellationToken);
+            }
+            foreach (var group in batch.Nodes.GroupBy(n => n.Label))
+            {
+                foreach (var chunk in group.Chunk(500))
+                {
+                    var rows = chunk.Select(n => new Dictionary<string, object?>
+                    {
+                        ["id"] = n.Id,
+                        ["props"] = new Dictionary<string, object?>
+                        {
+                            ["dataset"] = _dataset, ["id"] = n.Id, ["label"] = n.Label.ToString(), ["name"] = n.DisplayName,
+                            ["source"] = n.Source, ["version"] = version, ["data"] = GraphJson.Serialize(n),
+                        },
+                    }).ToList();
+                    await tx.RunAsync(UpsertNodes(group.Key), new() { ["rows"] = rows }, cancellationToken);
+                }
+            }
+            foreach (var group in batch.Relationships.GroupBy(r => r.Type))
+            {
+                foreach (var chunk in group.Chunk(500))
+                {
+                    var rows = chunk.Select(r => new Dictionary<string, object?>
+                    {
+                        ["from"] = r.From, ["to"] = r.To,
+                        ["props"] = new Dictionary<string, object?> { ["source"] = r.Source, ["version"] = version, ["data"] = GraphJson.Serialize(r) },
+                    }).ToList();
+                    await tx.RunAsync(UpsertRelationships(group.Key), new() { ["rows"] = rows }, cancellationToken);
+                }
+            }
+            await tx.RunAsync(Bump, new() { ["version"] = version }, cancellationToken);
+            await tx.CommitAsync(cancellationToken);
+            return new WriteResult(version, batch.Nodes.Count, batch.Relationships.Count, batch.DeleteNodes.Count, deletedRelationships);
+        }
+        catch
+        {
+            await tx.RollbackAsync();
+            throw;
+        }
+    }
+
+    private static Dictionary<string, object?> Key(RelationshipKey key) => new() { ["from"] = key.From, ["type"] = RelationshipTypes.Name(key.Type), ["to"] = key.To };
+
+    public async Task<IReadOnlyList<ValidationError>> CheckAsync(GraphBatch batch, CancellationToken cancellationToken = default)
+    {
+        await EnsureInitialisedAsync(cancellationToken);
+        var ids = batch.Relationships.SelectMany(r => new[] { r.From, r.To }).Concat(batch.Nodes.Select(n => n.Id))
+            .Concat(batch.Nodes.OfType<Organisation>().SelectMany(o => o.Sectors)).Concat(batch.DeleteNodes).Distinct().ToList();
+        var stored = ids.Count == 0 ? [] : (await QueryAsync(NodeVersions, new() { ["ids"] = ids }, cancellationToken))
+            .ToDictionary(r => r[0].GetString()!, r => Enum.Parse<NodeLabel>(r[1].GetString()!));
+        var errors = DomainRules.CheckBatch(batch.Nodes, batch.Relationships, batch.DeleteNodes, wanted => wanted.Where(stored.ContainsKey).ToDictionary(id => id, id => stored[id])).ToList();
+        errors.AddRange(batch.DeleteNodes.Where(id => !stored.ContainsKey(id)).Select(id => new ValidationError($"delete of node '{id}'", "id", $"no node with id '{id}'")));
+        return errors;
+    }
+
+    public async Task<Node?> GetNodeAsync(string id, CancellationToken cancellationToken = default) =>
+        (await GetVersionedNodeAsync(id, cancellationToken))?.Value;
+
+    public async Task<Versioned<Node>?> GetVersionedNodeAsync(string id, CancellationToken cancellationToken = default)
+    {
+        await EnsureInitialisedAsync(cancellationToken);
+        var row = (await QueryAsync(GetNode, new() { ["id"] = id }, cancellationToken)).FirstOrDefault();
+        return row is null ? null : new Versioned<Node>(GraphJson.DeserializeNode(row[0].GetString()!), row[1].GetInt64());
+    }
+
+    public async Task<Versioned<Relationship>?> GetVersionedRelationshipAsync(RelationshipKey key, CancellationToken cancellationToken = default)
+    {
+        await EnsureInitialisedAsync(cancellationToken);
+        var row = (await QueryAsync(GetRelationship, new() { ["from"] = key.From, ["type"] = RelationshipTypes.Name(key.Type), ["to"] = key.To }, cancellationToken)).FirstOrDefault();
+        return row is null ? null : new Versioned<Relationship>(GraphJson.DeserializeRelationship(row[0].GetString()!), row[1].GetInt64());
+    }
+
+    public async Task<IReadOnlyList<Relationship>> GetRelationshipsAsync(string nodeId, CancellationToken cancellationToken = default)
+    {
+        await EnsureInitialisedAsync(cancellationToken);
+        return (await QueryAsync(RelationshipsOf, new() { ["id"] = nodeId }, cancellationToken)).Select(r => GraphJson.DeserializeRelationship(r[0].GetString()!)).ToList();
+    }
+
+    public async Task<NetworkGraph> LoadGraphAsync(CancellationToken cancellationToken = default)
+    {
+        await EnsureInitialisedAsync(cancellationToken);
+        // One transaction, so nodes, relationships and version belong together.
+        var tx = await BeginAsync(cancellationToken);
+        try
+        {
+            var version = (await tx.RunAsync(Version, new(), cancellationToken)).Single()[0].GetInt64();
+            var nodes = (await tx.RunAsync(AllNodes, new(), cancellationToken)).Select(r => GraphJson.DeserializeNode(r[0].GetString()!)).ToList();
+            var relationships = (await tx.RunAsync(AllRelationships, new(), cancellationToken)).Select(r => GraphJson.DeserializeRelationship(r[0].GetString()!)).ToList();
+            await tx.CommitAsync(cancellationToken);
+            return new NetworkGraph(nodes, relationships, version);
+        }
+        catch
+        {
+            await tx.RollbackAsync();
+            throw;
+        }
+    }
+
+    public async Task<NetworkGraph> LoadSubgraphAsync(IReadOnlyCollection<string> ids, int depth, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(depth);
+        await EnsureInitialisedAsync(cancellationToken);
+        var reached = (await QueryAsync(NodeVersions, new() { ["ids"] = ids.ToList() }, cancellationToken)).Select(r => r[0].GetString()!).ToHashSet();
+        var frontier = reached.ToList();
+        for (var hop = 0; hop < depth && frontier.Count > 0; hop++)
+        {
+            frontier = (await QueryAsync(Neighbours, new() { ["ids"] = frontier }, cancellationToken)).Select(r => r[0].GetString()!).Where(reached.Add).ToList();
+        }
+        var all = reached.ToList();
+        var nodes = (await QueryAsync(NodesByIds, new() { ["ids"] = all }, cancellationToken)).Select(r => GraphJson.DeserializeNode(r[0].GetString()!)).ToList();
+        var relationships = (await QueryAsync(RelationshipsAmong, new() { ["ids"] = all }, cancellationToken)).Select(r => GraphJson.DeserializeRelationship(r[0].GetString()!)).ToList();
+        return new NetworkGraph(nodes, relationships, await GetVersionAsync(cancellationToken));
+    }
+
+    public async Task<long> GetVersionAsync(CancellationToken cancellationToken = default)
+    {
+        await EnsureInitialisedAsync(cancellationToken);
+        return (await QueryAsync(Version, new(), cancellationToken)).Single()[0].GetInt64();
+    }
+
+    public async Task<StoreHealth> CheckHealthAsync(CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            await EnsureInitialisedAsync(cancellationToken);
+            var version = await GetVersionAsync(cancellationToken);
+            var nodes = (int)(await QueryAsync(CountNodes, new(), cancellationToken)).Single()[0].GetInt64();
+            var relationships = (int)(await QueryAsync(CountRelationships, new(), cancellationToken)).Single()[0].GetInt64();
+            return new StoreHealth(true, "neo4j", $"{_http.BaseAddress} database '{_database}', dataset '{_dataset}'", version, nodes, relationships);
+        }
+        catch (GraphDatabaseUnavailableException e)
+        {
+            return new StoreHealth(false, "neo4j", $"graph database unavailable: {e.Message}", 0, 0, 0);
+        }
+    }
+
+    public void Dispose() => _writeLock.Dispose();
+
+    private async Task EnsureInitialisedAsync(CancellationToken cancellationToken)
+    {
+        if (_initialised)
+            return;
+        await QueryAsync(Constraint, new(), cancellationToken);
+        await QueryAsync(Init, new(), cancellationToken);
+        _initialised = true;
+    }
+
+    /// <summary>One statement in its own transaction; reads and the idempotent MERGE of start-up are retried on transient errors.</summary>
+    private async Task<List<JsonElement[]>> QueryAsync(string statement, Dictionary<string, object?> parameters, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                var (rows, _) = await SendAsync(HttpMethod.Post, $"/db/{_database}/query/v2", statement, parameters, cancellationToken);
+                return rows;
+            }
+            catch (TransientException) when (attempt < 8)
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(20 * attempt * attempt), cancellationToken);
+            }
+        }
+    }
+
+    private async Task<Transaction> BeginAsync(CancellationToken cancellationToken)
+    {
+        var (_, payload) = await SendAsync(HttpMethod.Post, $"/db/{_database}/query/v2/tx", null, null, cancellationToken);
+        var id = payload.GetProperty("transaction").GetProperty("id").GetString()!;
+        return new Transaction(this, id);
+    }
+
+    /// <summary>One request to the Query API; errors in the body fail it whatever the status code.</summary>
+    private async Task<(List<JsonElement[]> Rows, JsonElement Payload)> SendAsync(HttpMethod method, string path, string? statement, Dictionary<string, object?>? parameters, CancellationToken cancellationToken)
+    {
+        using var request = new HttpRequestMessage(method, path);
+        if (method != HttpMethod.Delete)
+        {
+            var body = new Dictionary<string, object?>();
+            if (statement is not null)
+            {
+                body["statement"] = statement;
+                body["parameters"] = new Dictionary<string, object?>(parameters ?? []) { ["dataset"] = _dataset };
+            }
+            request.Content = JsonContent.Create(body);
+        }
+        HttpResponseMessage response;
+        try
+        {
+            response = await _http.SendAsync(request, cancellationToken);
+        }
+        catch (HttpRequestException e)
+        {
+            throw new GraphDatabaseUnavailableException($"cannot reach Neo4j at {_http.BaseAddress}: {e.Message}", e);
+        }
+        using (response)
+        {
+            var text = await response.Content.ReadAsStringAsync(cancellationToken);
+            if ((int)response.StatusCode >= 500)
+                throw new GraphDatabaseUnavailableException($"Neo4j answered {(int)response.StatusCode}: {Truncate(text)}");
+            if (response.StatusCode == HttpStatusCode.Unauthorized)
+                throw new GraphDatabaseUnavailableException("Neo4j refused the credentials (Neo4j:User, Neo4j:Password).");
+            var payload = text.Length == 0 ? default : JsonDocument.Parse(text).RootElement.Clone();
+            if (payload.ValueKind == JsonValueKind.Object && payload.TryGetProperty("errors", out var errors) && errors.GetArrayLength() > 0)
+            {
+                var first = errors[0];
+                var code = first.TryGetProperty("code", out var c) ? c.GetString() ?? "" : "";
+                var message = $"{code}: {(first.TryGetProperty("message", out var m) ? m.GetString() : "")}";
+                throw code.StartsWith("Neo.TransientError", StringComparison.Ordinal) ? new TransientException(message) : new InvalidOperationException($"Neo4j refused a statement: {message}");
+            }
+            if (!response.IsSuccessStatusCode)
+                throw new InvalidOperationException($"Neo4j answered {(int)response.StatusCode}: {Truncate(text)}");
+            var rows = new List<JsonElement[]>();
+            if (payload.ValueKind == JsonValueKind.Object && payload.TryGetProperty("data", out var data) && data.TryGetProperty("values", out var values))
+            {
+                foreach (var row in values.EnumerateArray())
+                    rows.Add(row.EnumerateArray().Select(QueryApiValues.Plain).ToArray());
+            }
+            return (rows, payload);
+        }
+    }
+
+    private static string Truncate(string text) => text.Length > 300 ? text[..300] + "…" : text;
+
+    private sealed class TransientException(string message) : Exception(message);
+
+    private sealed class Transaction(Neo4jNetworkStore store, string id)
+    {
+        private bool _ended;
+
+        public async Task<List<JsonElement[]>> RunAsync(string statement, Dictionary<string, object?> parameters, CancellationToken cancellationToken) =>
+            (await store.SendAsync(HttpMethod.Post, $"/db/{store._database}/query/v2/tx/{id}", statement, parameters, cancellationToken)).Rows;
+
+        public async Task CommitAsync(CancellationToken cancellationToken)
+        {
+            await store.SendAsync(HttpMethod.Post, $"/db/{store._database}/query/v2/tx/{id}/commit", null, null, cancellationToken);
+            _ended = true;
+        }
+
+        public async Task RollbackAsync()
+        {
+            if (_ended)
+                return;
+            _ended = true;
+            try
+            {
+                await store.SendAsync(HttpMethod.Delete, $"/db/{store._database}/query/v2/tx/{id}", null, null, CancellationToken.None);
+            }
+            catch (Exception e) when (e is InvalidOperationException or GraphDatabaseUnavailableException)
+            {
+                // A failed statement has ended the transaction on the server already.
+            }
+        }
+    }
+}
+
+/// <summary>Values of the Query API in either of its JSON forms: typed ({"$type": "Integer", "_value": "1"}) or plain.</summary>
+public static class QueryApiValues
+{
+    public static JsonElement Plain(JsonElement value)
+    {
+        if (value.ValueKind != JsonValueKind.Object || !value.TryGetProperty("$type", out var type) || !value.TryGetProperty("_value", out var inner))
+            return value;
+        string json = type.GetString() switch
+        {
+            "Integer" or "Float" => inner.ValueKind == JsonValueKind.String ? inner.GetString()! : inner.GetRawText(),
+            "List" => "[" + string.Join(",", inner.EnumerateArray().Select(v => Plain(v).GetRawText())) + "]",
+            "Map" => "{" + string.Join(",", inner.EnumerateObject().Select(p => JsonSerializer.Serialize(p.Name) + ":" + Plain(p.Value).GetRawText())) + "}",
+            "Node" or "Relationship" => inner.GetRawText(),
+            _ => inner.GetRawText(),
+        };
+        return JsonDocument.Parse(json).RootElement.Clone();
+    }
+}

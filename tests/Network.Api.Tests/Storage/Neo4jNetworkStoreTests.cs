@@ -1,0 +1,79 @@
+using System.Diagnostics;
+using System.Text.Json;
+using Network.Api.Storage;
+using Network.Tests;
+
+namespace Network.Api.Tests.Storage;
+
+/// <summary>
+/// Runs tests/neo4j-standin/server.mjs: a STAND-IN with the request and response shapes of Neo4j's Query API v2,
+/// executing Cypher on Grafeo's embedded engine — not Neo4j itself (none can run here).
+/// </summary>
+public sealed class StandInServer : IDisposable
+{
+    public const string Password = "standin";
+    private readonly Process _process;
+
+    public StandInServer()
+    {
+        var folder = Path.Combine(RepositoryPaths.Root, "tests", "neo4j-standin");
+        if (!Directory.Exists(Path.Combine(folder, "node_modules", "@grafeo-db")))
+            throw new InvalidOperationException("The Neo4j stand-in is not installed: run npm ci --prefix tests/neo4j-standin (as .ci/run does).");
+        var info = new ProcessStartInfo("node") { WorkingDirectory = folder, RedirectStandardOutput = true, RedirectStandardError = true };
+        info.ArgumentList.Add("server.mjs");
+        info.Environment["STANDIN_PASSWORD"] = Password;
+        _process = Process.Start(info)!;
+        var line = _process.StandardOutput.ReadLine() ?? throw new InvalidOperationException("The stand-in did not start: " + _process.StandardError.ReadToEnd());
+        Uri = new Uri($"http://127.0.0.1:{line.Split(' ')[1]}");
+    }
+
+    public Uri Uri { get; }
+
+    public void Dispose()
+    {
+        _process.Kill(entireProcessTree: true);
+        _process.Dispose();
+    }
+}
+
+/// <summary>The store contract, literally the same code as for SQLite, bound to the Neo4j store over the stand-in.</summary>
+public sealed class Neo4jNetworkStoreTests(StandInServer server) : NetworkStoreContract, IClassFixture<StandInServer>
+{
+    private Neo4jNetworkStore Store(string database) =>
+        new(new HttpClient(), new Neo4jOptions { Uri = server.Uri.ToString(), Database = database, Password = StandInServer.Password }, "test");
+
+    protected override INetworkStore CreateEmptyStore() => Store("db" + Guid.NewGuid().ToString("N"));
+
+    protected override INetworkStore OpenAgain(INetworkStore store) => Store(((Neo4jNetworkStore)store).Database);
+
+    [Fact]
+    public async Task AnUnreachableDatabaseIsReportedUnavailable()
+    {
+        using var store = new Neo4jNetworkStore(new HttpClient(), new Neo4jOptions { Uri = "http://127.0.0.1:9", Password = "x" }, "test");
+        var health = await store.CheckHealthAsync();
+        Assert.False(health.Healthy);
+        Assert.Contains("graph database unavailable", health.Detail);
+        await Assert.ThrowsAsync<GraphDatabaseUnavailableException>(() => store.GetVersionAsync());
+    }
+
+    [Fact]
+    public async Task WrongCredentialsAreReportedClearly()
+    {
+        using var store = new Neo4jNetworkStore(new HttpClient(), new Neo4jOptions { Uri = server.Uri.ToString(), Password = "wrong" }, "test");
+        var failure = await Assert.ThrowsAsync<GraphDatabaseUnavailableException>(() => store.GetVersionAsync());
+        Assert.Contains("credentials", failure.Message);
+    }
+
+    [Fact]
+    public void TypedQueryApiValuesReadAsPlainJson()
+    {
+        JsonElement Typed(string json) => QueryApiValues.Plain(JsonDocument.Parse(json).RootElement);
+        Assert.Equal(42, Typed("""{"$type":"Integer","_value":"42"}""").GetInt64());
+        Assert.Equal(1.5, Typed("""{"$type":"Float","_value":"1.5"}""").GetDouble());
+        Assert.Equal("Leuven", Typed("""{"$type":"String","_value":"Leuven"}""").GetString());
+        Assert.Equal("2019-08-19", Typed("""{"$type":"Date","_value":"2019-08-19"}""").GetString());
+        Assert.Equal([1, 2], Typed("""{"$type":"List","_value":[{"$type":"Integer","_value":"1"},{"$type":"Integer","_value":"2"}]}""").EnumerateArray().Select(e => e.GetInt32()));
+        Assert.Equal("x", Typed("""{"$type":"Map","_value":{"a":{"$type":"String","_value":"x"}}}""").GetProperty("a").GetString());
+        Assert.Equal(7, Typed("7").GetInt32());
+    }
+}

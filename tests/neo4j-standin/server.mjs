@@ -1,0 +1,93 @@
+// STAND-IN for Neo4j's HTTP Query API v2 (POST /db/{db}/query/v2, explicit transactions under /db/{db}/query/v2/tx),
+// executing Cypher on Grafeo's embedded engine. It is not Neo4j: it exists so the Neo4j store's protocol and the
+// store contract can be tested on machines where no Neo4j can run. Prints "listening <port>" when ready.
+import http from 'node:http';
+import pkg from '@grafeo-db/js';
+const { GrafeoDB } = pkg;
+
+const password = process.env.STANDIN_PASSWORD ?? 'standin';
+const expected = 'Basic ' + Buffer.from(`neo4j:${password}`).toString('base64');
+const databases = new Map();
+const transactions = new Map();
+let nextTransaction = 1;
+
+const database = name => {
+  if (!databases.has(name)) databases.set(name, GrafeoDB.create ? GrafeoDB.create() : new GrafeoDB());
+  return databases.get(name);
+};
+
+// Neo4j typed JSON (Accept: application/vnd.neo4j.query) or plain JSON values.
+const typed = value => {
+  if (value === null || value === undefined) return { $type: 'Null', _value: null };
+  if (typeof value === 'string') return { $type: 'String', _value: value };
+  if (typeof value === 'boolean') return { $type: 'Boolean', _value: value };
+  if (typeof value === 'bigint') return { $type: 'Integer', _value: value.toString() };
+  if (typeof value === 'number') return Number.isInteger(value) ? { $type: 'Integer', _value: String(value) } : { $type: 'Float', _value: String(value) };
+  if (Array.isArray(value)) return { $type: 'List', _value: value.map(typed) };
+  return { $type: 'Map', _value: Object.fromEntries(Object.entries(value).map(([k, v]) => [k, typed(v)])) };
+};
+const plain = value => typeof value === 'bigint' ? Number(value) : Array.isArray(value) ? value.map(plain)
+  : value && typeof value === 'object' ? Object.fromEntries(Object.entries(value).map(([k, v]) => [k, plain(v)])) : value;
+
+// Schema commands are accepted and recorded, not enforced (the stand-in's engine has no Neo4j constraint syntax).
+const isSchema = statement => /^\s*(CREATE|DROP)\s+(CONSTRAINT|INDEX)\b/i.test(statement);
+
+const run = async (runner, body, wantsTyped) => {
+  if (!body || !body.statement) return null;
+  if (isSchema(body.statement)) return { fields: [], values: [], notifications: [{ code: 'StandIn.SchemaAccepted', description: 'schema statement accepted, not enforced' }] };
+  const result = await runner.executeCypher(body.statement, body.parameters ?? {});
+  const fields = result.columns ?? (result.length ? Object.keys(result.get(0)) : []);
+  const rows = result.rows();
+  return { fields, values: rows.map(row => row.map(v => wantsTyped ? typed(v) : plain(v))) };
+};
+
+const code = message => /conflict|serializ|concurrent/i.test(message) ? 'Neo.TransientError.Transaction.Outdated'
+  : /syntax|parse|expected/i.test(message) ? 'Neo.ClientError.Statement.SyntaxError' : 'Neo.ClientError.Statement.ExecutionFailed';
+
+const server = http.createServer(async (request, response) => {
+  const send = (status, payload) => { response.writeHead(status, { 'content-type': 'application/json' }); response.end(JSON.stringify(payload)); };
+  if (request.headers.authorization !== expected)
+    return send(401, { errors: [{ code: 'Neo.ClientError.Security.Unauthorized', message: 'Invalid credential.' }] });
+  let text = '';
+  for await (const chunk of request) text += chunk;
+  const body = text ? JSON.parse(text) : {};
+  const wantsTyped = (request.headers.accept ?? '').includes('application/vnd.neo4j.query');
+  const match = request.url.match(/^\/db\/([^/]+)\/query\/v2(?:\/tx(?:\/(\d+)(\/commit)?)?)?$/);
+  if (!match) return send(404, { errors: [{ code: 'Neo.ClientError.Request.Invalid', message: `No route ${request.url}` }] });
+  const [, name, id, commit] = match;
+  const isTx = request.url.includes('/tx');
+  let tx = null;
+  try {
+    if (isTx && !id && request.method === 'POST') {
+      tx = { id: String(nextTransaction++), handle: database(name).beginTransaction() };
+      transactions.set(tx.id, tx);
+    } else if (id) {
+      tx = transactions.get(id);
+      if (!tx) return send(404, { errors: [{ code: 'Neo.ClientError.Transaction.TransactionNotFound', message: `Transaction ${id} not found.` }] });
+    }
+    if (request.method === 'DELETE' && tx) {
+      tx.handle.rollback();
+      transactions.delete(tx.id);
+      return send(200, {});
+    }
+    const data = await run(tx ? tx.handle : database(name), body, wantsTyped);
+    const payload = { data: data ? { fields: data.fields, values: data.values } : { fields: [], values: [] }, bookmarks: [] };
+    if (data?.notifications) payload.notifications = data.notifications;
+    if (tx && commit) {
+      tx.handle.commit();
+      transactions.delete(tx.id);
+    } else if (tx) {
+      payload.transaction = { id: tx.id, expires: new Date(Date.now() + 30000).toISOString() };
+    }
+    return send(202, payload);
+  } catch (error) {
+    // As Neo4j does, a failed statement ends its transaction.
+    if (tx) {
+      try { tx.handle.rollback(); } catch { /* already ended */ }
+      transactions.delete(tx.id);
+    }
+    const message = String(error?.message ?? error);
+    return send(400, { errors: [{ code: code(message), message }] });
+  }
+});
+server.listen(0, '127.0.0.1', () => console.log(`listening ${server.address().port}`));
