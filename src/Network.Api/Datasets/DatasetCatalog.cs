@@ -23,15 +23,18 @@ public sealed record DatasetInfo(string Name, string Title, bool Synthetic, stri
 public sealed partial class DatasetCatalog : IDisposable
 {
     public const string SeedDataset = "seed";
+    public const string Neo4jClient = "neo4j";
     public const string SyntheticDatasetName = "synthetic";
 
-    private readonly ConcurrentDictionary<string, SqliteNetworkStore> _stores = new();
+    private readonly ConcurrentDictionary<string, INetworkStore> _stores = new();
+    private readonly Func<string, INetworkStore> _open;
     private readonly Lock _gate = new();
     private readonly StorageOptions _options;
     private readonly string _catalogPath;
     private List<DatasetInfo> _datasets;
 
-    public DatasetCatalog(IOptions<StorageOptions> options, IHostEnvironment environment)
+    /// <param name="neo4j">With Storage:Provider = Neo4j: the HTTP client factory and options for the Neo4j store.</param>
+    public DatasetCatalog(IOptions<StorageOptions> options, IHostEnvironment environment, (System.Net.Http.IHttpClientFactory Clients, Neo4jOptions Options)? neo4j = null)
     {
         _options = options.Value;
         DataFolder = Path.GetFullPath(Path.Combine(environment.ContentRootPath, _options.DataFolder));
@@ -40,6 +43,11 @@ public sealed partial class DatasetCatalog : IDisposable
         _datasets = File.Exists(_catalogPath)
             ? JsonSerializer.Deserialize<List<DatasetInfo>>(File.ReadAllText(_catalogPath), GraphJson.Options) ?? []
             : [];
+        _open = string.Equals(_options.Provider, "Neo4j", StringComparison.OrdinalIgnoreCase)
+            ? (neo4j is { } n ? name => new Neo4jNetworkStore(n.Clients.CreateClient(Neo4jClient), n.Options, name) : throw new InvalidOperationException("Storage:Provider is Neo4j but the Neo4j client is not configured."))
+            : string.Equals(_options.Provider, "Sqlite", StringComparison.OrdinalIgnoreCase)
+                ? name => new SqliteNetworkStore(Path.Combine(DataFolder, name + ".db"))
+                : throw new InvalidOperationException($"Storage:Provider '{_options.Provider}' is not Sqlite or Neo4j.");
         SeedFolder = _options.SeedFolder is { } configured
             ? Path.GetFullPath(Path.Combine(environment.ContentRootPath, configured))
             : FindSeedFolder(environment.ContentRootPath) ?? FindSeedFolder(AppContext.BaseDirectory);
@@ -71,7 +79,7 @@ public sealed partial class DatasetCatalog : IDisposable
     {
         if (Find(name) is null)
             throw new KeyNotFoundException($"No dataset '{name}'.");
-        return _stores.GetOrAdd(name, n => new SqliteNetworkStore(Path.Combine(DataFolder, n + ".db")));
+        return _stores.GetOrAdd(name, _open);
     }
 
     /// <summary>Creates a dataset and fills it with <paramref name="graph"/> in one transaction.</summary>
@@ -82,7 +90,7 @@ public sealed partial class DatasetCatalog : IDisposable
         if (Find(info.Name) is not null)
             throw new ValidationFailedException([new("dataset", "name", $"a dataset '{info.Name}' exists already")]);
 
-        var store = _stores.GetOrAdd(info.Name, n => new SqliteNetworkStore(Path.Combine(DataFolder, n + ".db")));
+        var store = _stores.GetOrAdd(info.Name, _open);
         if (!graph.Nodes.Any() && !graph.Relationships.Any())
             await store.GetVersionAsync(cancellationToken);
         else
@@ -126,7 +134,7 @@ public sealed partial class DatasetCatalog : IDisposable
 
     public void Dispose()
     {
-        foreach (var store in _stores.Values)
+        foreach (var store in _stores.Values.OfType<IDisposable>())
             store.Dispose();
     }
 

@@ -15,7 +15,13 @@ public static class DatasetsApi
     public static IHostApplicationBuilder AddNetworkStorage(this IHostApplicationBuilder builder)
     {
         builder.Services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.Section);
-        builder.Services.AddSingleton<DatasetCatalog>();
+        builder.Services.AddOptions<Neo4jOptions>().BindConfiguration(Neo4jOptions.Section);
+        // Transient failures of Neo4j (503, refused connections) are retried with backoff by the standard resilience handler.
+        builder.Services.AddHttpClient(DatasetCatalog.Neo4jClient).AddStandardResilienceHandler();
+        builder.Services.AddSingleton(services => new DatasetCatalog(
+            services.GetRequiredService<Microsoft.Extensions.Options.IOptions<StorageOptions>>(),
+            services.GetRequiredService<IHostEnvironment>(),
+            (services.GetRequiredService<System.Net.Http.IHttpClientFactory>(), services.GetRequiredService<Microsoft.Extensions.Options.IOptions<Neo4jOptions>>().Value)));
         return builder;
     }
 
@@ -24,7 +30,15 @@ public static class DatasetsApi
     {
         var catalog = app.Services.GetRequiredService<DatasetCatalog>();
         var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger<DatasetCatalog>();
-        await catalog.EnsureSeededAsync(logger);
+        try
+        {
+            await catalog.EnsureSeededAsync(logger);
+        }
+        catch (GraphDatabaseUnavailableException e)
+        {
+            // Start anyway: /health, the API and the pages say the graph database is unavailable until it is back.
+            logger.LogError("Graph database unavailable at start-up; the sample data is not seeded yet: {Message}", e.Message);
+        }
     }
 
     public sealed record CreateDataset(string Name, string? Title, string? From);

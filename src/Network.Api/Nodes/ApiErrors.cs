@@ -25,6 +25,10 @@ public sealed class ApiErrorFilter : IEndpointFilter
                 title: post ? "It exists already." : "Someone else changed it first; nothing was written. Reload and apply your change again.",
                 extensions: new Dictionary<string, object?> { ["currentVersion"] = e.Actual });
         }
+        catch (GraphDatabaseUnavailableException e)
+        {
+            return TypedResults.Problem(e.Message, statusCode: StatusCodes.Status503ServiceUnavailable, title: "The graph database is unavailable; nothing was read or written. Try again shortly.");
+        }
         catch (KeyNotFoundException e)
         {
             return TypedResults.Problem(e.Message, statusCode: StatusCodes.Status404NotFound, title: "Not found.");

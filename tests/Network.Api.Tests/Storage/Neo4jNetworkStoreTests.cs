@@ -5,37 +5,6 @@ using Network.Tests;
 
 namespace Network.Api.Tests.Storage;
 
-/// <summary>
-/// Runs tests/neo4j-standin/server.mjs: a STAND-IN with the request and response shapes of Neo4j's Query API v2,
-/// executing Cypher on Grafeo's embedded engine — not Neo4j itself (none can run here).
-/// </summary>
-public sealed class StandInServer : IDisposable
-{
-    public const string Password = "standin";
-    private readonly Process _process;
-
-    public StandInServer()
-    {
-        var folder = Path.Combine(RepositoryPaths.Root, "tests", "neo4j-standin");
-        if (!Directory.Exists(Path.Combine(folder, "node_modules", "@grafeo-db")))
-            throw new InvalidOperationException("The Neo4j stand-in is not installed: run npm ci --prefix tests/neo4j-standin (as .ci/run does).");
-        var info = new ProcessStartInfo("node") { WorkingDirectory = folder, RedirectStandardOutput = true, RedirectStandardError = true };
-        info.ArgumentList.Add("server.mjs");
-        info.Environment["STANDIN_PASSWORD"] = Password;
-        _process = Process.Start(info)!;
-        var line = _process.StandardOutput.ReadLine() ?? throw new InvalidOperationException("The stand-in did not start: " + _process.StandardError.ReadToEnd());
-        Uri = new Uri($"http://127.0.0.1:{line.Split(' ')[1]}");
-    }
-
-    public Uri Uri { get; }
-
-    public void Dispose()
-    {
-        _process.Kill(entireProcessTree: true);
-        _process.Dispose();
-    }
-}
-
 /// <summary>The store contract, literally the same code as for SQLite, bound to the Neo4j store over the stand-in.</summary>
 public sealed class Neo4jNetworkStoreTests(StandInServer server) : NetworkStoreContract, IClassFixture<StandInServer>
 {
