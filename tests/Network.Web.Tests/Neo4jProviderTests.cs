@@ -28,7 +28,7 @@ public sealed class Neo4jProviderTests(StandInServer server) : IClassFixture<Sta
             .UseSetting("Storage:SyntheticDataset", "false")
             .UseSetting("Neo4j:Uri", server.Uri.ToString())
             .UseSetting("Neo4j:Database", "db" + Guid.NewGuid().ToString("N"))
-            .UseSetting("Neo4j:Password", StandInServer.Password));
+            .UseSetting("Neo4j:Password", server.Password));
         var client = neo4j.CreateClient();
         var health = await client.GetFromJsonAsync<JsonElement>("/health");
         var seed = health.GetProperty("datasets")[0];

@@ -8,17 +8,23 @@ namespace Network.Tests;
 /// </summary>
 public sealed class StandInServer : IDisposable
 {
-    public const string Password = "standin";
-    private readonly Process _process;
+    private readonly Process? _process;
 
     public StandInServer()
     {
+        // With NEO4J_URI (and NEO4J_PASSWORD) set, the same tests run against that real Neo4j instead.
+        if (Environment.GetEnvironmentVariable("NEO4J_URI") is { Length: > 0 } real)
+        {
+            Uri = new Uri(real);
+            Password = Environment.GetEnvironmentVariable("NEO4J_PASSWORD") ?? "";
+            return;
+        }
         var folder = Path.Combine(RepositoryPaths.Root, "tests", "neo4j-standin");
         if (!Directory.Exists(Path.Combine(folder, "node_modules", "@grafeo-db")))
             throw new InvalidOperationException("The Neo4j stand-in is not installed: run npm ci --prefix tests/neo4j-standin (as .ci/run does).");
         var info = new ProcessStartInfo("node") { WorkingDirectory = folder, RedirectStandardOutput = true, RedirectStandardError = true };
         info.ArgumentList.Add("server.mjs");
-        info.Environment["STANDIN_PASSWORD"] = Password;
+        info.Environment["STANDIN_PASSWORD"] = Password = "standin";
         _process = Process.Start(info)!;
         var line = _process.StandardOutput.ReadLine() ?? throw new InvalidOperationException("The stand-in did not start: " + _process.StandardError.ReadToEnd());
         Uri = new Uri($"http://127.0.0.1:{line.Split(' ')[1]}");
@@ -26,9 +32,11 @@ public sealed class StandInServer : IDisposable
 
     public Uri Uri { get; }
 
+    public string Password { get; } = "";
+
     public void Dispose()
     {
-        _process.Kill(entireProcessTree: true);
-        _process.Dispose();
+        _process?.Kill(entireProcessTree: true);
+        _process?.Dispose();
     }
 }

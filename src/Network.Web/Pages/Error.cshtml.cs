@@ -12,6 +12,12 @@ public class ErrorModel : PageModel
 
     public void OnGet(int? code)
     {
+        if (HttpContext.Features.Get<Microsoft.AspNetCore.Diagnostics.IExceptionHandlerPathFeature>()?.Error is Network.Api.Storage.GraphDatabaseUnavailableException)
+        {
+            (Heading, Message) = ("The graph database is unavailable", "Network cannot reach Neo4j right now. Nothing was changed; try again in a moment.");
+            Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+            return;
+        }
         if (code == StatusCodes.Status404NotFound)
             (Heading, Message) = ("Not found", "There is no page or dataset at this address.");
         else if (code is { } status)

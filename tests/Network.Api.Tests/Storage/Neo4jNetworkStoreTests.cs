@@ -9,7 +9,7 @@ namespace Network.Api.Tests.Storage;
 public sealed class Neo4jNetworkStoreTests(StandInServer server) : NetworkStoreContract, IClassFixture<StandInServer>
 {
     private Neo4jNetworkStore Store(string database) =>
-        new(new HttpClient(), new Neo4jOptions { Uri = server.Uri.ToString(), Database = database, Password = StandInServer.Password }, "test");
+        new(new HttpClient(), new Neo4jOptions { Uri = server.Uri.ToString(), Database = database, Password = server.Password }, "test");
 
     protected override INetworkStore CreateEmptyStore() => Store("db" + Guid.NewGuid().ToString("N"));
 
