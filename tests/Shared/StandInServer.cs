@@ -21,7 +21,7 @@ public sealed class StandInServer : IDisposable
         }
         var folder = Path.Combine(RepositoryPaths.Root, "tests", "neo4j-standin");
         if (!Directory.Exists(Path.Combine(folder, "node_modules", "@grafeo-db")))
-            throw new InvalidOperationException("The Neo4j stand-in is not installed: run npm ci --prefix tests/neo4j-standin (as .ci/run does).");
+            throw new InvalidOperationException("The Neo4j stand-in is not installed: run npm install --prefix tests/neo4j-standin (as .ci/run does).");
         var info = new ProcessStartInfo("node") { WorkingDirectory = folder, RedirectStandardOutput = true, RedirectStandardError = true };
         info.ArgumentList.Add("server.mjs");
         info.Environment["STANDIN_PASSWORD"] = Password = "standin";
