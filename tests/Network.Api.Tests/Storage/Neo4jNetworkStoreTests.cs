@@ -33,6 +33,34 @@ public sealed class Neo4jNetworkStoreTests(StandInServer server) : NetworkStoreC
         Assert.Contains("credentials", failure.Message);
     }
 
+    /// <summary>Answers every request with 202 Accepted and an errors array, as the Query API may do.</summary>
+    private sealed class AcceptedWithErrors : HttpMessageHandler
+    {
+        public List<string> Bodies { get; } = [];
+
+        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            Bodies.Add(request.Content is null ? "" : await request.Content.ReadAsStringAsync(cancellationToken));
+            return new HttpResponseMessage(System.Net.HttpStatusCode.Accepted)
+            {
+                Content = new StringContent("""{"data":{"fields":[],"values":[]},"errors":[{"code":"Neo.ClientError.Statement.SemanticError","message":"failed after accepting"}]}"""),
+            };
+        }
+    }
+
+    [Fact]
+    public async Task ErrorsInAnAcceptedResponseFailTheRequest()
+    {
+        var handler = new AcceptedWithErrors();
+        using var store = new Neo4jNetworkStore(new HttpClient(handler), new Neo4jOptions { Uri = "http://neo4j.test", Password = "x" }, "test");
+        var failure = await Assert.ThrowsAsync<InvalidOperationException>(() => store.GetVersionAsync());
+        Assert.Contains("failed after accepting", failure.Message);
+        // Statements go out with their parameters, the dataset among them, never spliced into the text.
+        using var body = JsonDocument.Parse(handler.Bodies[0]);
+        Assert.Equal(Neo4jNetworkStore.Constraint, body.RootElement.GetProperty("statement").GetString());
+        Assert.Equal("test", body.RootElement.GetProperty("parameters").GetProperty("dataset").GetString());
+    }
+
     [Fact]
     public void TypedQueryApiValuesReadAsPlainJson()
     {
