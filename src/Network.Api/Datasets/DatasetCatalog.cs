@@ -74,6 +74,15 @@ public sealed partial class DatasetCatalog : IDisposable
 
     public DatasetInfo? Find(string name) => List().FirstOrDefault(d => d.Name == name);
 
+    /// <summary>The named dataset, or the first one when no name is given; null for an unknown name or an empty catalog.</summary>
+    public DatasetInfo? FindOrFirst(string? name)
+    {
+        if (name is not null)
+            return Find(name);
+        var all = List();
+        return all.Count > 0 ? all[0] : null;
+    }
+
     /// <summary>The store of a dataset; throws <see cref="KeyNotFoundException"/> for an unknown name.</summary>
     public INetworkStore Store(string name)
     {

@@ -27,8 +27,7 @@ public class DuplicatesModel(DatasetCatalog catalog, ResolutionService resolutio
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        var datasets = catalog.List();
-        Dataset = DatasetName is null ? (datasets.Count > 0 ? datasets[0] : null) : catalog.Find(DatasetName);
+        Dataset = catalog.FindOrFirst(DatasetName);
         if (Dataset is null)
             return NotFound();
         Suggestions = (await resolution.SuggestAsync(Dataset.Name, 0.6, ct))

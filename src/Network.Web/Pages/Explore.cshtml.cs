@@ -32,8 +32,7 @@ public class ExploreModel(DatasetCatalog catalog, AnalysisService analysis) : Pa
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        var datasets = catalog.List();
-        Dataset = DatasetName is null ? (datasets.Count > 0 ? datasets[0] : null) : catalog.Find(DatasetName);
+        Dataset = catalog.FindOrFirst(DatasetName);
         if (Dataset is null)
             return NotFound();
         var snapshot = await analysis.GetAsync(Dataset.Name, null, ct);

@@ -35,7 +35,7 @@ public class IndexModel(DatasetCatalog catalog) : PageModel
         Datasets = catalog.List();
         if (Datasets.Count == 0)
             return Page();
-        Dataset = DatasetName is null ? Datasets[0] : catalog.Find(DatasetName);
+        Dataset = catalog.FindOrFirst(DatasetName);
         if (Dataset is null)
             return NotFound();
 
