@@ -1,0 +1,69 @@
+using System.Net.Http.Json;
+using Microsoft.Playwright;
+
+namespace Network.Browser.Tests;
+
+/// <summary>The explorer in headless Chromium (Debian's, at /usr/bin/chromium): drawing, selection, and a live update.</summary>
+public sealed class ExplorerInABrowserTests(RunningServer server) : IClassFixture<RunningServer>
+{
+    private static async Task<(IPlaywright, IBrowser)> Launch()
+    {
+        Assert.True(File.Exists("/usr/bin/chromium"), "Chromium is not installed: apt-get install chromium (as .ci/run does).");
+        var playwright = await Playwright.CreateAsync();
+        var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = "/usr/bin/chromium",
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+        });
+        return (playwright, browser);
+    }
+
+    /// <summary>An editor's API key, written into the running server's users.db as an admin would.</summary>
+    private HttpClient Editor()
+    {
+        var key = new Network.Api.Auth.UserStore(server.DataFolder).CreateApiKey("browser-test", Network.Api.Auth.Roles.Editor);
+        var client = new HttpClient { BaseAddress = server.Address };
+        client.DefaultRequestHeaders.Add(Network.Api.Auth.ApiKeyHandler.Header, key);
+        return client;
+    }
+
+    [Fact]
+    public async Task TheExplorerDrawsSelectsAndUpdatesLiveWhenAColleagueEdits()
+    {
+        var (playwright, browser) = await Launch();
+        using var _ = playwright;
+        await using var __ = browser;
+        var page = await browser.NewPageAsync();
+        await page.GotoAsync(new Uri(server.Address, "/explore?dataset=seed").ToString());
+        await page.WaitForFunctionAsync("() => document.getElementById('live').textContent.includes('live')");
+        Assert.Equal(50, await page.Locator("svg#graph circle").CountAsync());
+
+        await page.Locator("circle[data-id='org-capricorn']").ClickAsync();
+        Assert.Contains("Capricorn Venture Partners", await page.Locator("#details").InnerTextAsync());
+
+        // A colleague adds a tie; the open page hears of the new analysis and redraws itself.
+        var response = await Editor().PostAsJsonAsync("/api/datasets/seed/relationships", new { type = "PartnersWith", from = "org-capricorn", to = "org-vib", kind = "co-investment" });
+        Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
+        await page.WaitForFunctionAsync("() => document.getElementById('live').dataset.version === '2'", null, new PageWaitForFunctionOptions { Timeout = 30_000 });
+        Assert.Equal(124, await page.Locator("svg#graph line").CountAsync());
+    }
+
+    [Fact]
+    public async Task PanAndZoomChangeTheView()
+    {
+        var (playwright, browser) = await Launch();
+        using var _ = playwright;
+        await using var __ = browser;
+        var page = await browser.NewPageAsync();
+        await page.GotoAsync(new Uri(server.Address, "/explore?dataset=seed").ToString());
+        var svg = page.Locator("svg#graph");
+        var before = await svg.GetAttributeAsync("viewBox");
+        await svg.HoverAsync();
+        await page.Mouse.WheelAsync(0, -400);
+        var zoomed = await svg.GetAttributeAsync("viewBox");
+        Assert.NotEqual(before, zoomed);
+        var width = double.Parse(zoomed!.Split(' ')[2], System.Globalization.CultureInfo.InvariantCulture);
+        Assert.True(width < 1000, $"viewBox width {width} after zooming in");
+    }
+}
