@@ -25,9 +25,10 @@ public static class ImportCommand
             if (mappingPath is not null && !File.Exists(mappingPath))
                 throw new FileNotFoundException($"No mapping file '{mappingPath}'.");
             var dry = parse.GetValue(dryRun);
-            // The target's cities are matched, so an existing database is read first (a dry run never creates one).
+            // A mapping matches the target's cities, so the existing database is read first (a dry run never creates one);
+            // the data/seed format needs nothing from it.
             NetworkGraph? existing = null;
-            if (File.Exists(path))
+            if (File.Exists(path) && DataFolder.MappingPath(source.FullName, mappingPath) is not null)
             {
                 using var current = new SqliteNetworkStore(path);
                 existing = await current.LoadGraphAsync(cancellationToken);

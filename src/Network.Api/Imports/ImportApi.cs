@@ -38,10 +38,6 @@ public static class ImportApi
             {
                 (graph, locations, rowErrors) = await ReadAsync(files, cancellationToken);
             }
-            catch (ValidationFailedException e)
-            {
-                return TypedResults.BadRequest(new ImportResult(dryRun == true, false, 0, 0, 0, 0, null, e.Errors));
-            }
             catch (InvalidDataException e)
             {
                 return TypedResults.BadRequest(new ImportResult(dryRun == true, false, 0, 0, 0, 0, null, [new ValidationError("upload", "file", e.Message)]));
@@ -49,12 +45,8 @@ public static class ImportApi
 
             var batch = GraphBatch.Of(graph);
             var errors = rowErrors.Concat(CsvBundle.Locate(await store.CheckAsync(batch, cancellationToken), locations)).Distinct().ToList();
-            var existing = 0;
-            foreach (var node in graph.Nodes)
-            {
-                if (await store.GetNodeAsync(node.Id, cancellationToken) is not null)
-                    existing++;
-            }
+            // One read for all ids: which of them exist already (depth 0: the nodes themselves).
+            var existing = (await store.LoadSubgraphAsync(graph.Nodes.Select(n => n.Id).ToList(), 0, cancellationToken)).Nodes.Count;
             var summary = new ImportResult(dryRun == true, errors.Count == 0, graph.Nodes.Count, graph.Relationships.Count, graph.Nodes.Count - existing, existing, null, errors);
             if (errors.Count > 0)
                 return TypedResults.BadRequest(summary);

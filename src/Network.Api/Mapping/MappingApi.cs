@@ -1,5 +1,4 @@
 using System.Text.Json;
-using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -21,7 +20,7 @@ public sealed record MappedPreview(bool Valid, IReadOnlyDictionary<string, int> 
 /// Mappings over the API: propose one from uploaded files' headers, keep named mappings for next time, and import
 /// files through a mapping (a dry run previews the first records and every problem; a real import is all or nothing).
 /// </summary>
-public static partial class MappingApi
+public static class MappingApi
 {
     public static IEndpointRouteBuilder MapMappings(this IEndpointRouteBuilder app)
     {
@@ -38,25 +37,23 @@ public static partial class MappingApi
             return TypedResults.Ok(MappingProposer.Propose(name ?? "uploaded files", headers));
         }).RequireAuthorization(Policies.Edit).DisableAntiforgery().WithSummary("Propose a mapping from the files' names and headers");
 
-        group.MapGet("/", (DatasetCatalog catalog) => TypedResults.Ok(Directory.GetFiles(Folder(catalog), "*.json").Select(Path.GetFileNameWithoutExtension).Order().ToList()))
+        group.MapGet("/", (DatasetCatalog catalog) => TypedResults.Ok(SavedMappings.Names(catalog)))
             .RequireAuthorization(Policies.Read).WithSummary("Names of the saved mappings");
 
         group.MapGet("/{name}", Results<Ok<MappingFile>, NotFound> (string name, DatasetCatalog catalog) =>
-            File.Exists(PathOf(catalog, name)) ? TypedResults.Ok(MappingFile.Load(PathOf(catalog, name))) : TypedResults.NotFound())
+            SavedMappings.Load(catalog, name) is { } mapping ? TypedResults.Ok(mapping) : TypedResults.NotFound())
             .RequireAuthorization(Policies.Read).WithSummary("A saved mapping");
 
         group.MapPut("/{name}", (string name, MappingFile mapping, DatasetCatalog catalog) =>
         {
-            var path = PathOf(catalog, name);
-            File.WriteAllText(path + ".tmp", JsonSerializer.Serialize(mapping, MappingFile.Json));
-            File.Move(path + ".tmp", path, overwrite: true);
+            SavedMappings.Save(catalog, name, mapping);
             return TypedResults.NoContent();
         }).RequireAuthorization(Policies.Edit).WithSummary("Save a mapping under a name, for next time");
 
         app.MapPost("/api/datasets/{dataset}/import/mapped", async Task<Results<Ok<MappedPreview>, BadRequest<MappedPreview>>> (string dataset, bool? dryRun, [FromForm] string? mapping, string? mappingName, IFormFileCollection files, HttpContext context, DatasetCatalog catalog, NetworkWriter writer, CancellationToken ct) =>
         {
             var map = mapping is not null ? JsonSerializer.Deserialize<MappingFile>(mapping, MappingFile.Json)!
-                : mappingName is not null && File.Exists(PathOf(catalog, mappingName)) ? MappingFile.Load(PathOf(catalog, mappingName))
+                : mappingName is not null && SavedMappings.Load(catalog, mappingName) is { } saved ? saved
                 : throw new BadHttpRequestException("Send a mapping (form field 'mapping') or the name of a saved one (mappingName).");
             var preview = await MappedImport.RunAsync(catalog, writer, dataset, map, files, dryRun == true, context.User.UserName(), ct);
             return preview.Valid ? TypedResults.Ok(preview) : TypedResults.BadRequest(preview);
@@ -67,19 +64,6 @@ public static partial class MappingApi
         .WithSummary("Import CSV files through a mapping; dryRun=true previews the first records and every problem");
         return app;
     }
-
-    private static string Folder(DatasetCatalog catalog)
-    {
-        var folder = Path.Combine(catalog.DataFolder, "mappings");
-        Directory.CreateDirectory(folder);
-        return folder;
-    }
-
-    private static string PathOf(DatasetCatalog catalog, string name) =>
-        SafeName().IsMatch(name) ? Path.Combine(Folder(catalog), name + ".json") : throw new BadHttpRequestException($"'{name}' is not a mapping name (letters, digits, dashes).");
-
-    [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9-]{0,60}$")]
-    private static partial Regex SafeName();
 }
 
 /// <summary>Uploaded files through a mapping into a dataset: the one place the API and the import page share.</summary>

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -19,7 +18,7 @@ namespace Network.Web.Pages;
 [Authorize(Policy = Policies.Edit)]
 [RequestSizeLimit(ImportApi.MaxUploadBytes)]
 [RequestFormLimits(MultipartBodyLengthLimit = ImportApi.MaxUploadBytes)]
-public partial class ImportModel(DatasetCatalog catalog, NetworkWriter writer) : PageModel
+public class ImportModel(DatasetCatalog catalog, NetworkWriter writer) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public string? Dataset { get; set; }
@@ -107,6 +106,8 @@ public partial class ImportModel(DatasetCatalog catalog, NetworkWriter writer) :
         UploadedFiles = Directory.GetFiles(folder).Select(Path.GetFileName).ToList()!;
         if (Dataset is null || catalog.Find(Dataset) is null)
             return Fail("Choose the dataset to import into.");
+        if (!string.IsNullOrWhiteSpace(SaveAs) && !SavedMappings.IsName(SaveAs))
+            return Fail($"'{SaveAs}' is not a mapping name (letters, digits, dashes).");
         MappingFile mapping;
         try
         {
@@ -117,12 +118,8 @@ public partial class ImportModel(DatasetCatalog catalog, NetworkWriter writer) :
             return Fail($"The mapping is not valid JSON: {e.Message}");
         }
         Preview = await MappedImport.RunAsync(catalog, writer, Dataset, mapping, folder, dryRun, User.UserName(), ct);
-        if (!string.IsNullOrWhiteSpace(SaveAs) && SafeName().IsMatch(SaveAs))
-        {
-            var mappings = Path.Combine(catalog.DataFolder, "mappings");
-            Directory.CreateDirectory(mappings);
-            await System.IO.File.WriteAllTextAsync(Path.Combine(mappings, SaveAs + ".json"), MappingJson, ct);
-        }
+        if (!string.IsNullOrWhiteSpace(SaveAs))
+            SavedMappings.Save(catalog, SaveAs, mapping);
         Message = Preview.Valid
             ? dryRun ? $"Valid: {Preview.Nodes} nodes and {Preview.Relationships} relationships would be written." : $"Imported {Preview.Nodes} nodes and {Preview.Relationships} relationships (data version {Preview.Version})."
             : $"{Preview.Errors.Count} problem{(Preview.Errors.Count == 1 ? "" : "s")}; nothing was written.";
@@ -144,7 +141,4 @@ public partial class ImportModel(DatasetCatalog catalog, NetworkWriter writer) :
         Error = message;
         return Page();
     }
-
-    [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9-]{0,60}$")]
-    private static partial Regex SafeName();
 }
