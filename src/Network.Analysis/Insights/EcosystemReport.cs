@@ -117,9 +117,8 @@ public static class EcosystemReports
         var betweennessBefore = ShortestPaths.Compute(before.Graph, before.Graph.NodeCount > 20_000 ? 500 : null, seed).Betweenness;
         var betweennessAfter = ShortestPaths.Compute(after.Graph, after.Graph.NodeCount > 20_000 ? 500 : null, seed).Betweenness;
         var changes = before.Organisations.Select((o, i) => new BrokerChange(o.Id, o.Name, betweennessBefore[i], betweennessAfter[i])).ToList();
-        static string Key(Gap g) => $"{g.SectorName}: {g.Kind.ToString().ToLowerInvariant()} {g.Stage}{(g.NextStage is null ? "" : " → " + g.NextStage)}";
-        var gapsBefore = Gaps.Analyse(graph, before, home).SelectMany(c => c.Gaps).Select(Key).ToHashSet();
-        var gapsAfter = Gaps.Analyse(graph, after, home).SelectMany(c => c.Gaps).Select(Key).ToHashSet();
+        var gapsBefore = Gaps.Analyse(graph, before, home).SelectMany(c => c.Gaps).Select(Gaps.Describe).ToHashSet();
+        var gapsAfter = Gaps.Analyse(graph, after, home).SelectMany(c => c.Gaps).Select(Gaps.Describe).ToHashSet();
         return new ChangeBetweenDates(from, to,
             tiesAfter.Except(tiesBefore).Select(t => (name[t.A], name[t.B])).ToList(),
             tiesBefore.Except(tiesAfter).Select(t => (name[t.A], name[t.B])).ToList(),

@@ -3,6 +3,7 @@ using Network.Analysis.Domain;
 using Network.Analysis.Graphs;
 using Network.Analysis.Projection;
 using Network.Analysis.Structure;
+using Network.Analysis.ValueChain;
 
 namespace Network.Analysis.Insights;
 
@@ -26,7 +27,14 @@ public sealed record WhatIfReport(
     double EfficiencyBefore,
     double EfficiencyAfter,
     int LongerPaths,
-    IReadOnlyList<BrokerChange> TakeOver);
+    IReadOnlyList<BrokerChange> TakeOver)
+{
+    /// <summary>Value-chain gaps of the home region that exist only without the removed actor ("sector: kind stage").</summary>
+    public IReadOnlyList<string> GapsOpened { get; init; } = [];
+
+    /// <summary>Value-chain gaps that exist only with it (rare: e.g. a thin stage that becomes missing is opened and closed).</summary>
+    public IReadOnlyList<string> GapsClosed { get; init; } = [];
+}
 
 /// <summary>
 /// Fragility of the ecosystem. <see cref="SinglePointsOfFailure"/> ranks organisations and people by the number of
@@ -103,7 +111,8 @@ public static class Fragility
         return (lost, cutOff);
     }
 
-    public static WhatIfReport WhatIf(NetworkGraph graph, string id, DateOnly? asOf = null, int seed = 42)
+    /// <param name="homeRegion">For the value-chain comparison; the default home region when null.</param>
+    public static WhatIfReport WhatIf(NetworkGraph graph, string id, DateOnly? asOf = null, int seed = 42, IReadOnlyCollection<string>? homeRegion = null)
     {
         var removed = graph.Nodes.FirstOrDefault(n => n.Id == id)
             ?? throw new KeyNotFoundException($"No organisation, person or agreement with id '{id}'.");
@@ -175,7 +184,14 @@ public static class Fragility
             .Take(5)
             .ToList();
 
-        return new WhatIfReport(id, removed.DisplayName, removed.Label.ToString(), disconnected, cutOff, isolated, severed, efficiencyBefore, efficiencyAfter, longer, takeOver);
+        IReadOnlyCollection<string> home = homeRegion is { Count: > 0 } ? homeRegion : [Gaps.DefaultHomeRegion(graph)];
+        var gapsBefore = Gaps.Analyse(graph, before, home).SelectMany(c => c.Gaps).Select(Gaps.Describe).ToHashSet();
+        var gapsAfter = Gaps.Analyse(without, after, home).SelectMany(c => c.Gaps).Select(Gaps.Describe).ToHashSet();
+        return new WhatIfReport(id, removed.DisplayName, removed.Label.ToString(), disconnected, cutOff, isolated, severed, efficiencyBefore, efficiencyAfter, longer, takeOver)
+        {
+            GapsOpened = gapsAfter.Except(gapsBefore).Order(StringComparer.Ordinal).ToList(),
+            GapsClosed = gapsBefore.Except(gapsAfter).Order(StringComparer.Ordinal).ToList(),
+        };
     }
 
     private static HashSet<(string, string)> GroupLinks(IReadOnlyList<Organisation> organisations, int[] component, Func<Organisation, string?> valueOf)

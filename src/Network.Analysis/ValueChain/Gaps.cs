@@ -131,6 +131,17 @@ public static class Gaps
             .Select(g => g.Key).FirstOrDefault() ?? "";
     }
 
+    /// <summary>A gap in a few words, the same for the same gap at any date: "ICT: thin pilot", "ICT: unconnected research → prototyping".</summary>
+    public static string Describe(Gap gap) =>
+        $"{gap.SectorName}: {Word(gap.Kind)} {gap.Stage}{(gap.NextStage is null ? "" : " → " + gap.NextStage)}";
+
+    /// <summary>The kind of gap as a manager says it.</summary>
+    public static string Word(GapKind kind) => kind switch
+    {
+        GapKind.ExternalOnly => "external only",
+        _ => kind.ToString().ToLowerInvariant(),
+    };
+
     public static string Names(IEnumerable<ChainActor> actors)
     {
         var list = actors.Select(a => a.Name).ToList();

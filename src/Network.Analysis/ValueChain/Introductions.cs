@@ -3,8 +3,15 @@ using Network.Analysis.Projection;
 
 namespace Network.Analysis.ValueChain;
 
-/// <summary>A suggested introduction that would close (part of) a gap, with its score and the reason in words.</summary>
-public sealed record Introduction(string SectorName, GapKind GapKind, string FromId, string FromName, string ToId, string ToName, double Score, string Reason);
+/// <summary>
+/// A suggested introduction that would close (part of) a gap, with its score and the reason in words, and who can make
+/// it: the shared partner most strongly tied to both (null when the two have no partner in common).
+/// </summary>
+public sealed record Introduction(string SectorName, GapKind GapKind, string FromId, string FromName, string ToId, string ToName, double Score, string Reason)
+{
+    public string? IntroducerId { get; init; }
+    public string? IntroducerName { get; init; }
+}
 
 /// <summary>
 /// Introductions for unconnected and thin gaps, ranked by link prediction on the organisation network:
@@ -13,6 +20,7 @@ public sealed record Introduction(string SectorName, GapKind GapKind, string Fro
 /// investor), +0.25 when they share a city. The reason names the shared partners and what ties them (agreements,
 /// people, events), or the shared city. For an unconnected gap the pairs span the two stages; for a thin gap the lone
 /// actor is paired with organisations at the same stage outside the region (a second source) and at the next stages.
+/// The introducer is the shared partner z that maximises min(w(a,z), w(b,z)): the one both already trust most.
 /// </summary>
 public static class Introductions
 {
@@ -86,8 +94,14 @@ public static class Introductions
         if (reasons.Count == 0)
             reasons.Add("no shared partner yet: a first, direct introduction");
         var stages = gap.Kind == GapKind.Unconnected ? $"{gap.Stage} → {gap.NextStage}" : $"thin {gap.Stage}";
+        var introducer = shared.Count == 0 ? -1
+            : shared.MaxBy(z => Math.Min(network.Tie(a.Id, graph.Ids[z])!.Weight, network.Tie(b.Id, graph.Ids[z])!.Weight));
         return new Introduction(gap.SectorName, gap.Kind, a.Id, a.Name, b.Id, b.Name, score,
-            $"{gap.SectorName}, {stages}: " + string.Join("; ", reasons) + ".");
+            $"{gap.SectorName}, {stages}: " + string.Join("; ", reasons) + ".")
+        {
+            IntroducerId = introducer < 0 ? null : graph.Ids[introducer],
+            IntroducerName = introducer < 0 ? null : network.Organisations[introducer].Name,
+        };
     }
 
     private static bool IsKnowledge(string kind) => kind is "university" or "research-institute";

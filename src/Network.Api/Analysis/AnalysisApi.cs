@@ -73,19 +73,19 @@ public static class AnalysisApi
         group.MapGet("/introductions", async (string dataset, string? asOf, string? homeRegion, HttpResponse response, AnalysisService analysis, CancellationToken ct) =>
         {
             var snapshot = await Snapshot(analysis, dataset, asOf, response, ct);
-            return TypedResults.Ok(Introductions.Suggest(snapshot.Chains(Region(homeRegion)), snapshot.Organisations));
+            return TypedResults.Ok(snapshot.Introductions(Region(homeRegion)));
         }).WithSummary("Introductions that would close thin or unconnected gaps, with reasons");
 
         group.MapGet("/whatif/{id}", async (string dataset, string id, string? asOf, HttpResponse response, AnalysisService analysis, CancellationToken ct) =>
         {
             var snapshot = await Snapshot(analysis, dataset, asOf, response, ct);
-            return TypedResults.Ok(Fragility.WhatIf(snapshot.Graph, id, snapshot.AsOf));
+            return TypedResults.Ok(snapshot.WhatIf(id));
         }).WithSummary("What is lost if this organisation, person, agreement or event leaves");
 
         group.MapGet("/fragility", async (string dataset, string? asOf, HttpResponse response, AnalysisService analysis, CancellationToken ct) =>
         {
             var snapshot = await Snapshot(analysis, dataset, asOf, response, ct);
-            return TypedResults.Ok(Fragility.SinglePointsOfFailure(snapshot.Actors));
+            return TypedResults.Ok(snapshot.SinglePointsOfFailure.Take(20).ToList());
         }).WithSummary("Single points of failure, worst first");
 
         group.MapGet("/ego/{id}", async Task<Ok<NetworkGraph>> (string dataset, string id, int? depth, DatasetCatalog catalog, CancellationToken ct) =>

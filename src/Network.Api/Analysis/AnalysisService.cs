@@ -3,6 +3,7 @@ using System.Diagnostics;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.Logging;
 using Network.Analysis;
+using Network.Analysis.Community;
 using Network.Analysis.Domain;
 using Network.Analysis.Insights;
 using Network.Analysis.Projection;
@@ -19,6 +20,15 @@ public sealed class AnalysisSnapshot
     private readonly Lazy<AnalysisResult> _metrics;
     private readonly Lazy<IReadOnlyList<BrokerProfile>> _brokers;
     private readonly ConcurrentDictionary<string, IReadOnlyList<SectorChain>> _chains = new();
+    private readonly ConcurrentDictionary<string, IReadOnlyList<Introduction>> _introductions = new();
+    private readonly ConcurrentDictionary<string, Lazy<WhatIfReport>> _whatIf = new();
+    private readonly Lazy<StabilityReport> _actorStability;
+    private readonly Lazy<StabilityReport> _communityStability;
+    private readonly Lazy<IReadOnlyList<SinglePointOfFailure>> _fragility;
+    private readonly Lazy<string> _homeRegion;
+    private readonly Lazy<EcosystemReport> _report;
+    private readonly int _seed;
+    private readonly Lazy<IReadOnlyDictionary<string, Node>> _nodesById;
 
     public AnalysisSnapshot(NetworkGraph graph, DateOnly? asOf, int seed)
     {
@@ -34,6 +44,13 @@ public sealed class AnalysisSnapshot
         });
         var names = graph.OfType<Sector>().ToDictionary(s => s.Id, s => s.Name);
         _brokers = new(() => BrokerProfiles.Compute(Actors, seed, names));
+        _actorStability = new(() => Stability.Assess(Actors.Graph, Leiden.Detect(Actors.Graph, seed: seed).Community, seed: seed));
+        _communityStability = new(() => Stability.Assess(Organisations.Graph, Metrics.Communities!.Community, seed: seed));
+        _fragility = new(() => Fragility.SinglePointsOfFailure(Actors, 50));
+        _homeRegion = new(() => Gaps.DefaultHomeRegion(graph));
+        _report = new(() => EcosystemReports.Build(graph, new ReportOptions { AsOf = asOf, Seed = seed }));
+        _seed = seed;
+        _nodesById = new(() => graph.NodesById());
     }
 
     public NetworkGraph Graph { get; }
@@ -47,11 +64,42 @@ public sealed class AnalysisSnapshot
 
     public IReadOnlyList<BrokerProfile> Brokers => _brokers.Value;
 
-    public IReadOnlyList<SectorChain> Chains(IReadOnlyCollection<string>? home)
+    /// <summary>The region most members sit in: the home region when none is chosen.</summary>
+    public string DefaultHomeRegion => _homeRegion.Value;
+
+    /// <summary>Leiden consensus over seeds and resolutions on the actor network (organisations and people): brokers' stability.</summary>
+    public StabilityReport ActorStability => _actorStability.Value;
+
+    /// <summary>Leiden consensus on the organisation network, for the communities of <see cref="Metrics"/>.</summary>
+    public StabilityReport CommunityStability => _communityStability.Value;
+
+    /// <summary>The 50 actors whose departure cuts most organisation pairs apart, worst first.</summary>
+    public IReadOnlyList<SinglePointOfFailure> SinglePointsOfFailure => _fragility.Value;
+
+    /// <summary>The board report of this version and date (default home region, no comparison).</summary>
+    public EcosystemReport Report => _report.Value;
+
+    public IReadOnlyList<SectorChain> Chains(IReadOnlyCollection<string>? home) =>
+        _chains.GetOrAdd(Key(home), _ => Gaps.Analyse(Graph, Organisations, Region(home)));
+
+    public IReadOnlyList<Introduction> Introductions(IReadOnlyCollection<string>? home) =>
+        _introductions.GetOrAdd(Key(home), _ => Network.Analysis.ValueChain.Introductions.Suggest(Chains(home), Organisations));
+
+    /// <summary>What is lost if the actor leaves; computed once per actor and region for this version and date.</summary>
+    public WhatIfReport WhatIf(string id, IReadOnlyCollection<string>? home = null)
     {
-        var region = home is { Count: > 0 } ? home : [Gaps.DefaultHomeRegion(Graph)];
-        return _chains.GetOrAdd(string.Join('|', region.Order(StringComparer.Ordinal)), _ => Gaps.Analyse(Graph, Organisations, region));
+        // Only ids that exist are cached, so unknown ids cannot fill the cache.
+        if (!NodesById.ContainsKey(id))
+            return Fragility.WhatIf(Graph, id, AsOf, _seed, Region(home));
+        return _whatIf.GetOrAdd(id + "\n" + Key(home), _ => new Lazy<WhatIfReport>(() => Fragility.WhatIf(Graph, id, AsOf, _seed, Region(home)))).Value;
     }
+
+    /// <summary>Every node by id, built once.</summary>
+    public IReadOnlyDictionary<string, Node> NodesById => _nodesById.Value;
+
+    private IReadOnlyCollection<string> Region(IReadOnlyCollection<string>? home) => home is { Count: > 0 } ? home : [DefaultHomeRegion];
+
+    private string Key(IReadOnlyCollection<string>? home) => string.Join('|', Region(home).Order(StringComparer.Ordinal));
 }
 
 /// <summary>

@@ -15,14 +15,6 @@ public static class ReportWriter
 {
     private static string F(double value, string format = "F3") => value.ToString(format, CultureInfo.InvariantCulture);
 
-    private static string GapWord(GapKind kind) => kind switch
-    {
-        GapKind.Missing => "missing",
-        GapKind.Thin => "thin",
-        GapKind.ExternalOnly => "external only",
-        _ => "unconnected",
-    };
-
     private static string Bridges(BrokerProfile p) =>
         p.Bridges.Count == 0 ? "—" : string.Join("; ", p.Bridges.Take(3).Select(b => $"{b.Attribute} {b.From} ↔ {b.To} ({b.Pairs})"));
 
@@ -96,7 +88,7 @@ public static class ReportWriter
             ])
             .Concat(gaps.Where(g => g.Kind != GapKind.Missing).Select(g => (IReadOnlyList<string>)
             [
-                g.SectorName, GapWord(g.Kind), g.NextStage is null ? g.Stage : $"{g.Stage} → {g.NextStage}",
+                g.SectorName, Gaps.Word(g.Kind), g.NextStage is null ? g.Stage : $"{g.Stage} → {g.NextStage}",
                 g.Kind == GapKind.Unconnected ? $"{Gaps.Names(g.Actors)} | {Gaps.Names(g.NextActors)}" : Gaps.Names(g.Actors), g.Explanation,
             ]))
             .OrderBy(r => r[0], StringComparer.Ordinal)

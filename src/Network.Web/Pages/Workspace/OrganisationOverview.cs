@@ -1,6 +1,6 @@
 using Network.Analysis.Domain;
 
-namespace Network.Web.Pages;
+namespace Network.Web.Pages.Workspace;
 
 public sealed record OrganisationRow(
     string Id, string Name, string Kind, string? City, string? Country,

@@ -2,7 +2,7 @@ using Network.Analysis.Graphs;
 using Network.Analysis.Layout;
 using Network.Api.Analysis;
 
-namespace Network.Web.Pages;
+namespace Network.Web.Pages.Explore;
 
 public sealed record ExploreNode(string Id, string Name, string Kind, string? City, string? Country, double X, double Y, double Radius, int Community, double Betweenness, int Degree, bool Label);
 

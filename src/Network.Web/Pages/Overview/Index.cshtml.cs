@@ -1,0 +1,43 @@
+using Microsoft.AspNetCore.Authorization;
+using Network.Analysis.Domain;
+using Network.Analysis.Insights;
+using Network.Analysis.ValueChain;
+using Network.Api.Analysis;
+using Network.Api.Auth;
+using Network.Api.Datasets;
+using Network.Web.Pages.Workspace;
+
+namespace Network.Web.Pages.Overview;
+
+/// <summary>The dashboard of one dataset: counts, top brokers, communities, the worst gaps and single points of failure.</summary>
+[Authorize(Policy = Policies.Read)]
+public sealed class IndexModel(DatasetCatalog catalog, AnalysisService analysis) : DatasetPageModel(catalog, analysis)
+{
+    public override string Section => "";
+
+    public OrganisationOverview Overview { get; private set; } = null!;
+    public IReadOnlyList<BrokerProfile> TopBrokers { get; private set; } = [];
+    public IReadOnlyList<BrokerProfile> TopPeople { get; private set; } = [];
+    public IReadOnlyList<CommunitySummary> Communities { get; private set; } = [];
+    public IReadOnlyList<SectorChain> Chains { get; private set; } = [];
+    public IReadOnlyList<(Gap Gap, string Text)> WorstGaps { get; private set; } = [];
+    public int GapCount { get; private set; }
+    public IReadOnlyList<SinglePointOfFailure> Fragile { get; private set; } = [];
+    public int Ties { get; private set; }
+    public int Components { get; private set; }
+
+    public void OnGet()
+    {
+        Overview = OrganisationOverview.Of(Snapshot.Graph);
+        TopBrokers = Snapshot.Brokers.Where(b => b.Label == nameof(NodeLabel.Organisation)).Take(5).ToList();
+        TopPeople = Snapshot.Brokers.Where(b => b.Label == nameof(NodeLabel.Person) && b.OpenPairs > 0).Take(3).ToList();
+        Communities = CommunitySummary.Of(Snapshot, withConsensus: false);
+        Chains = Snapshot.Chains(null);
+        var gaps = Chains.SelectMany(c => c.Gaps).ToList();
+        GapCount = gaps.Count;
+        WorstGaps = Words.WorstGaps(Chains).Take(6).ToList();
+        Fragile = Snapshot.SinglePointsOfFailure.Take(5).ToList();
+        Ties = Snapshot.Organisations.Graph.EdgeCount;
+        Components = Snapshot.Metrics.Components.Distinct().Count();
+    }
+}

@@ -1,0 +1,82 @@
+using System.Globalization;
+using Network.Analysis.Brokerage;
+using Network.Analysis.Insights;
+using Network.Analysis.ValueChain;
+
+namespace Network.Web.Pages.Workspace;
+
+/// <summary>Numbers and findings in the words a manager reads.</summary>
+public static class Words
+{
+    public static string Count(long count, string singular, string? plural = null) =>
+        $"{count.ToString("N0", CultureInfo.InvariantCulture)} {(count == 1 ? singular : plural ?? singular + "s")}";
+
+    /// <summary>"city Leuven ↔ Wuxi (9 pairs)".</summary>
+    public static string Bridge(GroupBridge b) => b.Attribute == "community"
+        ? $"community {b.From} ↔ {b.To} ({Count(b.Pairs, "pair")})"
+        : $"{b.Attribute} {b.From} ↔ {b.To} ({Count(b.Pairs, "pair")})";
+
+    /// <summary>The Gould–Fernandez roles it plays, largest first: "liaison 12, gatekeeper 3".</summary>
+    public static string Roles(BrokerageRoles r)
+    {
+        var roles = new (string Name, double Count)[]
+        {
+            ("liaison", r.Liaison), ("gatekeeper", r.Gatekeeper), ("representative", r.Representative), ("itinerant", r.Itinerant), ("coordinator", r.Coordinator),
+        };
+        var played = roles.Where(x => x.Count > 0).OrderByDescending(x => x.Count).Select(x => $"{x.Name} {x.Count.ToString("0.#", CultureInfo.InvariantCulture)}").ToList();
+        return played.Count == 0 ? "none" : string.Join(", ", played);
+    }
+
+    /// <summary>Worst first: nothing at all, then only outside the region, then present but not linked, then a single actor.</summary>
+    public static int Severity(GapKind kind) => kind switch
+    {
+        GapKind.Missing => 0,
+        GapKind.ExternalOnly => 1,
+        GapKind.Unconnected => 2,
+        _ => 3,
+    };
+
+    /// <summary>
+    /// The gaps worth a manager's attention first: sectors active in the region before sectors with nothing in it, then
+    /// by severity; the missing stages of one sector are one line ("no organisation at pilot, production").
+    /// </summary>
+    public static IReadOnlyList<(Gap Gap, string Text)> WorstGaps(IReadOnlyList<SectorChain> chains)
+    {
+        var lines = new List<(Gap Gap, string Text, bool Active)>();
+        foreach (var chain in chains)
+        {
+            var active = chain.Stages.Any(s => s.InRegion.Count > 0);
+            var missing = chain.Gaps.Where(g => g.Kind == GapKind.Missing).ToList();
+            if (missing.Count > 0)
+            {
+                var stages = missing.Count == chain.Stages.Count ? "any stage" : (missing.Count == 1 ? "the " + missing[0].Stage + " stage" : string.Join(", ", missing.Select(g => g.Stage)));
+                lines.Add((missing[0], $"No organisation works at {stages} of {chain.SectorName}, in or outside the region.", active));
+            }
+            lines.AddRange(chain.Gaps.Where(g => g.Kind != GapKind.Missing).Select(g => (g, g.Explanation, active)));
+        }
+        return lines.OrderByDescending(l => l.Active).ThenBy(l => Severity(l.Gap.Kind)).ThenBy(l => l.Gap.SectorName, StringComparer.Ordinal)
+            .Select(l => (l.Gap, l.Text)).ToList();
+    }
+
+    public static string GapClass(GapKind kind) => "gap-" + kind.ToString().ToLowerInvariant();
+
+    /// <summary>What each kind of gap means, in one line.</summary>
+    public static string GapMeaning(GapKind kind) => kind switch
+    {
+        GapKind.Missing => "no organisation works at this stage, in or outside the region",
+        GapKind.ExternalOnly => "only organisations outside the region work at this stage",
+        GapKind.Thin => "a single organisation in the region carries this stage",
+        _ => "both stages are present in the region, but nothing ties them together",
+    };
+
+    /// <summary>An organisation kind in the plural: "companies", "research institutes".</summary>
+    public static string KindPlural(string kind) => kind switch
+    {
+        "company" => "companies",
+        "civil-society" => "civil-society organisations",
+        "other" => "other organisations",
+        _ => kind.Replace('-', ' ') + "s",
+    };
+
+    public static string Date(DateOnly? date) => date?.ToString("d MMM yyyy", CultureInfo.InvariantCulture) ?? "";
+}
