@@ -6,7 +6,10 @@ namespace Network.Analysis.Community;
 public sealed record CommunityStability(int Community, int Size, double Consensus);
 
 /// <param name="Consensus">Per node: the mean share of runs in which it stays with the other members of its community.</param>
-/// <param name="BrokerShare">Per node: the share of runs in which it ties two or more communities besides its own.</param>
+/// <param name="BrokerShare">
+/// Per node: the share of runs in which it has a tie outside its own community in that run, i.e. its ties reach two
+/// or more communities counting its own, so that the only tie between its community and another counts as bridging.
+/// </param>
 public sealed record StabilityReport(int Runs, IReadOnlyList<double> Resolutions, IReadOnlyList<CommunityStability> Communities, double[] Consensus, double[] BrokerShare);
 
 /// <summary>
@@ -50,13 +53,17 @@ public static class Stability
         {
             for (var v = 0; v < n; v++)
             {
-                var reached = new HashSet<int>();
+                // Bridging: some tie leaves its own community in this run (its own community is the other end).
+                var bridges = false;
                 foreach (var u in graph.Neighbours(v))
                 {
                     if (run[u] != run[v])
-                        reached.Add(run[u]);
+                    {
+                        bridges = true;
+                        break;
+                    }
                 }
-                if (reached.Count >= 2)
+                if (bridges)
                     brokerShare[v] += 1.0 / runs.Count;
             }
         }

@@ -11,6 +11,9 @@ public sealed record Introduction(string SectorName, GapKind GapKind, string Fro
 {
     public string? IntroducerId { get; init; }
     public string? IntroducerName { get; init; }
+
+    /// <summary>Every kind of gap this pair would close (a pair suggested for two gaps is listed once, with both reasons).</summary>
+    public IReadOnlyList<GapKind> GapKinds { get; init; } = [GapKind];
 }
 
 /// <summary>
@@ -45,7 +48,20 @@ public static class Introductions
                     .Take(perGap));
             }
         }
-        return suggestions;
+        // One line per pair: the best-scored suggestion, with the reasons of the others added.
+        return suggestions
+            .GroupBy(i => string.CompareOrdinal(i.FromId, i.ToId) < 0 ? (i.FromId, i.ToId) : (i.ToId, i.FromId))
+            .Select(g =>
+            {
+                var best = g.OrderByDescending(i => i.Score).First();
+                var others = g.Where(i => !ReferenceEquals(i, best)).ToList();
+                return others.Count == 0 ? best : best with
+                {
+                    Reason = string.Join(" Also ", g.OrderByDescending(i => i.Score).Select(i => i.Reason)),
+                    GapKinds = g.OrderByDescending(i => i.Score).Select(i => i.GapKind).Distinct().ToList(),
+                };
+            })
+            .ToList();
     }
 
     private static IEnumerable<ChainActor> Partners(SectorChain chain, Gap gap)

@@ -25,7 +25,7 @@ public static class Measures
         new("cut-point", "Cut point", "if it leaves, some organisations lose every path to the rest",
             "An articulation point of the network: removing it splits the part of the network it is in. The what-if shows who would be cut off."),
         new("stability", "Stability", "how often it ties communities together across repeated analyses",
-            "Communities are found again with 8 seeds at 3 resolutions (24 runs). Stability is the share of runs in which this actor ties two or more communities other than its own. 100 % means it is a bridge whatever the details of the analysis."),
+            "Communities are found again with 8 seeds at 3 resolutions (24 runs). Stability is the share of runs in which this actor has a tie to another community than its own, so it links its community to another. 100 % means it is a bridge whatever the details of the analysis; 0 % means it always sits inside one community."),
         new("closeness", "Closeness", "how few steps it needs to reach everyone it can reach",
             "The inverse of the average distance to the organisations it can reach, scaled by the share it can reach (Wasserman–Faust), so that a small isolated group does not look central."),
         new("harmonic", "Harmonic centrality", "the sum of 1/distance to every other organisation",

@@ -1,0 +1,139 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Network.Analysis.Domain;
+using Network.Analysis.Insights;
+using Network.Analysis.Projection;
+using Network.Analysis.ValueChain;
+using Network.Api.Analysis;
+using Network.Api.Auth;
+using Network.Api.Datasets;
+using Network.Web.Pages.Explore;
+using Network.Web.Pages.Workspace;
+
+namespace Network.Web.Pages.Records;
+
+/// <summary>One metric of one organisation: its value, what it means and where it ranks.</summary>
+public sealed record MetricLine(string Key, string Value, int Rank, int Of, bool LowIsHigh);
+
+/// <summary>
+/// The page of one record of any kind: its fields and source, its relationships in words; for organisations and
+/// people also their ties with reasons, metrics with meaning and rank, broker profile, what-if and introductions,
+/// and a drawing of the neighbourhood.
+/// </summary>
+[Authorize(Policy = Policies.Read)]
+public sealed class RecordModel(DatasetCatalog catalog, AnalysisService analysis) : DatasetPageModel(catalog, analysis)
+{
+    [FromRoute(Name = "kind")]
+    public string KindSegment { get; set; } = "";
+
+    [FromRoute(Name = "id")]
+    public string Id { get; set; } = "";
+
+    public override string Section => KindSegment;
+
+    public Node Node { get; private set; } = null!;
+    public IReadOnlyList<(string Name, string Value)> Properties { get; private set; } = [];
+    public IReadOnlyList<RelationshipLine> Relationships { get; private set; } = [];
+    public IReadOnlyList<(OrganisationTie Tie, Organisation Other)> Ties { get; private set; } = [];
+    public IReadOnlyList<MetricLine> Metrics { get; private set; } = [];
+    public BrokerProfile? Broker { get; private set; }
+    public double? Stability { get; private set; }
+    public int BrokersOfLabel { get; private set; }
+    public WhatIfReport? WhatIf { get; private set; }
+    public bool WhatIfDeferred { get; private set; }
+    public IReadOnlyList<Introduction> Introductions { get; private set; } = [];
+    public ExploreView? Neighbourhood { get; private set; }
+    public string? CityName { get; private set; }
+
+    public IActionResult OnGet()
+    {
+        if (RecordKinds.FromSegment(KindSegment) is not { } label)
+            return NotFound();
+        var nodes = Snapshot.NodesById;
+        if (nodes.GetValueOrDefault(Id) is not { } node)
+            return NotFound();
+        // A record reached under another kind's address goes to its own.
+        if (node.Label != label)
+            return RedirectPermanent(RecordKinds.Link(Dataset.Name, node.Label, node.Id) + Request.QueryString);
+        Node = node;
+        Properties = RecordView.Properties(node, nodes);
+        Relationships = RecordView.Relationships(node, Snapshot.Graph.Relationships.Where(r => r.From == node.Id || r.To == node.Id), nodes);
+        CityName = Relationships.FirstOrDefault(r => r.Relationship.Type == RelationshipType.LocatedIn && r.Relationship.From == node.Id)?.Other?.DisplayName;
+
+        if (node is Organisation or Person)
+        {
+            Broker = Snapshot.Brokers.FirstOrDefault(b => b.Id == node.Id);
+            BrokersOfLabel = Snapshot.Brokers.Count(b => b.Label == node.Label.ToString());
+            var v = Snapshot.Actors.Graph.IndexOf(node.Id);
+            Stability = v >= 0 ? Snapshot.ActorStability.BrokerShare[v] : null;
+        }
+        if (node is Organisation or Person or Agreement or Event)
+        {
+            if (Snapshot.Organisations.Graph.NodeCount <= Brokers.IndexModel.InlineWhatIfLimit)
+                WhatIf = Snapshot.WhatIf(node.Id);
+            else
+                WhatIfDeferred = true;
+        }
+        if (node is Organisation)
+        {
+            var network = Snapshot.Organisations;
+            var byId = network.Organisations.ToDictionary(o => o.Id);
+            Ties = network.Ties.Where(t => t.A == node.Id || t.B == node.Id)
+                .Select(t => (t, byId[t.A == node.Id ? t.B : t.A]))
+                .OrderByDescending(x => x.t.Weight).ThenBy(x => x.Item2.Name, StringComparer.OrdinalIgnoreCase)
+                .ToList();
+            Metrics = MetricsOf(network.Graph.IndexOf(node.Id));
+            Introductions = Snapshot.Introductions(null).Where(i => i.FromId == node.Id || i.ToId == node.Id || i.IntroducerId == node.Id).ToList();
+            Neighbourhood = ExploreView.Of(Snapshot, null, null, node.Id, 1);
+        }
+        return Page();
+    }
+
+    private IReadOnlyList<MetricLine> MetricsOf(int v)
+    {
+        if (v < 0)
+            return [];
+        var m = Snapshot.Metrics;
+        var graph = Snapshot.Organisations.Graph;
+        var n = graph.NodeCount;
+        var lines = new List<MetricLine>();
+        void Add(string key, Func<int, double?> value, string format, bool lowIsHigh = false)
+        {
+            if (value(v) is not { } mine || !double.IsFinite(mine))
+                return;
+            var better = 0;
+            for (var u = 0; u < n; u++)
+            {
+                if (value(u) is { } other && double.IsFinite(other) && (lowIsHigh ? other < mine - 1e-12 : other > mine + 1e-12))
+                    better++;
+            }
+            lines.Add(new MetricLine(key, mine.ToString(format, System.Globalization.CultureInfo.InvariantCulture), better + 1, n, lowIsHigh));
+        }
+        Add("degree", u => graph.Degree(u), "0");
+        Add("strength", u => graph.Strength(u), "0.##");
+        if (m.Betweenness is { } b) Add("betweenness", u => b[u], "0.0000");
+        if (m.Closeness is { } c) Add("closeness", u => c[u], "0.000");
+        if (m.Harmonic is { } h) Add("harmonic", u => h[u], "0.0");
+        if (m.PageRank is { } p) Add("pagerank", u => p[u], "0.0000");
+        if (m.Eigenvector is { } e) Add("eigenvector", u => e[u], "0.000");
+        if (m.StructuralHoles is { } holes)
+        {
+            Add("constraint", u => holes.Constraint[u], "0.000", lowIsHigh: true);
+            Add("effective-size", u => holes.EffectiveSize[u], "0.0");
+        }
+        if (m.CoreNumbers is { } cores) Add("core", u => cores[u], "0");
+        return lines;
+    }
+
+    public static string Ordinal(int n) => n + ((n % 100) is 11 or 12 or 13 ? "th" : (n % 10) switch { 1 => "st", 2 => "nd", 3 => "rd", _ => "th" });
+
+    public static string TieReason(TieReason reason) => reason.Kind switch
+    {
+        TieKind.Agreement => $"both party to {reason.Label}",
+        TieKind.Person => $"{reason.Label} works for both",
+        TieKind.Event => $"both took part in {reason.Label}",
+        _ => $"direct partnership{(reason.Label.Length > 0 ? " (" + reason.Label + ")" : "")}",
+    };
+
+    public bool CanEdit => User.IsInRole(Roles.Editor) || User.IsInRole(Roles.Admin);
+}

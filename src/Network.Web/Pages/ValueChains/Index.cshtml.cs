@@ -1,0 +1,55 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Network.Analysis.Domain;
+using Network.Analysis.ValueChain;
+using Network.Api.Analysis;
+using Network.Api.Auth;
+using Network.Api.Datasets;
+using Network.Web.Pages.Workspace;
+
+namespace Network.Web.Pages.ValueChains;
+
+/// <summary>The sector × stage matrix of a home region, its gaps by kind, and the introductions that would close them.</summary>
+[Authorize(Policy = Policies.Read)]
+public sealed class IndexModel(DatasetCatalog catalog, AnalysisService analysis) : DatasetPageModel(catalog, analysis)
+{
+    public override string Section => "value-chains";
+
+    [BindProperty(SupportsGet = true)]
+    public string? Region { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public string? Sector { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public string? Stage { get; set; }
+
+    public string HomeRegion { get; private set; } = "";
+    public IReadOnlyList<(string Name, string Kind, int Organisations)> Regions { get; private set; } = [];
+    public IReadOnlyList<SectorChain> Chains { get; private set; } = [];
+    public IReadOnlyList<Introduction> Introductions { get; private set; } = [];
+    public int MaxCell { get; private set; }
+    public SectorChain? CellChain { get; private set; }
+    public StageCoverage? Cell { get; private set; }
+    public IReadOnlyList<(Gap Gap, string Text)> Worst { get; private set; } = [];
+
+    public void OnGet()
+    {
+        // The regions a manager can choose: every region and country that organisations sit in.
+        var actors = Snapshot.Actors.Actors.Where(a => a.Label == NodeLabel.Organisation).ToList();
+        Regions = actors.Where(a => a.Region is not null).GroupBy(a => a.Region!).Select(g => (g.Key, "region", g.Count()))
+            .Concat(actors.Where(a => a.Country is not null).GroupBy(a => a.Country!).Select(g => (g.Key, "country", g.Count())))
+            .OrderByDescending(r => r.Item3).ThenBy(r => r.Item1, StringComparer.Ordinal).ToList();
+        HomeRegion = string.IsNullOrWhiteSpace(Region) ? Snapshot.DefaultHomeRegion : Region.Trim();
+        string[] home = [HomeRegion];
+        Chains = Snapshot.Chains(home);
+        Introductions = Snapshot.Introductions(home);
+        MaxCell = Chains.SelectMany(c => c.Stages).Select(s => s.InRegion.Count + s.External.Count).DefaultIfEmpty(0).Max();
+        CellChain = Chains.FirstOrDefault(c => c.SectorId == Sector);
+        Cell = CellChain?.Stages.FirstOrDefault(s => s.Stage == Stage);
+        Worst = Words.WorstGaps(Chains);
+    }
+
+    public string CellLink(string sector, string stage) =>
+        DatasetLink(Section, new { region = Region, sector, stage }) + "#cell";
+}
