@@ -118,10 +118,7 @@ public static class Fragility
             ?? throw new KeyNotFoundException($"No organisation, person or agreement with id '{id}'.");
         if (removed is not (Organisation or Person or Agreement or Event))
             throw new ArgumentException($"'{id}' is a {removed.Label}; what-if takes an organisation, person, agreement or event.");
-        var without = new NetworkGraph(
-            graph.Nodes.Where(n => n.Id != id).ToList(),
-            graph.Relationships.Where(r => r.From != id && r.To != id).ToList(),
-            graph.Version);
+        var without = Scenario.Without(graph, id);
 
         var before = OrganisationProjection.Project(graph, asOf);
         var after = OrganisationProjection.Project(without, asOf);

@@ -94,6 +94,32 @@ public sealed class AnalysisSnapshot
         return _whatIf.GetOrAdd(id + "\n" + Key(home), _ => new Lazy<WhatIfReport>(() => Fragility.WhatIf(Graph, id, AsOf, _seed, Region(home)))).Value;
     }
 
+    /// <summary>Today and a proposed change side by side (an actor removed, a partnership added), once per key for this version.</summary>
+    public ScenarioComparison Scenario(string key, Func<NetworkGraph> change, IReadOnlyCollection<string>? home = null) =>
+        Cached("scenario\n" + key + "\n" + Key(home), () => Network.Analysis.Insights.Scenario.Compare(Graph, change(), AsOf, Region(home), _seed));
+
+    /// <summary>What changed between two dates, once per pair of dates for this version.</summary>
+    public ChangeBetweenDates Compare(DateOnly from, DateOnly to, IReadOnlyCollection<string>? home = null) =>
+        Cached($"compare\n{from:yyyy-MM-dd}\n{to:yyyy-MM-dd}\n{Key(home)}", () => EcosystemReports.Compare(Graph, from, to, Region(home), _seed));
+
+    /// <summary>The board report of this version and date with a comparison to an earlier date.</summary>
+    public EcosystemReport ReportComparedWith(DateOnly from) =>
+        Cached($"report\n{from:yyyy-MM-dd}", () => EcosystemReports.Build(Graph, new ReportOptions { AsOf = AsOf, Seed = _seed, CompareWith = from }));
+
+    /// <summary>
+    /// A result computed once per key for this version. At most <see cref="MaxCached"/> are kept (the cache is emptied
+    /// when full), so that requests for many different keys cannot fill the server's memory.
+    /// </summary>
+    private T Cached<T>(string key, Func<T> compute) where T : class
+    {
+        if (_cached.Count >= MaxCached)
+            _cached.Clear();
+        return (T)_cached.GetOrAdd(key, _ => new Lazy<object>(() => compute())).Value;
+    }
+
+    public const int MaxCached = 64;
+    private readonly ConcurrentDictionary<string, Lazy<object>> _cached = new();
+
     /// <summary>Every node by id, built once.</summary>
     public IReadOnlyDictionary<string, Node> NodesById => _nodesById.Value;
 

@@ -21,9 +21,11 @@ public static class ReportWriter
     private static string Roles(BrokerProfile p) =>
         $"coordinator {p.Roles.Coordinator}, itinerant {p.Roles.Itinerant}, gatekeeper/representative {p.Roles.Gatekeeper}, liaison {p.Roles.Liaison}";
 
-    private sealed record Section(string Heading, IReadOnlyList<string> Paragraphs, IReadOnlyList<string>? Columns = null, IReadOnlyList<IReadOnlyList<string>>? Rows = null);
+    /// <summary>One section of the report: a heading, paragraphs and an optional table, as every rendering shows it.</summary>
+    public sealed record Section(string Heading, IReadOnlyList<string> Paragraphs, IReadOnlyList<string>? Columns = null, IReadOnlyList<IReadOnlyList<string>>? Rows = null);
 
-    private static List<Section> Sections(EcosystemReport report)
+    /// <summary>What the report says, in order; Markdown, HTML and the browser's report page render these.</summary>
+    public static List<Section> Sections(EcosystemReport report)
     {
         var s = report.Summary;
         var sections = new List<Section>();
@@ -45,7 +47,7 @@ public static class ReportWriter
         string[] brokerColumns = ["#", "actor", "score", "betweenness", "constraint", "bridges (open pairs)", "roles", "cut point", "between communities"];
         sections.Add(new("Top brokers: organisations",
         [
-            "Who bridges otherwise separate parts of the ecosystem. Score = ½ betweenness (relative to the highest) + ¼ (1 − Burt's constraint) + ¼ open pairs across sectors, cities, countries, kinds and communities (relative). Bridges: the groups whose members it links that are not linked directly (open pairs). Roles: Gould–Fernandez, with communities as groups. Between communities: share of Leiden runs (several seeds and resolutions) in which it ties two or more other communities — low for a broker whose whole neighbourhood forms one community.",
+            "Who bridges otherwise separate parts of the ecosystem. Score = ½ betweenness (relative to the highest) + ¼ (1 − Burt's constraint) + ¼ open pairs across sectors, cities, countries, kinds and communities (relative). Bridges: the groups whose members it links that are not linked directly (open pairs). Roles: Gould–Fernandez, with communities as groups. Between communities: share of Leiden runs (several seeds and resolutions) in which it has a tie from its own community to another — 0 % for an actor that always sits inside one community.",
         ],
         brokerColumns, BrokerRows(report.Brokers)));
         sections.Add(new("Top brokers: people",

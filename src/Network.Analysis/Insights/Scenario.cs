@@ -1,0 +1,59 @@
+using Network.Analysis.Centrality;
+using Network.Analysis.Domain;
+using Network.Analysis.Projection;
+using Network.Analysis.Structure;
+using Network.Analysis.ValueChain;
+
+namespace Network.Analysis.Insights;
+
+/// <summary>One side of a comparison: the organisation network's shape, its top brokers and its value-chain gaps.</summary>
+public sealed record ScenarioSide(int Organisations, int Ties, int Parts, long ConnectedPairs, double Efficiency, IReadOnlyList<BrokerChange> TopBrokers, IReadOnlyList<string> Gaps);
+
+/// <summary>Today and a changed network side by side, with the pairs and gaps that differ.</summary>
+public sealed record ScenarioComparison(ScenarioSide Today, ScenarioSide Changed, IReadOnlyList<string> GapsOpened, IReadOnlyList<string> GapsClosed, bool Sampled);
+
+/// <summary>
+/// A proposed change tried out without writing it: the data with an actor removed, or with a partnership added, projected
+/// and analysed like today's. Connected pairs are Σ over components of s(s−1)/2 organisation pairs; efficiency is
+/// <see cref="Fragility.Efficiency"/>; top brokers are the five highest betweenness values (both sampled with the same
+/// 200 seeded sources above 2,000 organisations); gaps are those of <see cref="Gaps.Analyse"/> for the home region.
+/// </summary>
+public static class Scenario
+{
+    public static NetworkGraph Without(NetworkGraph graph, string id) =>
+        new(graph.Nodes.Where(n => n.Id != id).ToList(), graph.Relationships.Where(r => r.From != id && r.To != id).ToList(), graph.Version);
+
+    /// <summary>The data with a direct partnership between two organisations (or the existing one strengthened by 1).</summary>
+    public static NetworkGraph WithPartnership(NetworkGraph graph, string a, string b)
+    {
+        var existing = graph.Relationships.FirstOrDefault(r => r.Type == RelationshipType.PartnersWith && ((r.From == a && r.To == b) || (r.From == b && r.To == a)));
+        var relationships = graph.Relationships.Where(r => !ReferenceEquals(r, existing)).ToList();
+        relationships.Add(existing is null
+            ? new Relationship(RelationshipType.PartnersWith, a, b, "what-if") { Kind = "proposed introduction" }
+            : existing with { Weight = (existing.Weight ?? 1) + 1 });
+        return new NetworkGraph(graph.Nodes, relationships, graph.Version);
+    }
+
+    public static ScenarioComparison Compare(NetworkGraph today, NetworkGraph changed, DateOnly? asOf, IReadOnlyCollection<string> homeRegion, int seed = 42)
+    {
+        var before = OrganisationProjection.Project(today, asOf);
+        var after = OrganisationProjection.Project(changed, asOf);
+        var sampled = before.Graph.NodeCount > 2000;
+        var a = Side(today, before, homeRegion, seed, sampled);
+        var b = Side(changed, after, homeRegion, seed, sampled);
+        return new ScenarioComparison(a, b, b.Gaps.Except(a.Gaps).ToList(), a.Gaps.Except(b.Gaps).ToList(), sampled);
+    }
+
+    private static ScenarioSide Side(NetworkGraph graph, OrganisationNetwork network, IReadOnlyCollection<string> home, int seed, bool sampled)
+    {
+        var g = network.Graph;
+        var samples = sampled ? 200 : (int?)null;
+        var components = Connectivity.Components(g);
+        var pairs = components.GroupBy(c => c).Sum(c => (long)c.Count() * (c.Count() - 1) / 2);
+        var betweenness = ShortestPaths.Compute(g, samples, seed).Betweenness;
+        var top = Enumerable.Range(0, g.NodeCount).OrderByDescending(v => betweenness[v]).ThenBy(v => g.Ids[v], StringComparer.Ordinal).Take(5)
+            .Select(v => new BrokerChange(g.Ids[v], network.Organisations[v].Name, betweenness[v], betweenness[v])).ToList();
+        var gaps = Gaps.Analyse(graph, network, home).SelectMany(c => c.Gaps).Select(Gaps.Describe).Order(StringComparer.Ordinal).ToList();
+        return new ScenarioSide(g.NodeCount, g.EdgeCount, components.Distinct().Count(), pairs, Fragility.Efficiency(g, seed, samples), top, gaps);
+    }
+}

@@ -1,0 +1,72 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Network.Analysis.Domain;
+using Network.Api.Analysis;
+using Network.Api.Auth;
+using Network.Api.Datasets;
+using Network.Web.Pages.Workspace;
+
+namespace Network.Web.Pages.Records;
+
+/// <summary>The records of one kind: organisations with kind, country and text filters; the other kinds with search.</summary>
+[Authorize(Policy = Policies.Read)]
+public sealed class ListModel(DatasetCatalog catalog, AnalysisService analysis) : DatasetPageModel(catalog, analysis)
+{
+    public const int PageSize = 50;
+
+    [FromRoute(Name = "kind")]
+    public string KindSegment { get; set; } = "";
+
+    public override string Section => KindSegment;
+
+    [BindProperty(SupportsGet = true)]
+    public string? Kind { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public string? Country { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "q")]
+    public string? Query { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "page")]
+    public int PageNumber { get; set; } = 1;
+
+    public NodeLabel Label { get; private set; }
+    public OrganisationOverview? Organisations { get; private set; }
+    public IReadOnlyList<OrganisationRow> OrganisationMatches { get; private set; } = [];
+    public IReadOnlyList<(Node Node, string Detail, int Relationships)> Matches { get; private set; } = [];
+    public int MatchCount { get; private set; }
+    public int PageCount => Math.Max(1, (MatchCount + PageSize - 1) / PageSize);
+
+    public bool CanEdit => User.IsInRole(Roles.Editor) || User.IsInRole(Roles.Admin);
+
+    public IActionResult OnGet()
+    {
+        if (RecordKinds.FromSegment(KindSegment) is not { } label)
+            return NotFound();
+        Label = label;
+        if (label == NodeLabel.Organisation)
+        {
+            Organisations = OrganisationOverview.Of(Snapshot.Graph);
+            OrganisationMatches = Organisations.Filter(Kind, Query, Country);
+            MatchCount = OrganisationMatches.Count;
+            PageNumber = Math.Clamp(PageNumber, 1, PageCount);
+            OrganisationMatches = OrganisationMatches.Skip((PageNumber - 1) * PageSize).Take(PageSize).ToList();
+            return Page();
+        }
+        var degree = Snapshot.Graph.Relationships.SelectMany(r => new[] { r.From, r.To }).GroupBy(id => id).ToDictionary(g => g.Key, g => g.Count());
+        var nodes = Snapshot.NodesById;
+        var all = Snapshot.Graph.Nodes.Where(n => n.Label == label)
+            .Where(n => string.IsNullOrWhiteSpace(Query) || n.DisplayName.Contains(Query.Trim(), StringComparison.OrdinalIgnoreCase))
+            .OrderBy(n => n.DisplayName, StringComparer.OrdinalIgnoreCase)
+            .Select(n => (n, string.Join(" · ", RecordView.Properties(n, nodes).Select(p => p.Value)), degree.GetValueOrDefault(n.Id)))
+            .ToList();
+        MatchCount = all.Count;
+        PageNumber = Math.Clamp(PageNumber, 1, PageCount);
+        Matches = all.Skip((PageNumber - 1) * PageSize).Take(PageSize).ToList();
+        return Page();
+    }
+
+    public string Link(int? page = null) =>
+        DatasetLink(KindSegment, new { kind = Kind, country = Country, q = Query, page = page is > 1 ? page : null }, keepDate: false);
+}

@@ -1,0 +1,126 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Network.Analysis.Domain;
+using Network.Analysis.Insights;
+using Network.Api.Analysis;
+using Network.Api.Auth;
+using Network.Api.Datasets;
+using Network.Api.Editing;
+using Network.Web.Pages.Workspace;
+
+namespace Network.Web.Pages.WhatIf;
+
+/// <summary>
+/// Try a change before making it: remove an actor, or add a partnership between two organisations, and see today and
+/// the changed network side by side. Nothing is written until an editor confirms (a POST with antiforgery, through the
+/// one writer, with the record's version so a colleague's change in between is not overwritten).
+/// </summary>
+[Authorize(Policy = Policies.Read)]
+public sealed class IndexModel(DatasetCatalog catalog, AnalysisService analysis, NetworkWriter writer) : DatasetPageModel(catalog, analysis)
+{
+    public override string Section => "what-if";
+
+    [BindProperty(SupportsGet = true)]
+    public string? Remove { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public string? From { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public string? To { get; set; }
+
+    public Node? Removed { get; private set; }
+    public Organisation? FromOrganisation { get; private set; }
+    public Organisation? ToOrganisation { get; private set; }
+    public WhatIfReport? Report { get; private set; }
+    public ScenarioComparison? Comparison { get; private set; }
+    public string? Error { get; private set; }
+    public IReadOnlyList<Node> Candidates { get; private set; } = [];
+    public IReadOnlyList<Organisation> Organisations { get; private set; } = [];
+    public bool CanEdit => User.IsInRole(Roles.Editor) || User.IsInRole(Roles.Admin);
+
+    /// <summary>The version of the record to remove, as this page saw it: the confirmation must match it.</summary>
+    public long RemovedVersion { get; private set; }
+
+    public async Task OnGetAsync(CancellationToken cancellationToken)
+    {
+        Load();
+        if (Removed is not null)
+            RemovedVersion = (await Catalog.Store(Dataset.Name).GetVersionedNodeAsync(Removed.Id, cancellationToken))?.Version ?? 0;
+    }
+
+    private void Load()
+    {
+        var nodes = Snapshot.NodesById;
+        Organisations = Snapshot.Graph.OfType<Organisation>().OrderBy(o => o.Name, StringComparer.OrdinalIgnoreCase).ToList();
+        Candidates = Snapshot.Graph.Nodes.Where(n => n is Organisation or Person or Agreement or Event)
+            .OrderBy(n => n.Label).ThenBy(n => n.DisplayName, StringComparer.OrdinalIgnoreCase).ToList();
+        if (!string.IsNullOrWhiteSpace(Remove))
+        {
+            Removed = nodes.GetValueOrDefault(Remove);
+            if (Removed is not (Organisation or Person or Agreement or Event))
+            {
+                Error = Removed is null ? $"There is no record '{Remove}' in this dataset." : $"{Removed.DisplayName} is a {RecordKinds.Singular(Removed.Label)}; a what-if removes an organisation, person, agreement or event.";
+                Removed = null;
+                return;
+            }
+            Report = Snapshot.WhatIf(Removed.Id);
+            Comparison = Snapshot.Scenario("remove\n" + Removed.Id, () => Scenario.Without(Snapshot.Graph, Removed.Id));
+        }
+        else if (!string.IsNullOrWhiteSpace(From) || !string.IsNullOrWhiteSpace(To))
+        {
+            FromOrganisation = nodes.GetValueOrDefault(From ?? "") as Organisation;
+            ToOrganisation = nodes.GetValueOrDefault(To ?? "") as Organisation;
+            if (FromOrganisation is null || ToOrganisation is null || FromOrganisation.Id == ToOrganisation.Id)
+            {
+                Error = "Choose two different organisations to tie together.";
+                return;
+            }
+            var (a, b) = (FromOrganisation.Id, ToOrganisation.Id);
+            Comparison = Snapshot.Scenario($"tie\n{a}\n{b}", () => Scenario.WithPartnership(Snapshot.Graph, a, b));
+        }
+    }
+
+    /// <summary>An editor confirms the removal: the record and its relationships are deleted through the one writer.</summary>
+    public async Task<IActionResult> OnPostRemoveAsync(string id, long version, CancellationToken cancellationToken)
+    {
+        if (!CanEdit)
+            return Forbid();
+        var store = Catalog.Store(Dataset.Name);
+        if (await store.GetVersionedNodeAsync(id, cancellationToken) is not { } found)
+            return NotFound();
+        if (found.Version != version)
+        {
+            Error = $"{found.Value.DisplayName} was changed by a colleague after you opened this page (version {found.Version}, you saw {version}). Nothing was deleted; look again before you decide.";
+            Remove = id;
+            Load();
+            RemovedVersion = found.Version;
+            return Page();
+        }
+        await writer.DeleteNodeAsync(Dataset.Name, found.Value, version, User.UserName(), cancellationToken);
+        return Redirect($"/datasets/{Uri.EscapeDataString(Dataset.Name)}?removed={Uri.EscapeDataString(found.Value.DisplayName)}");
+    }
+
+    /// <summary>An editor confirms the introduction: a direct partnership is recorded through the one writer.</summary>
+    public async Task<IActionResult> OnPostTieAsync(string from, string to, CancellationToken cancellationToken)
+    {
+        if (!CanEdit)
+            return Forbid();
+        var relationship = new Relationship(RelationshipType.PartnersWith, from, to, $"what-if page: {User.UserName()} {DateTimeOffset.UtcNow:yyyy-MM-dd HH:mm}Z") { Kind = "introduction" };
+        try
+        {
+            await writer.CreateRelationshipAsync(Dataset.Name, relationship, User.UserName(), cancellationToken);
+        }
+        catch (Exception e) when (e is Network.Api.Storage.ConcurrencyConflictException or ValidationFailedException)
+        {
+            Error = e is ValidationFailedException invalid
+                ? "Nothing was added: " + string.Join("; ", invalid.Errors.Select(x => x.Message))
+                : "These two already have a direct partnership: nothing was added.";
+            From = from;
+            To = to;
+            Load();
+            return Page();
+        }
+        return Redirect(RecordKinds.Link(Dataset.Name, NodeLabel.Organisation, from));
+    }
+}
