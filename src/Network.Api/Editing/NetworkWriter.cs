@@ -50,6 +50,32 @@ public sealed class NetworkWriter(DatasetCatalog catalog, IHubContext<NetworkHub
         (await CommitAsync(dataset, new GraphBatch { DeleteRelationships = [key], ExpectedRelationshipVersions = Expect(key, expectedVersion) },
             (c, r) => c.RelationshipDeleted(new RelationshipDeletedEvent(dataset, key, r.Version, by)), cancellationToken)).Version;
 
+    /// <summary>
+    /// A record saved from a form with the relationships that go with its fields (e.g. an organisation's city), in one
+    /// transaction: created when <paramref name="expectedVersion"/> is 0, else replaced only if still at that version.
+    /// Announced as the node's change followed by each relationship change.
+    /// </summary>
+    public async Task<long> SaveRecordAsync(string dataset, Node node, long expectedVersion, IReadOnlyList<Relationship> add, IReadOnlyList<RelationshipKey> delete, string by, CancellationToken cancellationToken = default)
+    {
+        var batch = new GraphBatch
+        {
+            Nodes = [node],
+            Relationships = add,
+            DeleteRelationships = delete,
+            ExpectedNodeVersions = Expect(node.Id, expectedVersion),
+        };
+        var result = await CommitAsync(dataset, batch, async (c, r) =>
+        {
+            var change = new NodeEvent(dataset, node, r.Version, by);
+            await (expectedVersion == 0 ? c.NodeAdded(change) : c.NodeChanged(change));
+            foreach (var key in delete)
+                await c.RelationshipDeleted(new RelationshipDeletedEvent(dataset, key, r.Version, by));
+            foreach (var relationship in add)
+                await c.RelationshipAdded(new RelationshipEvent(dataset, relationship, r.Version, by));
+        }, cancellationToken);
+        return result.Version;
+    }
+
     /// <summary>A merge of two records (or its undo) in one transaction, announced once.</summary>
     public Task<WriteResult> MergeAsync(string dataset, GraphBatch batch, Func<long, MergeEvent> announce, CancellationToken cancellationToken = default) =>
         CommitAsync(dataset, batch, (c, r) => c.Merged(announce(r.Version)), cancellationToken);

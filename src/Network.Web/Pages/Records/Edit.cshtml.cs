@@ -1,0 +1,308 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Network.Analysis.Domain;
+using Network.Api.Analysis;
+using Network.Api.Auth;
+using Network.Api.Datasets;
+using Network.Api.Editing;
+using Network.Api.Storage;
+using Network.Web.Pages.Workspace;
+
+namespace Network.Web.Pages.Records;
+
+/// <summary>
+/// Create, edit and delete a record of any kind, and its relationships, through the one writer (so colleagues hear of it
+/// on the hub). A refused form changes nothing and names each field in place; a save over a colleague's newer version is
+/// refused and shows theirs beside yours.
+/// </summary>
+[Authorize(Policy = Policies.Edit)]
+public sealed partial class EditModel(DatasetCatalog catalog, AnalysisService analysis, NetworkWriter writer) : DatasetPageModel(catalog, analysis)
+{
+    [FromRoute(Name = "kind")]
+    public string KindSegment { get; set; } = "";
+
+    [FromRoute(Name = "id")]
+    public string? Id { get; set; }
+
+    [BindProperty]
+    public RecordForm Form { get; set; } = new();
+
+    /// <summary>The version of the record the form was filled from; a save must still find it.</summary>
+    [BindProperty]
+    public long Version { get; set; }
+
+    public override string Section => KindSegment;
+
+    protected override bool LiveContent => false;
+
+    public NodeLabel Label { get; private set; }
+    public bool IsNew => Id is null;
+
+    /// <summary>The record's stored name (the form's may be what someone is typing).</summary>
+    public string RecordName => (Id is null ? null : Snapshot.NodesById.GetValueOrDefault(Id)?.DisplayName) ?? Form.Name ?? "";
+    public Node? Theirs { get; private set; }
+    public string? Notice { get; private set; }
+    public IReadOnlyList<(RelationshipLine Line, long Version)> Relationships { get; private set; } = [];
+    public IReadOnlyList<City> Cities { get; private set; } = [];
+    public IReadOnlyList<Sector> Sectors { get; private set; } = [];
+    public IReadOnlyList<RelationshipSchema> RelationshipTypes { get; private set; } = [];
+    public IReadOnlyList<Node> Others { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
+    {
+        if (!Prepare())
+            return NotFound();
+        if (!IsNew)
+        {
+            if (await Catalog.Store(Dataset.Name).GetVersionedNodeAsync(Id!, cancellationToken) is not { } found || found.Value.Label != Label)
+                return NotFound();
+            Form = RecordForm.From(found.Value, CityOf(Id!));
+            Version = found.Version;
+            await LoadRelationshipsAsync(cancellationToken);
+        }
+        else
+        {
+            Form.Source = $"entered by {User.UserName()} on {DateTime.UtcNow:yyyy-MM-dd}";
+        }
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
+    {
+        if (!Prepare())
+            return NotFound();
+        var store = Catalog.Store(Dataset.Name);
+        var id = IsNew ? (string.IsNullOrWhiteSpace(Form.Id) ? NewId(Form.Name) : Form.Id.Trim()) : Id!;
+        var (node, errors) = Form.ToNode(Label, id);
+        foreach (var (field, message) in errors)
+            ModelState.AddModelError($"Form.{field}", message);
+        if (node is not null)
+        {
+            foreach (var error in DomainRules.Check(node))
+                ModelState.AddModelError($"Form.{RecordForm.FieldOf(error.Field)}", error.Message);
+        }
+        var cityKey = default(RelationshipKey?);
+        var add = new List<Relationship>();
+        var delete = new List<RelationshipKey>();
+        if (node is Organisation && ModelState.IsValid)
+        {
+            // The city field is the organisation's LOCATED_IN relationship.
+            var current = IsNew ? null : CityOf(id);
+            var chosen = string.IsNullOrWhiteSpace(Form.City) ? null : Form.City.Trim();
+            if (chosen is not null && Cities.All(c => c.Id != chosen))
+                ModelState.AddModelError("Form.City", $"'{chosen}' is not a city of this dataset");
+            else if (chosen != current)
+            {
+                if (current is not null)
+                    delete.Add(new RelationshipKey(RelationshipType.LocatedIn, id, current));
+                if (chosen is not null)
+                {
+                    add.Add(new Relationship(RelationshipType.LocatedIn, id, chosen, node.Source));
+                    cityKey = add[^1].Key;
+                }
+            }
+        }
+        if (!ModelState.IsValid)
+        {
+            await LoadRelationshipsAsync(cancellationToken);
+            return Page();
+        }
+        try
+        {
+            await writer.SaveRecordAsync(Dataset.Name, node!, IsNew ? 0 : Version, add, delete, User.UserName(), cancellationToken);
+        }
+        catch (ConcurrencyConflictException)
+        {
+            if (IsNew)
+            {
+                ModelState.AddModelError("Form.Id", $"a record with id '{id}' exists already; choose another id");
+            }
+            else
+            {
+                var found = await store.GetVersionedNodeAsync(id, cancellationToken);
+                Theirs = found?.Value;
+                Notice = found is null
+                    ? "A colleague deleted this record after you opened it. Nothing was saved."
+                    : $"A colleague saved this record after you opened it (their version {found.Version}, yours was {Version}). Nothing was saved: compare with theirs below, then save again to replace it with yours.";
+                if (found is not null)
+                    Version = found.Version;
+                ModelState.Remove(nameof(Version));
+            }
+            await LoadRelationshipsAsync(cancellationToken);
+            return Page();
+        }
+        catch (ValidationFailedException invalid)
+        {
+            foreach (var error in invalid.Errors)
+                ModelState.AddModelError($"Form.{RecordForm.FieldOf(error.Field)}", error.Message);
+            await LoadRelationshipsAsync(cancellationToken);
+            return Page();
+        }
+        return Redirect(RecordKinds.Link(Dataset.Name, Label, id) + "?saved=1");
+    }
+
+    public async Task<IActionResult> OnPostDeleteAsync(CancellationToken cancellationToken)
+    {
+        if (!Prepare() || IsNew)
+            return NotFound();
+        if (await Catalog.Store(Dataset.Name).GetVersionedNodeAsync(Id!, cancellationToken) is not { } found)
+            return Redirect(DatasetLink(KindSegment, keepDate: false));
+        try
+        {
+            await writer.DeleteNodeAsync(Dataset.Name, found.Value, Version, User.UserName(), cancellationToken);
+        }
+        catch (ConcurrencyConflictException)
+        {
+            Form = RecordForm.From(found.Value, CityOf(Id!));
+            Notice = $"A colleague changed this record after you opened it (version {found.Version}). Nothing was deleted: look at their change, then delete again if you still want to.";
+            Version = found.Version;
+            ModelState.Clear();
+            await LoadRelationshipsAsync(cancellationToken);
+            return Page();
+        }
+        return Redirect(DatasetLink(KindSegment, keepDate: false) + "?deleted=" + Uri.EscapeDataString(found.Value.DisplayName));
+    }
+
+    public async Task<IActionResult> OnPostAddRelationshipAsync(string type, string other, bool outgoing, string? role, string? since, string? until, string? kind, string? weight, CancellationToken cancellationToken)
+    {
+        if (!Prepare() || IsNew)
+            return NotFound();
+        ModelState.Clear();
+        var errors = new List<string>();
+        var target = Snapshot.NodesById.GetValueOrDefault(other?.Trim() ?? "")
+            ?? Snapshot.Graph.Nodes.FirstOrDefault(n => string.Equals(n.DisplayName, other?.Trim(), StringComparison.OrdinalIgnoreCase));
+        if (!Network.Analysis.Domain.RelationshipTypes.TryParse(type, out var relationshipType))
+            errors.Add($"'{type}' is not a relationship type");
+        if (target is null)
+            errors.Add($"no record '{other}' in this dataset (give its id or exact name)");
+        DateOnly? Date(string? text, string field)
+        {
+            if (string.IsNullOrWhiteSpace(text))
+                return null;
+            if (DateOnly.TryParseExact(text.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d))
+                return d;
+            errors.Add($"{field}: '{text}' is not a date (yyyy-mm-dd)");
+            return null;
+        }
+        double? w = null;
+        if (!string.IsNullOrWhiteSpace(weight))
+        {
+            if (double.TryParse(weight, NumberStyles.Float, CultureInfo.InvariantCulture, out var parsed))
+                w = parsed;
+            else
+                errors.Add($"weight: '{weight}' is not a number");
+        }
+        var (sinceDate, untilDate) = (Date(since, "since"), Date(until, "until"));
+        if (errors.Count == 0)
+        {
+            var (from, to) = outgoing ? (Id!, target!.Id) : (target!.Id, Id!);
+            var relationship = new Relationship(relationshipType, from, to, $"entered by {User.UserName()} on {DateTime.UtcNow:yyyy-MM-dd}")
+            {
+                Role = string.IsNullOrWhiteSpace(role) ? null : role.Trim(),
+                Kind = string.IsNullOrWhiteSpace(kind) ? null : kind.Trim(),
+                Since = sinceDate,
+                Until = untilDate,
+                Weight = w,
+            };
+            var nodes = Snapshot.NodesById;
+            errors.AddRange(DomainRules.Check(relationship, nodes.GetValueOrDefault(from)?.Label, nodes.GetValueOrDefault(to)?.Label).Select(e => $"{e.Field}: {e.Message}"));
+            if (errors.Count == 0)
+            {
+                try
+                {
+                    await writer.CreateRelationshipAsync(Dataset.Name, relationship, User.UserName(), cancellationToken);
+                    return Redirect(DatasetLink($"{KindSegment}/{Uri.EscapeDataString(Id!)}/edit", keepDate: false) + "#relationships");
+                }
+                catch (ConcurrencyConflictException)
+                {
+                    errors.Add("this relationship exists already");
+                }
+                catch (ValidationFailedException invalid)
+                {
+                    errors.AddRange(invalid.Errors.Select(e => $"{e.Field}: {e.Message}"));
+                }
+            }
+        }
+        foreach (var error in errors)
+            ModelState.AddModelError("Relationship", error);
+        return await ReloadAsync(cancellationToken);
+    }
+
+    public async Task<IActionResult> OnPostRemoveRelationshipAsync(string type, string from, string to, long relationshipVersion, CancellationToken cancellationToken)
+    {
+        if (!Prepare() || IsNew)
+            return NotFound();
+        ModelState.Clear();
+        if (!Network.Analysis.Domain.RelationshipTypes.TryParse(type, out var relationshipType))
+            return BadRequest();
+        try
+        {
+            await writer.DeleteRelationshipAsync(Dataset.Name, new RelationshipKey(relationshipType, from, to), relationshipVersion, User.UserName(), cancellationToken);
+        }
+        catch (ConcurrencyConflictException)
+        {
+            ModelState.AddModelError("Relationship", "A colleague changed or removed this relationship after you opened the page; nothing was removed. Look again below.");
+            return await ReloadAsync(cancellationToken);
+        }
+        return Redirect(DatasetLink($"{KindSegment}/{Uri.EscapeDataString(Id!)}/edit", keepDate: false) + "#relationships");
+    }
+
+    private async Task<IActionResult> ReloadAsync(CancellationToken cancellationToken)
+    {
+        if (await Catalog.Store(Dataset.Name).GetVersionedNodeAsync(Id!, cancellationToken) is not { } found)
+            return NotFound();
+        Form = RecordForm.From(found.Value, CityOf(Id!));
+        Version = found.Version;
+        await LoadRelationshipsAsync(cancellationToken);
+        return Page();
+    }
+
+    private bool Prepare()
+    {
+        if (RecordKinds.FromSegment(KindSegment) is not { } label)
+            return false;
+        Label = label;
+        Cities = Snapshot.Graph.OfType<City>().OrderBy(c => c.Name, StringComparer.OrdinalIgnoreCase).ToList();
+        Sectors = Snapshot.Graph.OfType<Sector>().OrderBy(s => s.Name, StringComparer.OrdinalIgnoreCase).ToList();
+        RelationshipTypes = Network.Analysis.Domain.RelationshipTypes.Schema
+            .Where(s => (s.FromLabels.Contains(label) || s.ToLabels.Contains(label)) && !(label == NodeLabel.Organisation && s.Type == RelationshipType.LocatedIn))
+            .ToList();
+        Others = Snapshot.Graph.Nodes.Where(n => n.Id != Id).OrderBy(n => n.Label).ThenBy(n => n.DisplayName, StringComparer.OrdinalIgnoreCase).Take(3000).ToList();
+        return true;
+    }
+
+    private string? CityOf(string id) =>
+        Snapshot.Graph.Relationships.FirstOrDefault(r => r.Type == RelationshipType.LocatedIn && r.From == id)?.To;
+
+    private async Task LoadRelationshipsAsync(CancellationToken cancellationToken)
+    {
+        if (IsNew)
+            return;
+        var store = Catalog.Store(Dataset.Name);
+        var node = Snapshot.NodesById.GetValueOrDefault(Id!);
+        if (node is null)
+            return;
+        var relationships = await store.GetRelationshipsAsync(Id!, cancellationToken);
+        var lines = RecordView.Relationships(node, relationships.Where(r => !(node is Organisation && r.Type == RelationshipType.LocatedIn && r.From == node.Id)), Snapshot.NodesById);
+        var withVersions = new List<(RelationshipLine, long)>();
+        foreach (var line in lines.Take(200))
+            withVersions.Add((line, (await store.GetVersionedRelationshipAsync(line.Relationship.Key, cancellationToken))?.Version ?? 0));
+        Relationships = withVersions;
+    }
+
+    private string NewId(string? name)
+    {
+        var slug = NonWord().Replace((name ?? "record").ToLowerInvariant(), "-").Trim('-');
+        if (slug.Length > 40)
+            slug = slug[..40].Trim('-');
+        return $"{RecordKinds.Singular(Label)[..3]}-{(slug.Length == 0 ? "record" : slug)}-{Guid.NewGuid().ToString("N")[..6]}";
+    }
+
+    [GeneratedRegex("[^a-z0-9]+")]
+    private static partial Regex NonWord();
+
+    public string? ErrorOf(string field) =>
+        ModelState.TryGetValue($"Form.{field}", out var entry) && entry.Errors.Count > 0 ? string.Join("; ", entry.Errors.Select(e => e.ErrorMessage)) : null;
+}
