@@ -103,7 +103,7 @@ public sealed partial class DatasetCatalog : IDisposable
         if (!graph.Nodes.Any() && !graph.Relationships.Any())
             await store.GetVersionAsync(cancellationToken);
         else
-            await store.WriteAsync(GraphBatch.Of(graph), cancellationToken);
+            await store.WriteAsync(GraphBatch.Of(graph) with { Change = new ChangeNote("system", "import", $"created the dataset from {info.Origin}", [], graph.Nodes.Count + graph.Relationships.Count) }, cancellationToken);
 
         lock (_gate)
         {

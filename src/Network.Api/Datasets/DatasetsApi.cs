@@ -69,7 +69,7 @@ public static class DatasetsApi
             var folder = catalog.ShippedFolder(from) ?? throw new KeyNotFoundException($"No shipped data folder '{from}'.");
             var existing = await catalog.Store(name).LoadGraphAsync(ct);
             var graph = Formats.DataFolder.Read(folder, existing: existing);
-            var result = await writer.ImportAsync(name, Storage.GraphBatch.Of(graph), Auth.AuthSetup.UserName(context.User), ct);
+            var result = await writer.ImportAsync(name, Storage.GraphBatch.Of(graph), Auth.AuthSetup.UserName(context.User), $"data/{from}", ct);
             return TypedResults.Ok(result);
         }).RequireAuthorization(Auth.Policies.Edit).RequireRateLimiting(Auth.AuthSetup.RateImports).WithSummary("Add a shipped data folder to this dataset (cities are matched)");
         api.MapGet("/{name}", Results<Ok<DatasetInfo>, NotFound> (string name, DatasetCatalog catalog) =>

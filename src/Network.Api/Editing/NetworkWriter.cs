@@ -7,16 +7,29 @@ using Network.Api.Storage;
 
 namespace Network.Api.Editing;
 
+/// <summary>Who writes and through what ("api", "form", "import", "merge", "what-if", "revert"); a bare user name means the API.</summary>
+public readonly record struct Author(string By, string Via)
+{
+    public static implicit operator Author(string by) => new(by, "api");
+
+    public override string ToString() => By;
+}
+
 /// <summary>
 /// The one way data changes: every write commits through the dataset's store, then is announced exactly once on the
 /// hub, then the analysis of that dataset is recomputed in the background (and announced when ready).
 /// </summary>
 public sealed class NetworkWriter(DatasetCatalog catalog, IHubContext<NetworkHub, INetworkClient> hub, AnalysisService analysis)
 {
-    /// <summary>Commits the batch, then announces it once to the dataset's watchers, then triggers re-analysis.</summary>
-    private async Task<WriteResult> CommitAsync(string dataset, GraphBatch batch, Func<INetworkClient, WriteResult, Task> announce, CancellationToken cancellationToken)
+    /// <summary>
+    /// Commits the batch with its history entry, then announces it once to the dataset's watchers, then triggers
+    /// re-analysis.
+    /// </summary>
+    private async Task<WriteResult> CommitAsync(string dataset, GraphBatch batch, Author author, string? summary, Func<INetworkClient, WriteResult, Task> announce, CancellationToken cancellationToken)
     {
-        var result = await catalog.Store(dataset).WriteAsync(batch, cancellationToken);
+        var store = catalog.Store(dataset);
+        batch = batch with { Change = await History.NoteAsync(store, batch, author.By, author.Via, summary, cancellationToken) };
+        var result = await store.WriteAsync(batch, cancellationToken);
         await announce(hub.Clients.Group(NetworkHub.Group(dataset)), result);
         analysis.Changed(dataset);
         return result;
@@ -26,36 +39,36 @@ public sealed class NetworkWriter(DatasetCatalog catalog, IHubContext<NetworkHub
 
     private static Dictionary<RelationshipKey, long> Expect(RelationshipKey key, long version) => new() { [key] = version };
 
-    public async Task<long> CreateNodeAsync(string dataset, Node node, string by, CancellationToken cancellationToken = default) =>
-        (await CommitAsync(dataset, new GraphBatch { Nodes = [node], ExpectedNodeVersions = Expect(node.Id, 0) },
-            (c, r) => c.NodeAdded(new NodeEvent(dataset, node, r.Version, by)), cancellationToken)).Version;
+    public async Task<long> CreateNodeAsync(string dataset, Node node, Author by, CancellationToken cancellationToken = default) =>
+        (await CommitAsync(dataset, new GraphBatch { Nodes = [node], ExpectedNodeVersions = Expect(node.Id, 0) }, by, null,
+            (c, r) => c.NodeAdded(new NodeEvent(dataset, node, r.Version, by.By)), cancellationToken)).Version;
 
-    public async Task<long> UpdateNodeAsync(string dataset, Node node, long expectedVersion, string by, CancellationToken cancellationToken = default) =>
-        (await CommitAsync(dataset, new GraphBatch { Nodes = [node], ExpectedNodeVersions = Expect(node.Id, expectedVersion) },
-            (c, r) => c.NodeChanged(new NodeEvent(dataset, node, r.Version, by)), cancellationToken)).Version;
+    public async Task<long> UpdateNodeAsync(string dataset, Node node, long expectedVersion, Author by, CancellationToken cancellationToken = default) =>
+        (await CommitAsync(dataset, new GraphBatch { Nodes = [node], ExpectedNodeVersions = Expect(node.Id, expectedVersion) }, by, null,
+            (c, r) => c.NodeChanged(new NodeEvent(dataset, node, r.Version, by.By)), cancellationToken)).Version;
 
-    public async Task<long> DeleteNodeAsync(string dataset, Node node, long expectedVersion, string by, CancellationToken cancellationToken = default) =>
-        (await CommitAsync(dataset, new GraphBatch { DeleteNodes = [node.Id], ExpectedNodeVersions = Expect(node.Id, expectedVersion) },
-            (c, r) => c.NodeDeleted(new NodeDeletedEvent(dataset, node.Id, node.Label.ToString(), r.Version, r.DeletedRelationships, by)), cancellationToken)).Version;
+    public async Task<long> DeleteNodeAsync(string dataset, Node node, long expectedVersion, Author by, CancellationToken cancellationToken = default) =>
+        (await CommitAsync(dataset, new GraphBatch { DeleteNodes = [node.Id], ExpectedNodeVersions = Expect(node.Id, expectedVersion) }, by, null,
+            (c, r) => c.NodeDeleted(new NodeDeletedEvent(dataset, node.Id, node.Label.ToString(), r.Version, r.DeletedRelationships, by.By)), cancellationToken)).Version;
 
-    public async Task<long> CreateRelationshipAsync(string dataset, Relationship relationship, string by, CancellationToken cancellationToken = default) =>
-        (await CommitAsync(dataset, new GraphBatch { Relationships = [relationship], ExpectedRelationshipVersions = Expect(relationship.Key, 0) },
-            (c, r) => c.RelationshipAdded(new RelationshipEvent(dataset, relationship, r.Version, by)), cancellationToken)).Version;
+    public async Task<long> CreateRelationshipAsync(string dataset, Relationship relationship, Author by, CancellationToken cancellationToken = default) =>
+        (await CommitAsync(dataset, new GraphBatch { Relationships = [relationship], ExpectedRelationshipVersions = Expect(relationship.Key, 0) }, by, null,
+            (c, r) => c.RelationshipAdded(new RelationshipEvent(dataset, relationship, r.Version, by.By)), cancellationToken)).Version;
 
-    public async Task<long> UpdateRelationshipAsync(string dataset, Relationship relationship, long expectedVersion, string by, CancellationToken cancellationToken = default) =>
-        (await CommitAsync(dataset, new GraphBatch { Relationships = [relationship], ExpectedRelationshipVersions = Expect(relationship.Key, expectedVersion) },
-            (c, r) => c.RelationshipChanged(new RelationshipEvent(dataset, relationship, r.Version, by)), cancellationToken)).Version;
+    public async Task<long> UpdateRelationshipAsync(string dataset, Relationship relationship, long expectedVersion, Author by, CancellationToken cancellationToken = default) =>
+        (await CommitAsync(dataset, new GraphBatch { Relationships = [relationship], ExpectedRelationshipVersions = Expect(relationship.Key, expectedVersion) }, by, null,
+            (c, r) => c.RelationshipChanged(new RelationshipEvent(dataset, relationship, r.Version, by.By)), cancellationToken)).Version;
 
-    public async Task<long> DeleteRelationshipAsync(string dataset, RelationshipKey key, long expectedVersion, string by, CancellationToken cancellationToken = default) =>
-        (await CommitAsync(dataset, new GraphBatch { DeleteRelationships = [key], ExpectedRelationshipVersions = Expect(key, expectedVersion) },
-            (c, r) => c.RelationshipDeleted(new RelationshipDeletedEvent(dataset, key, r.Version, by)), cancellationToken)).Version;
+    public async Task<long> DeleteRelationshipAsync(string dataset, RelationshipKey key, long expectedVersion, Author by, CancellationToken cancellationToken = default) =>
+        (await CommitAsync(dataset, new GraphBatch { DeleteRelationships = [key], ExpectedRelationshipVersions = Expect(key, expectedVersion) }, by, null,
+            (c, r) => c.RelationshipDeleted(new RelationshipDeletedEvent(dataset, key, r.Version, by.By)), cancellationToken)).Version;
 
     /// <summary>
     /// A record saved from a form with the relationships that go with its fields (e.g. an organisation's city), in one
     /// transaction: created when <paramref name="expectedVersion"/> is 0, else replaced only if still at that version.
     /// Announced as the node's change followed by each relationship change.
     /// </summary>
-    public async Task<long> SaveRecordAsync(string dataset, Node node, long expectedVersion, IReadOnlyList<Relationship> add, IReadOnlyList<RelationshipKey> delete, string by, CancellationToken cancellationToken = default)
+    public async Task<long> SaveRecordAsync(string dataset, Node node, long expectedVersion, IReadOnlyList<Relationship> add, IReadOnlyList<RelationshipKey> delete, Author by, CancellationToken cancellationToken = default)
     {
         var batch = new GraphBatch
         {
@@ -64,23 +77,24 @@ public sealed class NetworkWriter(DatasetCatalog catalog, IHubContext<NetworkHub
             DeleteRelationships = delete,
             ExpectedNodeVersions = Expect(node.Id, expectedVersion),
         };
-        var result = await CommitAsync(dataset, batch, async (c, r) =>
+        var result = await CommitAsync(dataset, batch, by, null, async (c, r) =>
         {
-            var change = new NodeEvent(dataset, node, r.Version, by);
+            var change = new NodeEvent(dataset, node, r.Version, by.By);
             await (expectedVersion == 0 ? c.NodeAdded(change) : c.NodeChanged(change));
             foreach (var key in delete)
-                await c.RelationshipDeleted(new RelationshipDeletedEvent(dataset, key, r.Version, by));
+                await c.RelationshipDeleted(new RelationshipDeletedEvent(dataset, key, r.Version, by.By));
             foreach (var relationship in add)
-                await c.RelationshipAdded(new RelationshipEvent(dataset, relationship, r.Version, by));
+                await c.RelationshipAdded(new RelationshipEvent(dataset, relationship, r.Version, by.By));
         }, cancellationToken);
         return result.Version;
     }
 
     /// <summary>A merge of two records (or its undo) in one transaction, announced once.</summary>
-    public Task<WriteResult> MergeAsync(string dataset, GraphBatch batch, Func<long, MergeEvent> announce, CancellationToken cancellationToken = default) =>
-        CommitAsync(dataset, batch, (c, r) => c.Merged(announce(r.Version)), cancellationToken);
+    public Task<WriteResult> MergeAsync(string dataset, GraphBatch batch, Author by, string summary, Func<long, MergeEvent> announce, CancellationToken cancellationToken = default) =>
+        CommitAsync(dataset, batch, by, summary, (c, r) => c.Merged(announce(r.Version)), cancellationToken);
 
-    /// <summary>A whole import in one transaction, announced once as finished.</summary>
-    public Task<WriteResult> ImportAsync(string dataset, GraphBatch batch, string by, CancellationToken cancellationToken = default) =>
-        CommitAsync(dataset, batch, (c, r) => c.ImportFinished(new ImportEvent(dataset, r.Version, r.NodesWritten, r.RelationshipsWritten, by)), cancellationToken);
+    /// <summary>A whole import in one transaction, announced once as finished; <paramref name="from"/> names the files or mapping.</summary>
+    public Task<WriteResult> ImportAsync(string dataset, GraphBatch batch, string by, string from, CancellationToken cancellationToken = default) =>
+        CommitAsync(dataset, batch, new Author(by, "import"), $"imported {batch.Nodes.Count:N0} records and {batch.Relationships.Count:N0} relationships from {from}",
+            (c, r) => c.ImportFinished(new ImportEvent(dataset, r.Version, r.NodesWritten, r.RelationshipsWritten, by)), cancellationToken);
 }

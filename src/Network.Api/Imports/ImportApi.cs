@@ -52,7 +52,7 @@ public static class ImportApi
                 return TypedResults.BadRequest(summary);
             if (dryRun == true)
                 return TypedResults.Ok(summary);
-            var result = await writer.ImportAsync(dataset, batch, context.User.UserName(), cancellationToken);
+            var result = await writer.ImportAsync(dataset, batch, context.User.UserName(), "upload", cancellationToken);
             return TypedResults.Ok(summary with { Version = result.Version });
         })
         .WithTags("Import")

@@ -106,7 +106,7 @@ public static class MappedImport
             result.Graph.Nodes.Take(10).ToList(), result.Graph.Relationships.Take(10).ToList(), errors.Take(10_000).ToList(), null);
         if (errors.Count > 0 || dryRun)
             return preview;
-        var written = await writer.ImportAsync(dataset, GraphBatch.Of(result.Graph), by, ct);
+        var written = await writer.ImportAsync(dataset, GraphBatch.Of(result.Graph), by, "a mapped upload", ct);
         return preview with { Version = written.Version };
     }
 }

@@ -57,7 +57,7 @@ public sealed class ResolutionService(DatasetCatalog catalog, AnalysisService an
             Relationships = plan.Upserts,
             ExpectedNodeVersions = new Dictionary<string, long> { [keepId] = keep.Version, [dropId] = drop.Version },
         };
-        var result = await writer.MergeAsync(dataset, batch, v => new MergeEvent(dataset, keepId, dropId, record.Id, false, v, by), ct);
+        var result = await writer.MergeAsync(dataset, batch, new Author(by, "merge"), $"merged {drop.Value.DisplayName} into {keep.Value.DisplayName}", v => new MergeEvent(dataset, keepId, dropId, record.Id, false, v, by), ct);
         Save(record);
         return new MergeResult(record.Id, result.Version, plan.Upserts.Count);
     }
@@ -76,7 +76,7 @@ public sealed class ResolutionService(DatasetCatalog catalog, AnalysisService an
             DeleteRelationships = record.Created,
             ExpectedNodeVersions = new Dictionary<string, long> { [record.KeepBefore.Id] = keep.Version, [record.Drop.Id] = 0 },
         };
-        var result = await writer.MergeAsync(dataset, batch, v => new MergeEvent(dataset, record.KeepBefore.Id, record.Drop.Id, record.Id, true, v, by), ct);
+        var result = await writer.MergeAsync(dataset, batch, new Author(by, "undo"), $"undid the merge of {record.Drop.DisplayName} into {record.KeepBefore.DisplayName}", v => new MergeEvent(dataset, record.KeepBefore.Id, record.Drop.Id, record.Id, true, v, by), ct);
         Save(record with { Undone = true });
         return new MergeResult(record.Id, result.Version, record.DropRelationships.Count);
     }

@@ -34,6 +34,9 @@ public interface INetworkStore
     Task<long> GetVersionAsync(CancellationToken cancellationToken = default);
 
     Task<StoreHealth> CheckHealthAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>The change history, newest first: one entry per write that carried a <see cref="GraphBatch.Change"/>.</summary>
+    Task<IReadOnlyList<ChangeEntry>> GetChangesAsync(ChangeQuery query, CancellationToken cancellationToken = default);
 }
 
 /// <summary>A record and the data version of its last write.</summary>
@@ -64,6 +67,9 @@ public sealed record GraphBatch
     public IReadOnlyList<Relationship> Relationships { get; init; } = [];
     public IReadOnlyList<string> DeleteNodes { get; init; } = [];
     public IReadOnlyList<RelationshipKey> DeleteRelationships { get; init; } = [];
+
+    /// <summary>What the history records of this write; stored in the same transaction as the data (none when null).</summary>
+    public ChangeNote? Change { get; init; }
 
     public bool IsEmpty => Nodes.Count == 0 && Relationships.Count == 0 && DeleteNodes.Count == 0 && DeleteRelationships.Count == 0;
 

@@ -72,6 +72,8 @@ public sealed class Neo4jNetworkStore : INetworkStore, IDisposable
     public const string CountRelationships = "MATCH (a:Node {dataset: $dataset})-[r]->(b:Node {dataset: $dataset}) RETURN count(r) AS relationships";
     public const string Neighbours = "UNWIND $ids AS id MATCH (n:Node {dataset: $dataset, id: id})-[r]-(m:Node) RETURN DISTINCT m.id AS id";
     public const string NodesByIds = "UNWIND $ids AS id MATCH (n:Node {dataset: $dataset, id: id}) RETURN n.data AS data ORDER BY n.id";
+    public const string RecordChange = "CREATE (c:NetworkChange {dataset: $dataset, version: $version, at: $at, by: $by, via: $via, summary: $summary, items: $items, itemCount: $itemCount, nodes: $nodes}) RETURN c.version AS version";
+    public const string Changes = "MATCH (c:NetworkChange {dataset: $dataset}) RETURN c.version AS version, c.at AS at, c.by AS by, c.via AS via, c.summary AS summary, c.items AS items, c.itemCount AS itemCount, c.nodes AS nodes ORDER BY c.version DESC";
     public const string RelationshipsAmong = "MATCH (a:Node {dataset: $dataset})-[r]->(b:Node {dataset: $dataset}) WHERE a.id IN $ids AND b.id IN $ids RETURN r.data AS data";
 
     /// <summary>Labels and types are not parameters in Cypher, so each has its own statement.</summary>
@@ -200,6 +202,15 @@ public sealed class Neo4jNetworkStore : INetworkStore, IDisposable
                 }
             }
             await tx.RunAsync(Bump, new() { ["version"] = version }, cancellationToken);
+            if (batch.Change is { } change)
+            {
+                await tx.RunAsync(RecordChange, new()
+                {
+                    ["version"] = version, ["at"] = DateTimeOffset.UtcNow.ToString("O", System.Globalization.CultureInfo.InvariantCulture),
+                    ["by"] = change.By, ["via"] = change.Via, ["summary"] = change.Summary,
+                    ["items"] = JsonSerializer.Serialize(change.Items, GraphJson.Options), ["itemCount"] = change.ItemCount, ["nodes"] = change.NodeIds.Distinct().ToList(),
+                }, cancellationToken);
+            }
             await tx.CommitAsync(cancellationToken);
             return new WriteResult(version, batch.Nodes.Count, batch.Relationships.Count, batch.DeleteNodes.Count, deletedRelationships);
         }
@@ -281,6 +292,24 @@ public sealed class Neo4jNetworkStore : INetworkStore, IDisposable
         var nodes = (await QueryAsync(NodesByIds, new() { ["ids"] = all }, cancellationToken)).Select(r => GraphJson.DeserializeNode(r[0].GetString()!)).ToList();
         var relationships = (await QueryAsync(RelationshipsAmong, new() { ["ids"] = all }, cancellationToken)).Select(r => GraphJson.DeserializeRelationship(r[0].GetString()!)).ToList();
         return new NetworkGraph(nodes, relationships, await GetVersionAsync(cancellationToken));
+    }
+
+    public async Task<IReadOnlyList<ChangeEntry>> GetChangesAsync(ChangeQuery query, CancellationToken cancellationToken = default)
+    {
+        await EnsureInitialisedAsync(cancellationToken);
+        // REVIEW: the filters run here rather than in Cypher, to keep to statements every Query API server runs alike;
+        // a history of many thousand entries would want them in the WHERE clause and an index on (dataset, version).
+        var rows = await QueryAsync(Changes, new(), cancellationToken);
+        return rows
+            .Select(r => (Entry: new ChangeEntry(r[0].GetInt64(), DateTimeOffset.Parse(r[1].GetString()!, System.Globalization.CultureInfo.InvariantCulture), r[2].GetString()!, r[3].GetString()!, r[4].GetString()!,
+                JsonSerializer.Deserialize<List<ChangeItem>>(r[5].GetString()!, GraphJson.Options) ?? [], (int)r[6].GetInt64()), Nodes: r[7].EnumerateArray().Select(e => e.GetString()!).ToList()))
+            .Where(x => query.Since is not { } since || x.Entry.At >= since)
+            .Where(x => string.IsNullOrEmpty(query.By) || x.Entry.By == query.By)
+            .Where(x => string.IsNullOrEmpty(query.Node) || x.Nodes.Contains(query.Node))
+            .Where(x => query.Version is not { } v || x.Entry.Version == v)
+            .Take(Math.Clamp(query.Limit, 1, 1000))
+            .Select(x => x.Entry)
+            .ToList();
     }
 
     public async Task<long> GetVersionAsync(CancellationToken cancellationToken = default)

@@ -37,6 +37,23 @@ public sealed class SqliteNetworkStore : INetworkStore, IDisposable
         CREATE TABLE meta (key TEXT NOT NULL PRIMARY KEY, value TEXT NOT NULL);
         INSERT INTO meta(key, value) VALUES ('data_version', '0');
         """,
+        """
+        CREATE TABLE changes (
+            version INTEGER NOT NULL PRIMARY KEY,
+            at TEXT NOT NULL,
+            by TEXT NOT NULL,
+            via TEXT NOT NULL,
+            summary TEXT NOT NULL,
+            items TEXT NOT NULL,
+            item_count INTEGER NOT NULL
+        );
+        CREATE INDEX changes_by ON changes(by, version);
+        CREATE TABLE change_nodes (
+            version INTEGER NOT NULL REFERENCES changes(version),
+            node_id TEXT NOT NULL,
+            PRIMARY KEY (node_id, version)
+        );
+        """,
     ];
 
     private readonly string _connectionString;
@@ -144,6 +161,8 @@ public sealed class SqliteNetworkStore : INetworkStore, IDisposable
             }
 
             Execute(connection, transaction, "UPDATE meta SET value = $v WHERE key = 'data_version'", ("$v", version.ToString()));
+            if (batch.Change is { } change)
+                RecordChange(connection, transaction, version, change);
             cancellationToken.ThrowIfCancellationRequested();
             transaction.Commit();
             return new WriteResult(version, batch.Nodes.Count, batch.Relationships.Count, batch.DeleteNodes.Count, deletedRelationships);
@@ -152,6 +171,74 @@ public sealed class SqliteNetworkStore : INetworkStore, IDisposable
         {
             _writeLock.Release();
         }
+    }
+
+    private static void RecordChange(SqliteConnection connection, SqliteTransaction transaction, long version, ChangeNote change)
+    {
+        using (var command = connection.CreateCommand())
+        {
+            command.Transaction = transaction;
+            command.CommandText = "INSERT INTO changes(version, at, by, via, summary, items, item_count) VALUES ($version, $at, $by, $via, $summary, $items, $count)";
+            command.Parameters.AddWithValue("$version", version);
+            command.Parameters.AddWithValue("$at", DateTimeOffset.UtcNow.ToString("O", System.Globalization.CultureInfo.InvariantCulture));
+            command.Parameters.AddWithValue("$by", change.By);
+            command.Parameters.AddWithValue("$via", change.Via);
+            command.Parameters.AddWithValue("$summary", change.Summary);
+            command.Parameters.AddWithValue("$items", JsonSerializer.Serialize(change.Items, GraphJson.Options));
+            command.Parameters.AddWithValue("$count", change.ItemCount);
+            command.ExecuteNonQuery();
+        }
+        using (var command = connection.CreateCommand())
+        {
+            command.Transaction = transaction;
+            command.CommandText = "INSERT OR IGNORE INTO change_nodes(version, node_id) VALUES ($version, $id)";
+            command.Parameters.AddWithValue("$version", version);
+            var id = command.Parameters.Add("$id", SqliteType.Text);
+            foreach (var nodeId in change.NodeIds.Distinct())
+            {
+                id.Value = nodeId;
+                command.ExecuteNonQuery();
+            }
+        }
+    }
+
+    public Task<IReadOnlyList<ChangeEntry>> GetChangesAsync(ChangeQuery query, CancellationToken cancellationToken = default)
+    {
+        using var connection = Open();
+        using var command = connection.CreateCommand();
+        var where = new List<string>();
+        if (query.Since is { } since)
+        {
+            where.Add("c.at >= $since");
+            command.Parameters.AddWithValue("$since", since.ToUniversalTime().ToString("O", System.Globalization.CultureInfo.InvariantCulture));
+        }
+        if (query.By is { Length: > 0 } by)
+        {
+            where.Add("c.by = $by");
+            command.Parameters.AddWithValue("$by", by);
+        }
+        if (query.Node is { Length: > 0 } node)
+        {
+            where.Add("c.version IN (SELECT version FROM change_nodes WHERE node_id = $node)");
+            command.Parameters.AddWithValue("$node", node);
+        }
+        if (query.Version is { } exact)
+        {
+            where.Add("c.version = $exact");
+            command.Parameters.AddWithValue("$exact", exact);
+        }
+        command.CommandText = "SELECT c.version, c.at, c.by, c.via, c.summary, c.items, c.item_count FROM changes c"
+            + (where.Count == 0 ? "" : " WHERE " + string.Join(" AND ", where)) + " ORDER BY c.version DESC LIMIT $limit";
+        command.Parameters.AddWithValue("$limit", Math.Clamp(query.Limit, 1, 1000));
+        var entries = new List<ChangeEntry>();
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            entries.Add(new ChangeEntry(reader.GetInt64(0), DateTimeOffset.Parse(reader.GetString(1), System.Globalization.CultureInfo.InvariantCulture),
+                reader.GetString(2), reader.GetString(3), reader.GetString(4),
+                JsonSerializer.Deserialize<List<ChangeItem>>(reader.GetString(5), GraphJson.Options) ?? [], reader.GetInt32(6)));
+        }
+        return Task.FromResult<IReadOnlyList<ChangeEntry>>(entries);
     }
 
     public Task<IReadOnlyList<ValidationError>> CheckAsync(GraphBatch batch, CancellationToken cancellationToken = default)

@@ -88,7 +88,7 @@ public class ImportModel(DatasetCatalog catalog, NetworkWriter writer) : PageMod
             if (Dataset is null || catalog.Find(Dataset) is null)
                 return Fail("Choose a dataset to add to, or name a new one.");
             var existing = await catalog.Store(Dataset).LoadGraphAsync(ct);
-            await writer.ImportAsync(Dataset, Api.Storage.GraphBatch.Of(Api.Formats.DataFolder.Read(folder, existing: existing)), User.UserName(), ct);
+            await writer.ImportAsync(Dataset, Api.Storage.GraphBatch.Of(Api.Formats.DataFolder.Read(folder, existing: existing)), User.UserName(), $"data/{from}", ct);
             return Redirect($"/?dataset={Dataset}");
         }
         catch (Network.Analysis.Domain.ValidationFailedException e)

@@ -111,7 +111,7 @@ public sealed partial class EditModel(DatasetCatalog catalog, AnalysisService an
         }
         try
         {
-            await writer.SaveRecordAsync(Dataset.Name, node!, IsNew ? 0 : Version, add, delete, User.UserName(), cancellationToken);
+            await writer.SaveRecordAsync(Dataset.Name, node!, IsNew ? 0 : Version, add, delete, new Author(User.UserName(), "form"), cancellationToken);
         }
         catch (ConcurrencyConflictException)
         {
@@ -151,7 +151,7 @@ public sealed partial class EditModel(DatasetCatalog catalog, AnalysisService an
             return Redirect(DatasetLink(KindSegment, keepDate: false));
         try
         {
-            await writer.DeleteNodeAsync(Dataset.Name, found.Value, Version, User.UserName(), cancellationToken);
+            await writer.DeleteNodeAsync(Dataset.Name, found.Value, Version, new Author(User.UserName(), "form"), cancellationToken);
         }
         catch (ConcurrencyConflictException)
         {
@@ -212,7 +212,7 @@ public sealed partial class EditModel(DatasetCatalog catalog, AnalysisService an
             {
                 try
                 {
-                    await writer.CreateRelationshipAsync(Dataset.Name, relationship, User.UserName(), cancellationToken);
+                    await writer.CreateRelationshipAsync(Dataset.Name, relationship, new Author(User.UserName(), "form"), cancellationToken);
                     return Redirect(DatasetLink($"{KindSegment}/{Uri.EscapeDataString(Id!)}/edit", keepDate: false) + "#relationships");
                 }
                 catch (ConcurrencyConflictException)
@@ -239,7 +239,7 @@ public sealed partial class EditModel(DatasetCatalog catalog, AnalysisService an
             return BadRequest();
         try
         {
-            await writer.DeleteRelationshipAsync(Dataset.Name, new RelationshipKey(relationshipType, from, to), relationshipVersion, User.UserName(), cancellationToken);
+            await writer.DeleteRelationshipAsync(Dataset.Name, new RelationshipKey(relationshipType, from, to), relationshipVersion, new Author(User.UserName(), "form"), cancellationToken);
         }
         catch (ConcurrencyConflictException)
         {

@@ -97,7 +97,7 @@ public sealed class IndexModel(DatasetCatalog catalog, AnalysisService analysis,
             RemovedVersion = found.Version;
             return Page();
         }
-        await writer.DeleteNodeAsync(Dataset.Name, found.Value, version, User.UserName(), cancellationToken);
+        await writer.DeleteNodeAsync(Dataset.Name, found.Value, version, new Author(User.UserName(), "what-if"), cancellationToken);
         return Redirect($"/datasets/{Uri.EscapeDataString(Dataset.Name)}?removed={Uri.EscapeDataString(found.Value.DisplayName)}");
     }
 
@@ -109,7 +109,7 @@ public sealed class IndexModel(DatasetCatalog catalog, AnalysisService analysis,
         var relationship = new Relationship(RelationshipType.PartnersWith, from, to, $"what-if page: {User.UserName()} {DateTimeOffset.UtcNow:yyyy-MM-dd HH:mm}Z") { Kind = "introduction" };
         try
         {
-            await writer.CreateRelationshipAsync(Dataset.Name, relationship, User.UserName(), cancellationToken);
+            await writer.CreateRelationshipAsync(Dataset.Name, relationship, new Author(User.UserName(), "what-if"), cancellationToken);
         }
         catch (Exception e) when (e is Network.Api.Storage.ConcurrencyConflictException or ValidationFailedException)
         {
