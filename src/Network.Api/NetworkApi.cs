@@ -10,6 +10,7 @@ using Network.Api.Editing;
 using Network.Api.Events;
 using Network.Api.Exports;
 using Network.Api.Imports;
+using Network.Api.Changes;
 using Network.Api.Mapping;
 using Network.Api.Hubs;
 using Network.Api.Organisations;
@@ -29,6 +30,7 @@ public static class NetworkApi
     {
         builder.Services.AddSingleton<AnalysisService>();
         builder.Services.AddSingleton<NetworkWriter>();
+        builder.Services.AddSingleton<Changes.ChangeReverter>();
         builder.Services.AddSingleton<Resolution.ResolutionService>();
         builder.Services.ConfigureHttpJsonOptions(o => Configure(o.SerializerOptions));
         builder.Services.AddSignalR().AddJsonProtocol(o => Configure(o.PayloadSerializerOptions));
@@ -56,6 +58,7 @@ public static class NetworkApi
         app.MapExports();
         app.MapResolution();
         app.MapMappings();
+        app.MapChanges();
         app.MapHub<NetworkHub>("/hubs/network");
         app.MapOpenApi();
         app.MapScalarApiReference("/api/reference", o => o.WithTitle("Network API"));

@@ -32,6 +32,12 @@ public static class History
             {
                 var before = await store.GetNodeAsync(id, cancellationToken);
                 items.Add(new ChangeItem("node", id, before?.Label.ToString() ?? "", before?.DisplayName ?? id, before is null ? null : GraphJson.Serialize(before), null));
+                // Its relationships go with it: recorded too, so that the history shows them and a revert restores them.
+                foreach (var relationship in await store.GetRelationshipsAsync(id, cancellationToken))
+                {
+                    if (!batch.DeleteRelationships.Contains(relationship.Key))
+                        items.Add(new ChangeItem("relationship", ChangeItems.RelationshipId(relationship.Key), RelationshipTypes.Name(relationship.Type), "", GraphJson.Serialize(relationship), null));
+                }
             }
             foreach (var relationship in batch.Relationships)
             {
@@ -46,7 +52,7 @@ public static class History
                     before is null ? null : GraphJson.Serialize(before.Value), null));
             }
         }
-        return new ChangeNote(by, via, summary ?? Summarise(items, total), items, total) { NodeIds = ids };
+        return new ChangeNote(by, via, summary ?? Summarise(items, total), items, Math.Max(total, items.Count)) { NodeIds = ids };
     }
 
     /// <summary>"changed organisation KU Leuven", "added PARTNERS_WITH (a)-(b)", "deleted person X"; several: counts.</summary>

@@ -93,6 +93,11 @@ public sealed class NetworkWriter(DatasetCatalog catalog, IHubContext<NetworkHub
     public Task<WriteResult> MergeAsync(string dataset, GraphBatch batch, Author by, string summary, Func<long, MergeEvent> announce, CancellationToken cancellationToken = default) =>
         CommitAsync(dataset, batch, by, summary, (c, r) => c.Merged(announce(r.Version)), cancellationToken);
 
+    /// <summary>The undoing of one change, announced as an import of what it wrote back (so every page refreshes).</summary>
+    public Task<WriteResult> RevertAsync(string dataset, GraphBatch batch, Author by, string summary, CancellationToken cancellationToken = default) =>
+        CommitAsync(dataset, batch, by, summary,
+            (c, r) => c.ImportFinished(new ImportEvent(dataset, r.Version, r.NodesWritten, r.RelationshipsWritten, by.By)), cancellationToken);
+
     /// <summary>A whole import in one transaction, announced once as finished; <paramref name="from"/> names the files or mapping.</summary>
     public Task<WriteResult> ImportAsync(string dataset, GraphBatch batch, string by, string from, CancellationToken cancellationToken = default) =>
         CommitAsync(dataset, batch, new Author(by, "import"), $"imported {batch.Nodes.Count:N0} records and {batch.Relationships.Count:N0} relationships from {from}",

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
 using Network.Analysis.Domain;
 using Network.Analysis.Insights;
 using Network.Analysis.Projection;
@@ -45,7 +46,17 @@ public sealed class RecordModel(DatasetCatalog catalog, AnalysisService analysis
     public ExploreView? Neighbourhood { get; private set; }
     public string? CityName { get; private set; }
 
-    public IActionResult OnGet()
+    public IReadOnlyList<Network.Api.Storage.ChangeEntry> History { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
+    {
+        var result = Load();
+        if (result is PageResult)
+            History = await Catalog.Store(Dataset.Name).GetChangesAsync(new Network.Api.Storage.ChangeQuery(Node: Id, Limit: 20), cancellationToken);
+        return result;
+    }
+
+    private IActionResult Load()
     {
         if (RecordKinds.FromSegment(KindSegment) is not { } label)
             return NotFound();
