@@ -35,7 +35,7 @@ public sealed class ExplorerInABrowserTests(RunningServer server) : IClassFixtur
         using var _ = playwright;
         await using var __ = browser;
         var page = await browser.NewPageAsync();
-        await page.GotoAsync(new Uri(server.Address, "/explore?dataset=seed").ToString());
+        await page.GotoAsync(new Uri(server.Address, "/datasets/seed/explore").ToString());
         await page.WaitForFunctionAsync("() => document.getElementById('live').textContent.includes('live')");
         Assert.Equal(50, await page.Locator("svg#graph circle").CountAsync());
 
@@ -56,7 +56,7 @@ public sealed class ExplorerInABrowserTests(RunningServer server) : IClassFixtur
         using var _ = playwright;
         await using var __ = browser;
         var page = await browser.NewPageAsync();
-        await page.GotoAsync(new Uri(server.Address, "/explore?dataset=seed").ToString());
+        await page.GotoAsync(new Uri(server.Address, "/datasets/seed/explore").ToString());
         var svg = page.Locator("svg#graph");
         var before = await svg.GetAttributeAsync("viewBox");
         await svg.HoverAsync();

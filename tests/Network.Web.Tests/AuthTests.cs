@@ -47,7 +47,7 @@ public sealed class AuthTests : IDisposable
         Assert.Equal(HttpStatusCode.Redirect, signedIn.StatusCode);
         var created = await client.PostAsJsonAsync("/api/datasets/seed/sectors", new { id = "sector-by-eva", name = "Photonics" });
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
-        Assert.Contains("eva", (await Html.ParseAsync(await client.GetAsync("/"))).QuerySelector("header")!.TextContent);
+        Assert.Contains("eva", (await Html.ParseAsync(await client.GetAsync("/datasets/seed"))).QuerySelector("header")!.TextContent);
     }
 
     [Fact]

@@ -16,7 +16,7 @@ public sealed class ExplorePageTests : IDisposable
     [Fact]
     public async Task TheSeedIsDrawnWholeWithOneCirclePerOrganisationAndItsTies()
     {
-        var page = await Html.ParseAsync(await _app.CreateClient().GetAsync("/explore?dataset=seed"));
+        var page = await Html.ParseAsync(await _app.CreateClient().GetAsync("/datasets/seed/explore"));
         var circles = page.QuerySelectorAll("svg#graph circle");
         Assert.Equal(50, circles.Length);
         Assert.Contains(circles, c => c.GetAttribute("data-id") == "org-capricorn" && c.GetAttribute("data-city") == "Leuven");
@@ -30,10 +30,10 @@ public sealed class ExplorePageTests : IDisposable
     {
         var client = _app.ClientWithRole(Roles.Editor);
         await client.PostAsJsonAsync("/api/datasets", new { name = "cordis", from = "cordis-h2020-leuven" });
-        var page = await Html.ParseAsync(await client.GetAsync("/explore?dataset=cordis"));
+        var page = await Html.ParseAsync(await client.GetAsync("/datasets/cordis/explore"));
         Assert.Equal(431, page.QuerySelectorAll("svg#graph circle").Length);
         Assert.Equal("BE", page.QuerySelector("select[name=country] option[selected]")!.GetAttribute("value"));
-        var all = await Html.ParseAsync(await client.GetAsync("/explore?dataset=cordis&country=all"));
+        var all = await Html.ParseAsync(await client.GetAsync("/datasets/cordis/explore?country=all"));
         Assert.Equal(600, all.QuerySelectorAll("svg#graph circle").Length);
         Assert.Contains("the 600 best connected", all.Body!.TextContent);
     }
@@ -41,7 +41,7 @@ public sealed class ExplorePageTests : IDisposable
     [Fact]
     public async Task AFocusShowsOneOrganisationsNeighbourhood()
     {
-        var page = await Html.ParseAsync(await _app.CreateClient().GetAsync("/explore?dataset=seed&focus=org-capricorn&depth=1"));
+        var page = await Html.ParseAsync(await _app.CreateClient().GetAsync("/datasets/seed/explore?focus=org-capricorn&depth=1"));
         var ids = page.QuerySelectorAll("svg#graph circle").Select(c => c.GetAttribute("data-id")).ToHashSet();
         Assert.Contains("org-capricorn", ids);
         Assert.Contains("org-wuxi-capital", ids);
@@ -56,7 +56,7 @@ public sealed class ExplorePageTests : IDisposable
             [new Organisation("a", "<script>alert(1)</script>", "company", "t"), new Organisation("b", "B \" onmouseover=\"x", "company", "t"), new Agreement("x", "Deal", "mou", "t")],
             [new Relationship(RelationshipType.PartyTo, "a", "x", "t"), new Relationship(RelationshipType.PartyTo, "b", "x", "t")], 0);
         await catalog.CreateAsync(new DatasetInfo("hostile", "Hostile", false, "test"), graph);
-        var html = await (await _app.CreateClient().GetAsync("/explore?dataset=hostile")).Content.ReadAsStringAsync();
+        var html = await (await _app.CreateClient().GetAsync("/datasets/hostile/explore")).Content.ReadAsStringAsync();
         Assert.DoesNotContain("<script>alert", html);
         Assert.DoesNotContain("\" onmouseover=\"x", html);
     }

@@ -12,19 +12,42 @@ public sealed class OverviewPageTests : IDisposable
     public void Dispose() => _app.Dispose();
 
     [Fact]
-    public async Task TheFirstPageListsTheSeedOrganisationsWithCountsPerKind()
+    public async Task TheFirstPageOpensTheFirstDatasetAndThenTheLastOneUsed()
     {
-        var response = await _app.CreateClient().GetAsync("/");
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var page = await Html.ParseAsync(response);
+        var client = _app.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+        var first = await client.GetAsync("/");
+        Assert.Equal(HttpStatusCode.Redirect, first.StatusCode);
+        Assert.Equal("/datasets/seed", first.Headers.Location!.OriginalString);
 
-        Assert.Contains("Seed ecosystem", page.QuerySelector("h1")!.TextContent);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/datasets/synthetic/brokers")).StatusCode);
+        Assert.Equal("/datasets/synthetic", (await client.GetAsync("/")).Headers.Location!.OriginalString);
+    }
+
+    [Fact]
+    public async Task OldAddressesRedirectToTheDatasetsPages()
+    {
+        var client = _app.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        var overview = await client.GetAsync("/?dataset=synthetic");
+        Assert.Equal(HttpStatusCode.MovedPermanently, overview.StatusCode);
+        Assert.Equal("/datasets/synthetic", overview.Headers.Location!.OriginalString);
+        Assert.Equal("/datasets/seed/organisations?kind=investor", (await client.GetAsync("/?dataset=seed&kind=investor")).Headers.Location!.OriginalString);
+        Assert.Equal("/datasets/seed/explore?focus=org-capricorn", (await client.GetAsync("/explore?dataset=seed&focus=org-capricorn")).Headers.Location!.OriginalString);
+    }
+
+    [Fact]
+    public async Task TheOrganisationsPageListsTheSeedOrganisationsAndTheOverviewCountsThemPerKind()
+    {
+        var page = await Html.ParseAsync(await _app.CreateClient().GetAsync("/datasets/seed/organisations"));
+        Assert.Contains("Organisations", page.QuerySelector("h1")!.TextContent);
         var names = page.QuerySelectorAll("table.list tbody tr td:first-child").Select(td => td.TextContent.Trim()).ToList();
         Assert.Contains("Capricorn Venture Partners", names);
         Assert.Contains("KU Leuven", names);
         Assert.Equal(50, names.Count);
+        Assert.Equal("/datasets/seed/organisations/org-capricorn", page.QuerySelectorAll("table.list tbody a").First(a => a.TextContent == "Capricorn Venture Partners").GetAttribute("href"));
 
-        var counts = page.QuerySelectorAll("table.kind-counts tr")
+        var overview = await Html.ParseAsync(await _app.CreateClient().GetAsync("/datasets/seed"));
+        Assert.Contains("Seed ecosystem", overview.QuerySelector("h1")!.TextContent);
+        var counts = overview.QuerySelectorAll("table.kind-counts tr")
             .ToDictionary(tr => tr.QuerySelector("th")!.TextContent.Trim(), tr => int.Parse(tr.QuerySelector("td.number")!.TextContent));
         // Capricorn, Wuxi Capital, Scorpio; KU Leuven, KU Leuven Associatie, UHasselt, GDUT.
         Assert.Equal(3, counts["investor"]);
@@ -35,7 +58,7 @@ public sealed class OverviewPageTests : IDisposable
     [Fact]
     public async Task FilteringByKindShowsOnlyThatKind()
     {
-        var page = await Html.ParseAsync(await _app.CreateClient().GetAsync("/?dataset=seed&kind=investor"));
+        var page = await Html.ParseAsync(await _app.CreateClient().GetAsync("/datasets/seed/organisations?kind=investor"));
         var kinds = page.QuerySelectorAll("table.list tbody tr td:nth-child(2)").Select(td => td.TextContent).ToList();
         Assert.Equal(3, kinds.Count);
         Assert.All(kinds, k => Assert.Equal("investor", k));
@@ -44,7 +67,7 @@ public sealed class OverviewPageTests : IDisposable
     [Fact]
     public async Task SearchFindsByCity()
     {
-        var page = await Html.ParseAsync(await _app.CreateClient().GetAsync("/?dataset=seed&q=wuxi"));
+        var page = await Html.ParseAsync(await _app.CreateClient().GetAsync("/datasets/seed/organisations?q=wuxi"));
         var names = page.QuerySelectorAll("table.list tbody tr td:first-child").Select(td => td.TextContent.Trim()).ToList();
         Assert.Contains("Wuxi Guolian Environment & Energy Group", names);
         Assert.Contains("Wuxi Capital", names);
@@ -54,18 +77,22 @@ public sealed class OverviewPageTests : IDisposable
     [Fact]
     public async Task TheSyntheticDatasetIsMarkedSynthetic()
     {
-        var page = await Html.ParseAsync(await _app.CreateClient().GetAsync("/?dataset=synthetic"));
+        var page = await Html.ParseAsync(await _app.CreateClient().GetAsync("/datasets/synthetic"));
         Assert.Contains("synthetic", page.QuerySelector("h1 .badge.synthetic")!.TextContent);
+        Assert.Contains("synthetic", page.QuerySelector("header details.switcher summary .badge.synthetic")!.TextContent);
         Assert.Contains("network generate --members 60", page.QuerySelector(".origin")!.TextContent);
-        Assert.NotEmpty(page.QuerySelectorAll("nav.pages a"));
+        var list = await Html.ParseAsync(await _app.CreateClient().GetAsync("/datasets/synthetic/organisations"));
+        Assert.NotEmpty(list.QuerySelectorAll("nav.pages a"));
     }
 
     [Fact]
     public async Task AnUnknownDatasetIsNotFound()
     {
-        var response = await _app.CreateClient().GetAsync("/?dataset=nope");
+        var response = await _app.CreateClient().GetAsync("/datasets/nope");
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         Assert.Contains("Not found", await response.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.NotFound, (await _app.CreateClient().GetAsync("/?dataset=nope")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await _app.CreateClient().GetAsync("/datasets/seed/organisations/org-nope")).StatusCode);
     }
 
     [Fact]
@@ -76,7 +103,7 @@ public sealed class OverviewPageTests : IDisposable
         var hostile = new Organisation("org-x", "<script>alert('x')</script>", "company", "<img src=x onerror=alert(1)>");
         await catalog.CreateAsync(new DatasetInfo("hostile", "Hostile <b>title</b>", false, "test"), new NetworkGraph([hostile], [], 0));
 
-        var html = await (await client.GetAsync("/?dataset=hostile")).Content.ReadAsStringAsync();
+        var html = await (await client.GetAsync("/datasets/hostile/organisations")).Content.ReadAsStringAsync();
 
         Assert.DoesNotContain("<script>alert", html);
         Assert.DoesNotContain("<img src=x", html);
@@ -96,10 +123,10 @@ public sealed class LargeDatasetOverviewTests : IDisposable
     {
         var client = _app.ClientWithRole(Network.Api.Auth.Roles.Editor);
         await System.Net.Http.Json.HttpClientJsonExtensions.PostAsJsonAsync(client, "/api/datasets", new { name = "cordis", from = "cordis-h2020-leuven" });
-        var page = await Html.ParseAsync(await client.GetAsync("/?dataset=cordis&country=BE"));
-        Assert.Contains("(431 of 5271)", page.QuerySelector("section.organisations h2")!.TextContent);
+        var page = await Html.ParseAsync(await client.GetAsync("/datasets/cordis/organisations?country=BE"));
+        Assert.Contains("(431)", page.QuerySelector("h1")!.TextContent);
         Assert.Equal(50, page.QuerySelectorAll("table.list tbody tr").Length);
-        var unnamed = await Html.ParseAsync(await client.GetAsync("/?dataset=cordis&q=unnamed"));
+        var unnamed = await Html.ParseAsync(await client.GetAsync("/datasets/cordis/organisations?q=unnamed"));
         Assert.Contains("unnamed organisation (PIC", unnamed.QuerySelector("table.list tbody tr td")!.TextContent);
     }
 }

@@ -82,7 +82,7 @@ public sealed class IndexModel(DatasetCatalog catalog, AnalysisService analysis)
         var rows = all
             .Where(b => string.IsNullOrWhiteSpace(Query) || b.Name.Contains(Query.Trim(), StringComparison.OrdinalIgnoreCase))
             .Where(b => string.IsNullOrEmpty(Kind) || kinds.GetValueOrDefault(b.Id) == Kind)
-            .Where(b => !CutPoints || b.IsArticulationPoint)
+            .Where(b => !CutPoints || failures.ContainsKey(b.Id))
             .Select(b => new BrokerRow(b, kinds.GetValueOrDefault(b.Id) ?? "", actorGraph.IndexOf(b.Id) is var v and >= 0 ? stability.BrokerShare[v] : null, failures.GetValueOrDefault(b.Id), null))
             .ToList();
         Func<BrokerRow, double> key = Sort switch

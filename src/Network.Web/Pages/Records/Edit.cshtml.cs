@@ -20,7 +20,7 @@ namespace Network.Web.Pages.Records;
 [Authorize(Policy = Policies.Edit)]
 public sealed partial class EditModel(DatasetCatalog catalog, AnalysisService analysis, NetworkWriter writer) : DatasetPageModel(catalog, analysis)
 {
-    [FromRoute(Name = "kind")]
+    [FromRoute(Name = "collection")]
     public string KindSegment { get; set; } = "";
 
     [FromRoute(Name = "id")]
@@ -78,11 +78,8 @@ public sealed partial class EditModel(DatasetCatalog catalog, AnalysisService an
         var (node, errors) = Form.ToNode(Label, id);
         foreach (var (field, message) in errors)
             ModelState.AddModelError($"Form.{field}", message);
-        if (node is not null)
-        {
-            foreach (var error in DomainRules.Check(node))
-                ModelState.AddModelError($"Form.{RecordForm.FieldOf(error.Field)}", error.Message);
-        }
+        foreach (var error in DomainRules.Check(node))
+            ModelState.AddModelError($"Form.{RecordForm.FieldOf(error.Field)}", error.Message);
         var cityKey = default(RelationshipKey?);
         var add = new List<Relationship>();
         var delete = new List<RelationshipKey>();
@@ -111,7 +108,7 @@ public sealed partial class EditModel(DatasetCatalog catalog, AnalysisService an
         }
         try
         {
-            await writer.SaveRecordAsync(Dataset.Name, node!, IsNew ? 0 : Version, add, delete, new Author(User.UserName(), "form"), cancellationToken);
+            await writer.SaveRecordAsync(Dataset.Name, node, IsNew ? 0 : Version, add, delete, new Author(User.UserName(), "form"), cancellationToken);
         }
         catch (ConcurrencyConflictException)
         {

@@ -14,7 +14,7 @@ public sealed class ListModel(DatasetCatalog catalog, AnalysisService analysis) 
 {
     public const int PageSize = 50;
 
-    [FromRoute(Name = "kind")]
+    [FromRoute(Name = "collection")]
     public string KindSegment { get; set; } = "";
 
     public override string Section => KindSegment;

@@ -24,7 +24,7 @@ public sealed record MetricLine(string Key, string Value, int Rank, int Of, bool
 [Authorize(Policy = Policies.Read)]
 public sealed class RecordModel(DatasetCatalog catalog, AnalysisService analysis) : DatasetPageModel(catalog, analysis)
 {
-    [FromRoute(Name = "kind")]
+    [FromRoute(Name = "collection")]
     public string KindSegment { get; set; } = "";
 
     [FromRoute(Name = "id")]

@@ -40,8 +40,8 @@ public sealed class RecordForm
         _ => new(),
     };
 
-    /// <summary>The record these fields describe, or the fields it could not read (field name → message).</summary>
-    public (Node? Node, IReadOnlyList<(string Field, string Message)> Errors) ToNode(NodeLabel label, string id)
+    /// <summary>The record these fields describe, and the fields it could not read (field name → message; those are left empty).</summary>
+    public (Node Node, IReadOnlyList<(string Field, string Message)> Errors) ToNode(NodeLabel label, string id)
     {
         var errors = new List<(string, string)>();
         DateOnly? ParseDate(string? text, string field)
@@ -72,7 +72,7 @@ public sealed class RecordForm
             NodeLabel.Sector => new Sector(id, T(Name), T(Source)),
             _ => new Event(id, T(Name), T(Kind), T(Source)) { Date = ParseDate(Date, nameof(Date)) },
         };
-        return (errors.Count == 0 ? node : null, errors);
+        return (node, errors);
     }
 
     /// <summary>The form field a domain rule's field name belongs to ("title" is the form's name field).</summary>
