@@ -6,18 +6,7 @@ namespace Network.Browser.Tests;
 /// <summary>The explorer in headless Chromium (Debian's, at /usr/bin/chromium): drawing, selection, and a live update.</summary>
 public sealed class ExplorerInABrowserTests(RunningServer server) : IClassFixture<RunningServer>
 {
-    private static async Task<(IPlaywright, IBrowser)> Launch()
-    {
-        Assert.True(File.Exists("/usr/bin/chromium"), "Chromium is not installed: apt-get install chromium (as .ci/run does).");
-        var playwright = await Playwright.CreateAsync();
-        var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = "/usr/bin/chromium",
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-        });
-        return (playwright, browser);
-    }
+    private static Task<(IPlaywright, IBrowser)> Launch() => Browser.LaunchAsync();
 
     /// <summary>An editor's API key, written into the running server's users.db as an admin would.</summary>
     private HttpClient Editor()
@@ -47,6 +36,9 @@ public sealed class ExplorerInABrowserTests(RunningServer server) : IClassFixtur
         Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
         await page.WaitForFunctionAsync("() => document.getElementById('live').dataset.version === '2'", null, new PageWaitForFunctionOptions { Timeout = 30_000 });
         Assert.Equal(124, await page.Locator("svg#graph line").CountAsync());
+        // Swapped in place: the selection survived the update.
+        Assert.Equal(1, await page.Locator("circle.selected[data-id='org-capricorn']").CountAsync());
+        await Browser.ShotAsync(page, "explore-seed-live");
     }
 
     [Fact]

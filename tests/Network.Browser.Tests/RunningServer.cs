@@ -27,7 +27,7 @@ public sealed class RunningServer : IAsyncLifetime
         foreach (var arg in new[]
         {
             Path.Combine(web, "bin", configuration, "net10.0", "Network.Web.dll"), "--urls", Address.ToString(), "--contentRoot", web,
-            "--Storage:DataFolder", DataFolder, "--Storage:SyntheticDataset", "false",
+            "--Storage:DataFolder", DataFolder, "--Storage:SyntheticMembers", "60",
         })
         {
             info.ArgumentList.Add(arg);

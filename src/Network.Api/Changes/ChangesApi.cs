@@ -56,7 +56,13 @@ public static class ChangesApi
             using var document = JsonDocument.Parse(json);
             return document.RootElement.EnumerateObject()
                 .Where(p => p.Name is not ("label" or "type"))
-                .ToDictionary(p => p.Name, p => p.Value.ValueKind == JsonValueKind.String ? p.Value.GetString()! : p.Value.GetRawText());
+                .ToDictionary(p => p.Name, p => p.Value.ValueKind switch
+                {
+                    JsonValueKind.String => p.Value.GetString()!,
+                    // Lists read as lists: "research, pilot".
+                    JsonValueKind.Array when p.Value.EnumerateArray().All(e => e.ValueKind == JsonValueKind.String) => string.Join(", ", p.Value.EnumerateArray().Select(e => e.GetString())),
+                    _ => p.Value.GetRawText(),
+                });
         }
         var (before, after) = (Read(item.Before), Read(item.After));
         return before.Keys.Union(after.Keys).Order(StringComparer.Ordinal)

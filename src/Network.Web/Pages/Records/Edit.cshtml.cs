@@ -76,6 +76,15 @@ public sealed partial class EditModel(DatasetCatalog catalog, AnalysisService an
         var store = Catalog.Store(Dataset.Name);
         var id = IsNew ? (string.IsNullOrWhiteSpace(Form.Id) ? NewId(Form.Name) : Form.Id.Trim()) : Id!;
         var (node, errors) = Form.ToNode(Label, id);
+        // A form lists sectors and stages in its own order; the same set in another order is no change.
+        if (node is Organisation edited && !IsNew && Snapshot.NodesById.GetValueOrDefault(id) is Organisation stored)
+        {
+            node = edited with
+            {
+                Sectors = edited.Sectors.ToHashSet().SetEquals(stored.Sectors) ? stored.Sectors : edited.Sectors,
+                Stages = edited.Stages.ToHashSet().SetEquals(stored.Stages) ? stored.Stages : edited.Stages,
+            };
+        }
         foreach (var (field, message) in errors)
             ModelState.AddModelError($"Form.{field}", message);
         foreach (var error in DomainRules.Check(node))
