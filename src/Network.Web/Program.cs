@@ -1,3 +1,4 @@
+using Network.Web;
 using Network.Api;
 using Network.Api.Auth;
 using Network.Api.Datasets;
@@ -25,6 +26,7 @@ await app.SeedDatasetsAsync();
 app.EnsureAdmin();
 
 // Configure the HTTP pipeline
+app.UseServerTiming();
 if (!app.Environment.IsDevelopment())
     app.UseExceptionHandler("/Error");
 // API and hub answers carry problem details; pages show the error page.

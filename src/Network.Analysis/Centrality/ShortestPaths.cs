@@ -49,33 +49,33 @@ public static class ShortestPaths
         var betweenness = new double[n];
         var closeness = exact ? new double[n] : null;
         var harmonic = exact ? new double[n] : null;
-        var gate = new Lock();
         var threads = maxThreads > 0 ? maxThreads : Environment.ProcessorCount;
-        var chunk = Math.Max(1, sources.Length / (threads * 8));
 
-        Parallel.ForEach(
-            System.Collections.Concurrent.Partitioner.Create(0, sources.Length, chunk),
-            new ParallelOptions { MaxDegreeOfParallelism = threads },
+        // Sources are cut into fixed blocks, each summed in source order and the blocks added in block order, so the
+        // result is the same bit for bit however the threads are scheduled.
+        var blocks = Math.Max(1, Math.Min(sources.Length, threads * 4));
+        var partials = new double[blocks][];
+        Parallel.For(0, blocks, new ParallelOptions { MaxDegreeOfParallelism = threads },
             () => new Worker(graph),
-            (range, _, worker) =>
+            (block, _, worker) =>
             {
-                for (var i = range.Item1; i < range.Item2; i++)
+                var (from, to) = ((int)((long)sources.Length * block / blocks), (int)((long)sources.Length * (block + 1) / blocks));
+                for (var i = from; i < to; i++)
                 {
                     var s = sources[i];
                     worker.Run(s);
                     if (exact)
                         (closeness![s], harmonic![s]) = worker.ClosenessAndHarmonic(n);
                 }
+                partials[block] = worker.TakePartial();
                 return worker;
             },
-            worker =>
-            {
-                lock (gate)
-                {
-                    for (var v = 0; v < n; v++)
-                        betweenness[v] += worker.Partial[v];
-                }
-            });
+            _ => { });
+        foreach (var partial in partials)
+        {
+            for (var v = 0; v < n; v++)
+                betweenness[v] += partial[v];
+        }
 
         // Each unordered pair was counted from both ends when every node is a source; NetworkX's normalisation
         // of the ordered sum is 1/((n−1)(n−2)), scaled by n/k when sampling.
@@ -120,7 +120,15 @@ public static class ShortestPaths
             Array.Fill(_hops, -1);
         }
 
-        public double[] Partial { get; }
+        public double[] Partial { get; private set; }
+
+        /// <summary>The dependencies summed since the last call; the worker starts a fresh sum.</summary>
+        public double[] TakePartial()
+        {
+            var taken = Partial;
+            Partial = new double[taken.Length];
+            return taken;
+        }
 
         public void Run(int source)
         {

@@ -15,6 +15,15 @@ public class SampledBetweennessTests
     }
 
     [Fact]
+    public void RepeatedRunsAgreeBitForBitWhateverTheThreadsDo()
+    {
+        var graph = ReferenceGraph.Load("lesmis").Graph;
+        var first = ShortestPaths.Compute(graph).Betweenness;
+        for (var run = 0; run < 20; run++)
+            Assert.Equal(first, ShortestPaths.Compute(graph).Betweenness);
+    }
+
+    [Fact]
     public void TheSameSeedGivesTheSameEstimateAndAnotherSeedAnother()
     {
         var graph = ReferenceGraph.Load("planted").Graph;
