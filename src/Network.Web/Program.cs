@@ -27,6 +27,7 @@ app.EnsureAdmin();
 
 // Configure the HTTP pipeline
 app.UseServerTiming();
+app.UseSecurityHeaders();
 if (!app.Environment.IsDevelopment())
     app.UseExceptionHandler("/Error");
 // API and hub answers carry problem details; pages show the error page.

@@ -5,12 +5,35 @@ namespace Network.Browser.Tests;
 /// <summary>The manager's three jobs, clicked through in headless Chromium against the built app in its own process.</summary>
 public sealed class ManagerInABrowserTests(RunningServer server) : IClassFixture<RunningServer>
 {
+    private readonly List<string> _refused = [];
+
     private async Task<IPage> OpenAsync(IBrowser browser, string path)
     {
         var context = await browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = server.Address.ToString(), ViewportSize = new ViewportSize { Width = 1400, Height = 1000 } });
         var page = await context.NewPageAsync();
+        // The strict content security policy refuses inline script and style; a page that needed one would say so here.
+        page.Console += (_, message) =>
+        {
+            if (message.Text.Contains("Content Security Policy", StringComparison.Ordinal))
+                _refused.Add(message.Text);
+        };
         await page.GotoAsync(path);
         return page;
+    }
+
+    [Fact]
+    public async Task NoPageBreaksTheContentSecurityPolicy()
+    {
+        var (playwright, browser) = await Browser.LaunchAsync();
+        using var _ = playwright;
+        await using var __ = browser;
+        var page = await OpenAsync(browser, "/datasets/seed");
+        foreach (var path in new[] { "/datasets/seed/explore", "/datasets/seed/brokers", "/datasets/seed/value-chains", "/datasets/seed/organisations/org-capricorn", "/datasets/seed/compare", "/datasets/seed/report", "/datasets/seed/what-if?remove=org-imec", "/account/login" })
+        {
+            await page.GotoAsync(path);
+            await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        }
+        Assert.Empty(_refused);
     }
 
     [Fact]

@@ -96,3 +96,22 @@ public sealed class EveryPageEncodesWhatTheDataSays(HostileWorkspace workspace) 
         Assert.Contains(HostileWorkspace.RightToLeft + " forum", page.QuerySelector("#relationships")!.TextContent);
     }
 }
+
+public sealed class SecurityHeadersTests(HostileWorkspace workspace) : IClassFixture<HostileWorkspace>
+{
+    [Theory]
+    [InlineData("/datasets/seed")]
+    [InlineData("/datasets/seed/brokers")]
+    [InlineData("/account/login")]
+    [InlineData("/api/datasets/seed/organisations")]
+    public async Task EveryAnswerForbidsSniffingFramingAndForeignScripts(string path)
+    {
+        var response = await workspace.App.CreateClient().GetAsync(path);
+        Assert.Equal("nosniff", response.Headers.GetValues("X-Content-Type-Options").Single());
+        Assert.Equal("DENY", response.Headers.GetValues("X-Frame-Options").Single());
+        var policy = response.Headers.GetValues("Content-Security-Policy").Single();
+        Assert.Contains("script-src 'self'", policy);
+        Assert.Contains("frame-ancestors 'none'", policy);
+        Assert.DoesNotContain("unsafe-inline", policy);
+    }
+}
