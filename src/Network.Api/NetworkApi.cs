@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Network.Api.Agreements;
 using Network.Api.Analysis;
+using Network.Api.Auth;
 using Network.Api.Cities;
 using Network.Api.Editing;
 using Network.Api.Events;
@@ -59,6 +60,7 @@ public static class NetworkApi
         app.MapResolution();
         app.MapMappings();
         app.MapChanges();
+        app.MapUsers();
         app.MapHub<NetworkHub>("/hubs/network");
         app.MapOpenApi();
         app.MapScalarApiReference("/api/reference", o => o.WithTitle("Network API"));

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -37,8 +38,31 @@ public static class AuthSetup
     public const string RateWrites = "writes";
     public const string RateImports = "imports";
 
-    public static ClaimsPrincipal Principal(UserAccount account, string scheme) =>
-        new(new ClaimsIdentity([new Claim(ClaimTypes.Name, account.Name), new Claim(ClaimTypes.Role, account.Role)], scheme));
+    public const string StampClaim = "network:stamp", KeyClaim = "network:key", DatasetClaim = "network:dataset", RestrictedClaim = "network:restricted";
+
+    public static ClaimsPrincipal Principal(UserAccount account, string scheme)
+    {
+        var claims = new List<Claim> { new(ClaimTypes.Name, account.Name), new(ClaimTypes.Role, account.Role) };
+        if (account.Stamp is { } stamp)
+            claims.Add(new(StampClaim, stamp));
+        if (account.Key is { } key)
+            claims.Add(new(KeyClaim, key));
+        if (account.Datasets is { } datasets && account.Role != Roles.Admin)
+        {
+            claims.Add(new(RestrictedClaim, "true"));
+            claims.AddRange(datasets.Select(d => new Claim(DatasetClaim, d)));
+        }
+        return new(new ClaimsIdentity(claims, scheme));
+    }
+
+    /// <summary>Whether this user may write to the dataset: an editor or admin, and for a partner only their datasets.</summary>
+    public static bool CanEdit(this ClaimsPrincipal user, string? dataset) =>
+        (user.IsInRole(Roles.Editor) || user.IsInRole(Roles.Admin))
+        && (!user.HasClaim(RestrictedClaim, "true") || (dataset is not null && user.HasClaim(DatasetClaim, dataset)));
+
+    /// <summary>Who writes and through what, for the change history: the user, and the API key's name when a key was used.</summary>
+    public static Editing.Author Author(this ClaimsPrincipal user, string via = "api") =>
+        new(user.UserName(), user.FindFirst(KeyClaim)?.Value is { } key ? $"api key '{key}'" : via);
 
     /// <summary>Cookies for browsers, API keys for scripts; read/edit/admin policies; rate limits on writes and imports.</summary>
     public static IHostApplicationBuilder AddNetworkAuth(this IHostApplicationBuilder builder)
@@ -47,6 +71,8 @@ public static class AuthSetup
         builder.Services.AddOptions<AuthOptions>().BindConfiguration(AuthOptions.Section);
         var options = section.Get<AuthOptions>() ?? new AuthOptions();
         builder.Services.AddSingleton(services => new UserStore(services.GetRequiredService<Network.Api.Datasets.DatasetCatalog>()));
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton<SignInThrottle>();
 
         builder.Services.AddAuthentication(o =>
             {
@@ -61,7 +87,20 @@ public static class AuthSetup
                 o.LoginPath = "/account/login";
                 o.Cookie.HttpOnly = true;
                 o.Cookie.SameSite = SameSiteMode.Strict;
+                o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
                 o.SlidingExpiration = true;
+                // A session lives only while its user is enabled and has not signed out everywhere (or been reset).
+                o.Events.OnValidatePrincipal = async context =>
+                {
+                    var users = context.HttpContext.RequestServices.GetRequiredService<UserStore>();
+                    var name = context.Principal?.Identity?.Name;
+                    var current = name is null ? null : users.Find(name);
+                    if (current is null || current.Stamp != context.Principal!.FindFirst(StampClaim)?.Value)
+                    {
+                        context.RejectPrincipal();
+                        await context.HttpContext.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
+                    }
+                };
                 // APIs answer 401/403; pages redirect to the login page.
                 o.Events.OnRedirectToLogin = context => Status(context, StatusCodes.Status401Unauthorized);
                 o.Events.OnRedirectToAccessDenied = context => Status(context, StatusCodes.Status403Forbidden);
@@ -75,7 +114,9 @@ public static class AuthSetup
                 else
                     p.RequireAuthenticatedUser();
             })
-            .AddPolicy(Policies.Edit, p => p.RequireRole(Roles.Editor, Roles.Admin))
+            .AddPolicy(Policies.Edit, p => p.RequireRole(Roles.Editor, Roles.Admin).RequireAssertion(context =>
+                context.User.CanEdit(context.Resource is HttpContext http ? (http.GetRouteValue("dataset") ?? http.GetRouteValue("name"))?.ToString() : null)
+                || !context.User.HasClaim(RestrictedClaim, "true")))
             .AddPolicy(Policies.Admin, p => p.RequireRole(Roles.Admin));
 
         builder.Services.AddRateLimiter(o =>

@@ -38,7 +38,7 @@ public static class ChangesApi
         .WithSummary("The change history, newest first: who changed what, when, through what, with before and after");
 
         group.MapPost("/{version:long}/revert", async Task<Ok<RevertResult>> (string dataset, long version, HttpContext context, ChangeReverter reverter, CancellationToken ct) =>
-            TypedResults.Ok(await reverter.RevertAsync(dataset, version, context.User.UserName(), ct)))
+            TypedResults.Ok(await reverter.RevertAsync(dataset, version, context.User.Author("revert"), ct)))
         .RequireAuthorization(Policies.Edit)
         .RequireRateLimiting(AuthSetup.RateWrites)
         .WithSummary("Undo one change, as a new change; 409 when a record it touched has changed since");

@@ -31,7 +31,14 @@ public interface INetworkClient
     Task AnalysisUpdated(AnalysisEvent change);
     Task ImportFinished(ImportEvent change);
     Task Merged(MergeEvent change);
+    Task PresenceChanged(PresenceEvent presence);
 }
+
+/// <summary>One colleague with the dataset open: where, and whether they are editing a record right now.</summary>
+public sealed record Presence(string User, string Page, string? Record, bool Editing);
+
+/// <summary>Everyone signed in who has the dataset open (visitors who are not signed in only counted).</summary>
+public sealed record PresenceEvent(string Dataset, IReadOnlyList<Presence> People, int Visitors);
 
 /// <summary>The live hub at /hubs/network. A client watches one or more datasets and hears of every change to them.</summary>
 [Authorize(Policy = Auth.Policies.Read)]
@@ -47,4 +54,38 @@ public sealed class NetworkHub(DatasetCatalog catalog) : Hub<INetworkClient>
     }
 
     public Task Unwatch(string dataset) => Groups.RemoveFromGroupAsync(Context.ConnectionId, Group(dataset));
+
+    // Connection id → (dataset, presence). One process serves the hub, so this is the whole picture.
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, (string Dataset, Presence Presence)> Here = new();
+
+    /// <summary>Says where this connection is (a page of a dataset, a record, editing or not); everyone there hears who is around.</summary>
+    public async Task Present(string dataset, string page, string? record, bool editing)
+    {
+        if (catalog.Find(dataset) is null)
+            throw new HubException($"No dataset '{dataset}'.");
+        await Groups.AddToGroupAsync(Context.ConnectionId, Group(dataset));
+        var user = Context.User?.Identity?.IsAuthenticated == true ? Context.User.Identity.Name ?? "" : "";
+        var previous = Here.TryGetValue(Context.ConnectionId, out var was) ? was.Dataset : null;
+        Here[Context.ConnectionId] = (dataset, new Presence(user, Trim(page, 200), record is null ? null : Trim(record, 200), editing));
+        if (previous is not null && previous != dataset)
+            await Announce(previous);
+        await Announce(dataset);
+    }
+
+    public override async Task OnDisconnectedAsync(Exception? exception)
+    {
+        if (Here.TryRemove(Context.ConnectionId, out var was))
+            await Announce(was.Dataset);
+        await base.OnDisconnectedAsync(exception);
+    }
+
+    private Task Announce(string dataset)
+    {
+        var here = Here.Values.Where(h => h.Dataset == dataset).Select(h => h.Presence).ToList();
+        var people = here.Where(p => p.User.Length > 0)
+            .GroupBy(p => p.User).Select(g => g.OrderByDescending(p => p.Editing).First()).OrderBy(p => p.User, StringComparer.Ordinal).ToList();
+        return Clients.Group(Group(dataset)).PresenceChanged(new PresenceEvent(dataset, people, here.Count(p => p.User.Length == 0)));
+    }
+
+    private static string Trim(string text, int length) => text.Length <= length ? text : text[..length];
 }

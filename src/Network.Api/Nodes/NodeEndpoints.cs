@@ -57,7 +57,7 @@ public static partial class NodeEndpoints
         group.MapPost("/", async Task<Created<T>> (string dataset, T node, HttpContext context, NetworkWriter writer, CancellationToken cancellationToken) =>
         {
             var complete = Complete(node, context);
-            var version = await writer.CreateNodeAsync(dataset, complete, context.User.UserName(), cancellationToken);
+            var version = await writer.CreateNodeAsync(dataset, complete, context.User.Author(), cancellationToken);
             context.Response.Headers.ETag = Versions.ETag(version);
             return TypedResults.Created($"/api/datasets/{dataset}/{path}/{Uri.EscapeDataString(complete.Id)}", complete);
         })
@@ -71,7 +71,7 @@ public static partial class NodeEndpoints
             if (await catalog.Store(dataset).GetVersionedNodeAsync(id, cancellationToken) is not { Value: T })
                 throw new KeyNotFoundException($"No {Singular(path)} '{id}' in dataset '{dataset}'.");
             var complete = Complete(node, context) with { Id = id };
-            var version = await writer.UpdateNodeAsync(dataset, complete, expected, context.User.UserName(), cancellationToken);
+            var version = await writer.UpdateNodeAsync(dataset, complete, expected, context.User.Author(), cancellationToken);
             context.Response.Headers.ETag = Versions.ETag(version);
             return TypedResults.Ok(complete);
         })
@@ -84,7 +84,7 @@ public static partial class NodeEndpoints
             var expected = Versions.IfMatch(context.Request);
             if (await catalog.Store(dataset).GetVersionedNodeAsync(id, cancellationToken) is not { Value: T node })
                 throw new KeyNotFoundException($"No {Singular(path)} '{id}' in dataset '{dataset}'.");
-            await writer.DeleteNodeAsync(dataset, node, expected, context.User.UserName(), cancellationToken);
+            await writer.DeleteNodeAsync(dataset, node, expected, context.User.Author(), cancellationToken);
             return TypedResults.NoContent();
         })
         .RequireAuthorization(Policies.Edit)

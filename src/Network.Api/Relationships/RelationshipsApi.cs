@@ -44,7 +44,7 @@ public static class RelationshipsApi
         group.MapPost("/", async Task<Created<Relationship>> (string dataset, Relationship relationship, HttpContext context, NetworkWriter writer, CancellationToken cancellationToken) =>
         {
             var complete = Complete(relationship, context);
-            var version = await writer.CreateRelationshipAsync(dataset, complete, context.User.UserName(), cancellationToken);
+            var version = await writer.CreateRelationshipAsync(dataset, complete, context.User.Author(), cancellationToken);
             context.Response.Headers.ETag = Versions.ETag(version);
             return TypedResults.Created($"/api/datasets/{dataset}/relationships/{RelationshipTypes.Name(complete.Type)}/{Uri.EscapeDataString(complete.From)}/{Uri.EscapeDataString(complete.To)}", complete);
         }).RequireAuthorization(Policies.Edit).RequireRateLimiting(AuthSetup.RateWrites).WithSummary("Create a relationship");
@@ -54,7 +54,7 @@ public static class RelationshipsApi
             var expected = Versions.IfMatch(context.Request);
             var key = Key(type, from, to);
             var complete = Complete(relationship, context) with { Type = key.Type, From = key.From, To = key.To };
-            var version = await writer.UpdateRelationshipAsync(dataset, complete, expected, context.User.UserName(), cancellationToken);
+            var version = await writer.UpdateRelationshipAsync(dataset, complete, expected, context.User.Author(), cancellationToken);
             context.Response.Headers.ETag = Versions.ETag(version);
             return TypedResults.Ok(complete);
         }).RequireAuthorization(Policies.Edit).RequireRateLimiting(AuthSetup.RateWrites).WithSummary("Replace a relationship's properties; If-Match required");
@@ -62,7 +62,7 @@ public static class RelationshipsApi
         group.MapDelete("/{type}/{from}/{to}", async Task<NoContent> (string dataset, string type, string from, string to, HttpContext context, NetworkWriter writer, CancellationToken cancellationToken) =>
         {
             var expected = Versions.IfMatch(context.Request);
-            await writer.DeleteRelationshipAsync(dataset, Key(type, from, to), expected, context.User.UserName(), cancellationToken);
+            await writer.DeleteRelationshipAsync(dataset, Key(type, from, to), expected, context.User.Author(), cancellationToken);
             return TypedResults.NoContent();
         }).RequireAuthorization(Policies.Edit).RequireRateLimiting(AuthSetup.RateWrites).WithSummary("Delete a relationship; If-Match required");
         return app;

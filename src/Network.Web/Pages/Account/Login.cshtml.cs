@@ -6,7 +6,8 @@ using Network.Api.Auth;
 
 namespace Network.Web.Pages.Account;
 
-public class LoginModel(UserStore users) : PageModel
+/// <summary>Sign-in with a password; failed attempts are throttled per account and per address.</summary>
+public class LoginModel(UserStore users, SignInThrottle throttle) : PageModel
 {
     [BindProperty]
     public string Name { get; set; } = "";
@@ -25,12 +26,23 @@ public class LoginModel(UserStore users) : PageModel
 
     public async Task<IActionResult> OnPostAsync()
     {
+        var address = HttpContext.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+        if (throttle.Wait(Name, address) is { } wait)
+        {
+            Error = $"Too many failed sign-ins for this account or from this address. Try again in {Math.Max(1, (int)Math.Ceiling(wait.TotalMinutes))} minute{(wait.TotalMinutes > 1 ? "s" : "")}, or ask an admin to reset your password.";
+            Response.StatusCode = StatusCodes.Status429TooManyRequests;
+            return Page();
+        }
         if (users.CheckPassword(Name, Password) is not { } account)
         {
+            throttle.Failed(Name, address);
             Error = "That user name and password do not match.";
             return Page();
         }
+        throttle.Succeeded(Name);
         await HttpContext.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, AuthSetup.Principal(account, CookieAuthenticationDefaults.AuthenticationScheme));
-        return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/");
+        var next = Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/";
+        // An invited or reset colleague chooses their own password first.
+        return users.MustChangePassword(account.Name) ? Redirect("/account?first=1&returnUrl=" + Uri.EscapeDataString(next)) : LocalRedirect(next);
     }
 }

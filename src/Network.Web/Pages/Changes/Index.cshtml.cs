@@ -29,7 +29,7 @@ public sealed class IndexModel(DatasetCatalog catalog, AnalysisService analysis,
     public IReadOnlyList<string> Authors { get; private set; } = [];
     public string? Message { get; private set; }
     public string? Error { get; private set; }
-    public bool CanEdit => User.IsInRole(Roles.Editor) || User.IsInRole(Roles.Admin);
+    public bool CanEdit => User.CanEdit(Dataset.Name);
 
     public async Task OnGetAsync(long? reverted, long? version, CancellationToken cancellationToken)
     {
@@ -44,7 +44,7 @@ public sealed class IndexModel(DatasetCatalog catalog, AnalysisService analysis,
             return Forbid();
         try
         {
-            var result = await reverter.RevertAsync(Dataset.Name, version, new Api.Editing.Author(User.UserName(), "revert"), cancellationToken);
+            var result = await reverter.RevertAsync(Dataset.Name, version, User.Author("revert"), cancellationToken);
             return Redirect(DatasetLink(Section, new { reverted = version, version = result.Version }, keepDate: false));
         }
         catch (ConcurrencyConflictException e)

@@ -35,6 +35,10 @@ public sealed partial class EditModel(DatasetCatalog catalog, AnalysisService an
 
     public override string Section => KindSegment;
 
+    protected override string? PresenceRecord => Id;
+
+    protected override bool PresenceEditing => Id is not null;
+
     protected override bool LiveContent => false;
 
     public NodeLabel Label { get; private set; }
@@ -117,7 +121,7 @@ public sealed partial class EditModel(DatasetCatalog catalog, AnalysisService an
         }
         try
         {
-            await writer.SaveRecordAsync(Dataset.Name, node, IsNew ? 0 : Version, add, delete, new Author(User.UserName(), "form"), cancellationToken);
+            await writer.SaveRecordAsync(Dataset.Name, node, IsNew ? 0 : Version, add, delete, User.Author("form"), cancellationToken);
         }
         catch (ConcurrencyConflictException)
         {
@@ -157,7 +161,7 @@ public sealed partial class EditModel(DatasetCatalog catalog, AnalysisService an
             return Redirect(DatasetLink(KindSegment, keepDate: false));
         try
         {
-            await writer.DeleteNodeAsync(Dataset.Name, found.Value, Version, new Author(User.UserName(), "form"), cancellationToken);
+            await writer.DeleteNodeAsync(Dataset.Name, found.Value, Version, User.Author("form"), cancellationToken);
         }
         catch (ConcurrencyConflictException)
         {
@@ -218,7 +222,7 @@ public sealed partial class EditModel(DatasetCatalog catalog, AnalysisService an
             {
                 try
                 {
-                    await writer.CreateRelationshipAsync(Dataset.Name, relationship, new Author(User.UserName(), "form"), cancellationToken);
+                    await writer.CreateRelationshipAsync(Dataset.Name, relationship, User.Author("form"), cancellationToken);
                     return Redirect(DatasetLink($"{KindSegment}/{Uri.EscapeDataString(Id!)}/edit", keepDate: false) + "#relationships");
                 }
                 catch (ConcurrencyConflictException)
@@ -245,7 +249,7 @@ public sealed partial class EditModel(DatasetCatalog catalog, AnalysisService an
             return BadRequest();
         try
         {
-            await writer.DeleteRelationshipAsync(Dataset.Name, new RelationshipKey(relationshipType, from, to), relationshipVersion, new Author(User.UserName(), "form"), cancellationToken);
+            await writer.DeleteRelationshipAsync(Dataset.Name, new RelationshipKey(relationshipType, from, to), relationshipVersion, User.Author("form"), cancellationToken);
         }
         catch (ConcurrencyConflictException)
         {

@@ -32,6 +32,8 @@ public sealed class RecordModel(DatasetCatalog catalog, AnalysisService analysis
 
     public override string Section => KindSegment;
 
+    protected override string? PresenceRecord => Id;
+
     public Node Node { get; private set; } = null!;
     public IReadOnlyList<(string Name, string Value)> Properties { get; private set; } = [];
     public IReadOnlyList<RelationshipLine> Relationships { get; private set; } = [];
@@ -146,5 +148,5 @@ public sealed class RecordModel(DatasetCatalog catalog, AnalysisService analysis
         _ => $"direct partnership{(reason.Label.Length > 0 ? " (" + reason.Label + ")" : "")}",
     };
 
-    public bool CanEdit => User.IsInRole(Roles.Editor) || User.IsInRole(Roles.Admin);
+    public bool CanEdit => User.CanEdit(Dataset.Name);
 }

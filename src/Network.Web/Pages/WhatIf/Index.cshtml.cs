@@ -37,7 +37,7 @@ public sealed class IndexModel(DatasetCatalog catalog, AnalysisService analysis,
     public string? Error { get; private set; }
     public IReadOnlyList<Node> Candidates { get; private set; } = [];
     public IReadOnlyList<Organisation> Organisations { get; private set; } = [];
-    public bool CanEdit => User.IsInRole(Roles.Editor) || User.IsInRole(Roles.Admin);
+    public bool CanEdit => User.CanEdit(Dataset.Name);
 
     /// <summary>The version of the record to remove, as this page saw it: the confirmation must match it.</summary>
     public long RemovedVersion { get; private set; }
@@ -97,7 +97,7 @@ public sealed class IndexModel(DatasetCatalog catalog, AnalysisService analysis,
             RemovedVersion = found.Version;
             return Page();
         }
-        await writer.DeleteNodeAsync(Dataset.Name, found.Value, version, new Author(User.UserName(), "what-if"), cancellationToken);
+        await writer.DeleteNodeAsync(Dataset.Name, found.Value, version, User.Author("what-if"), cancellationToken);
         return Redirect($"/datasets/{Uri.EscapeDataString(Dataset.Name)}?removed={Uri.EscapeDataString(found.Value.DisplayName)}");
     }
 
@@ -109,7 +109,7 @@ public sealed class IndexModel(DatasetCatalog catalog, AnalysisService analysis,
         var relationship = new Relationship(RelationshipType.PartnersWith, from, to, $"what-if page: {User.UserName()} {DateTimeOffset.UtcNow:yyyy-MM-dd HH:mm}Z") { Kind = "introduction" };
         try
         {
-            await writer.CreateRelationshipAsync(Dataset.Name, relationship, new Author(User.UserName(), "what-if"), cancellationToken);
+            await writer.CreateRelationshipAsync(Dataset.Name, relationship, User.Author("what-if"), cancellationToken);
         }
         catch (Exception e) when (e is Network.Api.Storage.ConcurrencyConflictException or ValidationFailedException)
         {

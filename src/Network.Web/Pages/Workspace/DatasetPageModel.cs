@@ -8,7 +8,7 @@ using Network.Api.Datasets;
 namespace Network.Web.Pages.Workspace;
 
 /// <summary>What the layout needs to draw the header of a dataset's page: the dataset, the others, and which page this is.</summary>
-public sealed record WorkspaceHeader(DatasetInfo Dataset, IReadOnlyList<DatasetInfo> Datasets, string Section, long Version, bool Live);
+public sealed record WorkspaceHeader(DatasetInfo Dataset, IReadOnlyList<DatasetInfo> Datasets, string Section, long Version, bool Live, string? Record, bool Editing);
 
 /// <summary>
 /// A page of one dataset: /datasets/{dataset}/…. Finds the dataset (404 when unknown), reads the as-of date
@@ -39,6 +39,12 @@ public abstract class DatasetPageModel(DatasetCatalog catalog, AnalysisService a
     /// <summary>Pages whose content is replaced when a colleague's edit is analysed; forms only show a notice.</summary>
     protected virtual bool LiveContent => true;
 
+    /// <summary>The record this page shows, for presence ("who is looking at or editing it").</summary>
+    protected virtual string? PresenceRecord => null;
+
+    /// <summary>Whether this page is a form that edits <see cref="PresenceRecord"/>.</summary>
+    protected virtual bool PresenceEditing => false;
+
     protected DatasetCatalog Catalog { get; } = catalog;
 
     protected AnalysisService Analysis { get; } = analysis;
@@ -66,7 +72,7 @@ public abstract class DatasetPageModel(DatasetCatalog catalog, AnalysisService a
             Secure = Request.IsHttps,
             MaxAge = TimeSpan.FromDays(365),
         });
-        ViewData[nameof(WorkspaceHeader)] = new WorkspaceHeader(dataset, Catalog.List(), Section, Snapshot.Version, LiveContent);
+        ViewData[nameof(WorkspaceHeader)] = new WorkspaceHeader(dataset, Catalog.List(), Section, Snapshot.Version, LiveContent, PresenceRecord, PresenceEditing);
         ViewData["AsOf"] = AsOf;
         await next();
     }

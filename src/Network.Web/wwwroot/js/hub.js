@@ -2,14 +2,20 @@
 // then every invocation goes to handlers[target](argument). Reconnects with a growing delay when the link drops.
 const separator = '\u001e';
 
-export function watch(dataset, handlers, onState = () => {}) {
+export function watch(dataset, handlers, onState = () => {}, onReady = () => {}) {
   let delay = 500;
+  let socket = null;
+  let ready = false;
+  let invocation = 0;
+  const send = (target, args) => {
+    if (socket && ready) socket.send(JSON.stringify({ type: 1, invocationId: String(++invocation), target, arguments: args }) + separator);
+  };
   const connect = () => fetch('/hubs/network/negotiate?negotiateVersion=1', { method: 'POST' })
     .then(r => { if (!r.ok) throw new Error(`negotiate: ${r.status}`); return r.json(); })
     .then(n => {
       const scheme = location.protocol === 'https:' ? 'wss' : 'ws';
-      const socket = new WebSocket(`${scheme}://${location.host}/hubs/network?id=${encodeURIComponent(n.connectionToken)}`);
-      let ready = false;
+      socket = new WebSocket(`${scheme}://${location.host}/hubs/network?id=${encodeURIComponent(n.connectionToken)}`);
+      ready = false;
       socket.onopen = () => socket.send(JSON.stringify({ protocol: 'json', version: 1 }) + separator);
       socket.onmessage = message => {
         for (const frame of message.data.split(separator).filter(f => f)) {
@@ -19,17 +25,19 @@ export function watch(dataset, handlers, onState = () => {}) {
             delay = 500;
             socket.send(JSON.stringify({ type: 1, target: 'Watch', arguments: [dataset] }) + separator);
             onState('live');
+            onReady(send);
             continue;
           }
           if (data.type === 1 && handlers[data.target]) handlers[data.target](data.arguments[0]);
           if (data.type === 6) socket.send(JSON.stringify({ type: 6 }) + separator);
         }
       };
-      socket.onclose = () => { onState('offline'); retry(); };
+      socket.onclose = () => { ready = false; onState('offline'); retry(); };
     })
     .catch(() => { onState('offline'); retry(); });
   const retry = () => { setTimeout(connect, delay); delay = Math.min(delay * 2, 30000); };
   connect();
+  return { send };
 }
 
 // A colleague's change in a few words, from a hub event.

@@ -37,5 +37,23 @@ if (main && main.dataset.dataset) {
     show(`Updated just now: ${what}.`);
     document.dispatchEvent(new CustomEvent('network:updated', { detail: { version: Number(fresh.dataset.version) } }));
   };
-  watch(main.dataset.dataset, handlers, state => { main.dataset.hub = state; });
+  // Presence: say where this page is, and show who else has the dataset open and who is editing what.
+  const presence = document.getElementById('presence');
+  const me = main.dataset.user || '';
+  handlers.PresenceChanged = e => {
+    if (!presence) return;
+    const others = e.people.filter(p => p.user !== me);
+    const editingHere = others.filter(p => p.editing && p.record && p.record === main.dataset.record);
+    const words = others.map(p => p.editing ? `${p.user} (${p.page.toLowerCase().startsWith('edit') ? 'editing' + p.page.slice(4) : p.page})` : p.user);
+    if (e.visitors > 0) words.push(`${e.visitors} visitor${e.visitors === 1 ? '' : 's'}`);
+    presence.textContent = words.length ? `Also here: ${words.join(', ')}` : '';
+    presence.hidden = words.length === 0;
+    const warning = document.getElementById('editing-warning');
+    if (warning) {
+      warning.textContent = editingHere.length ? `${editingHere.map(p => p.user).join(' and ')} ${editingHere.length === 1 ? 'is' : 'are'} editing this record right now.` : '';
+      warning.hidden = editingHere.length === 0;
+    }
+  };
+  watch(main.dataset.dataset, handlers, state => { main.dataset.hub = state; },
+    send => send('Present', [main.dataset.dataset, document.title.split(' · ')[0], main.dataset.record || null, main.dataset.editing === 'true']));
 }
