@@ -109,8 +109,11 @@ public static class AuthSetup
         builder.Services.AddAuthorizationBuilder()
             .AddPolicy(Policies.Read, p =>
             {
+                // Open reads, except that a key that is unknown, expired, revoked or of a disabled user is refused (401)
+                // rather than quietly read as anonymous.
                 if (options.AnonymousRead)
-                    p.RequireAssertion(_ => true);
+                    p.RequireAssertion(context => context.User.Identity?.IsAuthenticated == true
+                        || !(context.Resource is HttpContext http && http.Request.Headers.ContainsKey(ApiKeyHandler.Header)));
                 else
                     p.RequireAuthenticatedUser();
             })
