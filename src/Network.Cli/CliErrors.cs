@@ -24,7 +24,7 @@ public static class CliErrors
                 Console.Error.WriteLine($"  … and {e.Errors.Count - 50} more");
             return Invalid;
         }
-        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
+        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException or KeyNotFoundException)
         {
             Console.Error.WriteLine($"error: {e.Message}");
             return NotFound;

@@ -14,5 +14,7 @@ var root = new RootCommand("Network: stakeholder-network analyzer for regional i
     ReportCommand.Create(),
     WhatIfCommand.Create(),
     LoadCommand.Create(),
+    UsersCommand.Users(),
+    UsersCommand.Keys(),
 };
 return await root.Parse(args).InvokeAsync();

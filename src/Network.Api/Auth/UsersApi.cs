@@ -64,9 +64,9 @@ public static partial class UsersApi
     public static string? Invite(UserStore users, string name, string role, IReadOnlyList<string>? datasets)
     {
         if (name is null || !UserName().IsMatch(name))
-            throw new BadHttpRequestException($"'{name}' is not a user name: use 2–40 letters, digits, dots, dashes or underscores.");
+            throw new ArgumentException($"'{name}' is not a user name: use 2–40 letters, digits, dots, dashes or underscores.");
         if (!Roles.All.Contains(role))
-            throw new BadHttpRequestException($"'{role}' is not a role; use one of {string.Join(", ", Roles.All)}.");
+            throw new ArgumentException($"'{role}' is not a role; use one of {string.Join(", ", Roles.All)}.");
         if (users.Exists(name))
             return null;
         var password = UserStore.NewPassword();

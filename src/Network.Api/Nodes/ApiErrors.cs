@@ -33,6 +33,10 @@ public sealed class ApiErrorFilter : IEndpointFilter
         {
             return TypedResults.Problem(e.Message, statusCode: StatusCodes.Status404NotFound, title: "Not found.");
         }
+        catch (ArgumentException e)
+        {
+            return TypedResults.Problem(e.Message, statusCode: StatusCodes.Status400BadRequest, title: "The request is not valid.");
+        }
         catch (BadHttpRequestException e)
         {
             return TypedResults.Problem(e.Message, statusCode: e.StatusCode, title: "The request is not valid.");

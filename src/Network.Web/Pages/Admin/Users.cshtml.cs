@@ -30,7 +30,7 @@ public class UsersModel(UserStore users, DatasetCatalog catalog) : PageModel
             else
                 Shown = new OneTimePassword(name!.Trim(), role, password, "invited");
         }
-        catch (BadHttpRequestException e)
+        catch (ArgumentException e)
         {
             Error = e.Message;
         }
