@@ -59,6 +59,37 @@ public sealed class ApiTests : IDisposable
     }
 
     [Fact]
+    public async Task TwentyConcurrentCreationsOfOneDatasetGiveOneCreatedAndNineteenRefusals()
+    {
+        var client = _app.ClientWithRole(Roles.Editor);
+        var answers = await Task.WhenAll(Enumerable.Range(0, 20).Select(_ => client.PostAsJsonAsync("/api/datasets", new { name = "race" })));
+        Assert.Equal(1, answers.Count(a => a.StatusCode == HttpStatusCode.Created));
+        Assert.Equal(19, answers.Count(a => a.StatusCode == HttpStatusCode.BadRequest));
+        var datasets = await Json(await client.GetAsync("/api/datasets"));
+        Assert.Single(datasets.EnumerateArray(), d => d.GetProperty("name").GetString() == "race");
+    }
+
+    [Fact]
+    public async Task APagePastTheEndIsEmptyAndSaysWhichPageItIs()
+    {
+        var page = await Json(await _app.CreateClient().GetAsync("/api/datasets/seed/organisations?page=2147483647&pageSize=500"));
+        Assert.Equal(0, page.GetProperty("items").GetArrayLength());
+        Assert.Equal(2147483647, page.GetProperty("number").GetInt32());
+        Assert.Equal(50, page.GetProperty("total").GetInt32());
+    }
+
+    [Fact]
+    public async Task ANameWithAControlCharacterIsRefusedAndTheExportsStayWhole()
+    {
+        var client = _app.ClientWithRole(Roles.Editor);
+        var refused = await client.PostAsJsonAsync("/api/datasets/seed/organisations", new { name = "Evil\u0001Corp", kind = "company" });
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.Contains("U+0001", await refused.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/datasets/seed/export/graphml")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/datasets/seed/export/gexf")).StatusCode);
+    }
+
+    [Fact]
     public async Task AStaleUpdateGets412AndLosesNothing()
     {
         var client = _app.ClientWithRole(Roles.Editor);

@@ -77,4 +77,16 @@ public sealed class AuthTests : IDisposable
         Assert.NotEqual(HttpStatusCode.TooManyRequests, (await client.PostAsync("/api/datasets/seed/import?dryRun=true", Form())).StatusCode);
         Assert.Equal(HttpStatusCode.TooManyRequests, (await client.PostAsync("/api/datasets/seed/import?dryRun=true", Form())).StatusCode);
     }
+
+    [Fact]
+    public async Task AnonymousWhatIfsBeyondTheirBudgetAreRefusedWith429InTheApiAndThePage()
+    {
+        using var limited = _app.WithWebHostBuilder(b => b.UseSetting("Auth:AnalysisPerMinute", "2"));
+        var client = limited.CreateClient();
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/datasets/seed/analysis/whatif/org-capricorn")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/datasets/seed/analysis/whatif/org-imec")).StatusCode);
+        var refused = await client.GetAsync("/api/datasets/seed/analysis/whatif/org-vib");
+        Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
+        Assert.Equal(HttpStatusCode.TooManyRequests, (await client.GetAsync("/datasets/seed/what-if?remove=org-vib")).StatusCode);
+    }
 }

@@ -22,7 +22,9 @@ public sealed class HealthTests : IDisposable
         Assert.Equal(167, datasets["seed"].GetProperty("relationships").GetInt32());
         Assert.True(datasets["synthetic"].GetProperty("synthetic").GetBoolean());
         Assert.Equal("sqlite", datasets["seed"].GetProperty("provider").GetString());
-        Assert.Contains("journal wal", datasets["seed"].GetProperty("detail").GetString());
+        Assert.Equal("ok", datasets["seed"].GetProperty("detail").GetString());
+        var detailed = await _app.ClientWithRole(Network.Api.Auth.Roles.Admin).GetFromJsonAsync<JsonElement>("/health");
+        Assert.Contains("journal wal", detailed.GetProperty("datasets")[0].GetProperty("detail").GetString());
     }
 
     [Fact]

@@ -220,6 +220,18 @@ public static class DomainRules
         {
             fail(field, $"is longer than {MaxTextLength} characters");
         }
+        else
+        {
+            // Control characters break XML exports and hide text; a source may run over several lines, a name may not.
+            foreach (var c in text)
+            {
+                if (char.IsControl(c) && !(field == "source" && c is '\t' or '\n' or '\r'))
+                {
+                    fail(field, $"contains the control character U+{(int)c:X4}; remove it");
+                    break;
+                }
+            }
+        }
     }
 
     private static void CheckKind(string? kind, IReadOnlyList<string> allowed, Action<string, string> fail)

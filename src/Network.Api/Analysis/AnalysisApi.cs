@@ -80,7 +80,7 @@ public static class AnalysisApi
         {
             var snapshot = await Snapshot(analysis, dataset, asOf, response, ct);
             return TypedResults.Ok(snapshot.WhatIf(id));
-        }).WithSummary("What is lost if this organisation, person, agreement or event leaves");
+        }).RequireRateLimiting(AuthSetup.RateAnalysis).WithSummary("What is lost if this organisation, person, agreement or event leaves");
 
         group.MapGet("/fragility", async (string dataset, string? asOf, HttpResponse response, AnalysisService analysis, CancellationToken ct) =>
         {
@@ -103,7 +103,7 @@ public static class AnalysisApi
         {
             var snapshot = await Snapshot(analysis, dataset, null, response, ct);
             return TypedResults.Ok(ShortestPath(snapshot.Graph, from, to));
-        }).WithSummary("The shortest chain of relationships between two nodes (fewest hops)");
+        }).RequireRateLimiting(AuthSetup.RateAnalysis).WithSummary("The shortest chain of relationships between two nodes (fewest hops)");
 
         return app;
     }

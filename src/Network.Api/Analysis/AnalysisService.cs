@@ -91,12 +91,12 @@ public sealed class AnalysisSnapshot
         // Only ids that exist are cached, so unknown ids cannot fill the cache.
         if (!NodesById.ContainsKey(id))
             return Fragility.WhatIf(Graph, id, AsOf, _seed, Region(home));
-        return _whatIf.GetOrAdd(id + "\n" + Key(home), _ => new Lazy<WhatIfReport>(() => Fragility.WhatIf(Graph, id, AsOf, _seed, Region(home)))).Value;
+        return _whatIf.GetOrAdd(id + "\n" + Key(home), _ => new Lazy<WhatIfReport>(() => Heavy(() => Fragility.WhatIf(Graph, id, AsOf, _seed, Region(home))))).Value;
     }
 
     /// <summary>Today and a proposed change side by side (an actor removed, a partnership added), once per key for this version.</summary>
     public ScenarioComparison Scenario(string key, Func<NetworkGraph> change, IReadOnlyCollection<string>? home = null) =>
-        Cached("scenario\n" + key + "\n" + Key(home), () => Network.Analysis.Insights.Scenario.Compare(Graph, change(), AsOf, Region(home), _seed));
+        Cached("scenario\n" + key + "\n" + Key(home), () => Heavy(() => Network.Analysis.Insights.Scenario.Compare(Graph, change(), AsOf, Region(home), _seed)));
 
     /// <summary>What changed between two dates, once per pair of dates for this version.</summary>
     public ChangeBetweenDates Compare(DateOnly from, DateOnly to, IReadOnlyCollection<string>? home = null) =>
@@ -118,6 +118,23 @@ public sealed class AnalysisSnapshot
     }
 
     public const int MaxCached = 64;
+
+    /// <summary>At most this many what-ifs and scenarios are computed at once (each projects a changed copy of the data).</summary>
+    public const int MaxHeavyAtOnce = 2;
+    private static readonly SemaphoreSlim HeavyGate = new(MaxHeavyAtOnce, MaxHeavyAtOnce);
+
+    private static T Heavy<T>(Func<T> compute)
+    {
+        HeavyGate.Wait();
+        try
+        {
+            return compute();
+        }
+        finally
+        {
+            HeavyGate.Release();
+        }
+    }
     private readonly ConcurrentDictionary<string, Lazy<object>> _cached = new();
 
     /// <summary>Every node by id, built once.</summary>

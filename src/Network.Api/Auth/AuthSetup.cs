@@ -37,6 +37,7 @@ public static class AuthSetup
 {
     public const string RateWrites = "writes";
     public const string RateImports = "imports";
+    public const string RateAnalysis = "analysis";
 
     public const string StampClaim = "network:stamp", KeyClaim = "network:key", DatasetClaim = "network:dataset", RestrictedClaim = "network:restricted";
 
@@ -62,7 +63,7 @@ public static class AuthSetup
 
     /// <summary>Who writes and through what, for the change history: the user, and the API key's name when a key was used.</summary>
     public static Editing.Author Author(this ClaimsPrincipal user, string via = "api") =>
-        new(user.UserName(), user.FindFirst(KeyClaim)?.Value is { } key ? $"api key '{key}'" : via);
+        new(user.UserName(), via == "api" && user.FindFirst(KeyClaim)?.Value is { } key ? $"api key '{key}'" : via);
 
     /// <summary>Cookies for browsers, API keys for scripts; read/edit/admin policies; rate limits on writes and imports.</summary>
     public static IHostApplicationBuilder AddNetworkAuth(this IHostApplicationBuilder builder)
@@ -129,6 +130,9 @@ public static class AuthSetup
                 _ => new FixedWindowRateLimiterOptions { PermitLimit = options.WritesPerMinute, Window = TimeSpan.FromMinutes(1) }));
             o.AddPolicy(RateImports, context => RateLimitPartition.GetFixedWindowLimiter(Client(context),
                 _ => new FixedWindowRateLimiterOptions { PermitLimit = options.ImportsPerMinute, Window = TimeSpan.FromMinutes(1) }));
+            // What-ifs and paths re-run the analysis: a client (signed in or by address) gets a budget per minute.
+            o.AddPolicy(RateAnalysis, context => RateLimitPartition.GetFixedWindowLimiter(Client(context),
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = options.AnalysisPerMinute, Window = TimeSpan.FromMinutes(1) }));
         });
         return builder;
     }

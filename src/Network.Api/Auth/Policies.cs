@@ -31,4 +31,7 @@ public sealed class AuthOptions
 
     /// <summary>Imports per client per minute.</summary>
     public int ImportsPerMinute { get; set; } = 10;
+
+    /// <summary>What-ifs, scenarios and paths per client per minute (each re-runs part of the analysis).</summary>
+    public int AnalysisPerMinute { get; set; } = 120;
 }

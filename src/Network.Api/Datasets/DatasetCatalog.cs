@@ -96,6 +96,22 @@ public sealed partial class DatasetCatalog : IDisposable
     {
         if (!DatasetName().IsMatch(info.Name))
             throw new ValidationFailedException([new("dataset", "name", $"'{info.Name}' must be 1–40 lower-case letters, digits or dashes")]);
+        // One creation at a time: two requests for the same name must not both find it free.
+        await _creating.WaitAsync(cancellationToken);
+        try
+        {
+            return await CreateOneAsync(info, graph, cancellationToken);
+        }
+        finally
+        {
+            _creating.Release();
+        }
+    }
+
+    private readonly SemaphoreSlim _creating = new(1, 1);
+
+    private async Task<DatasetInfo> CreateOneAsync(DatasetInfo info, NetworkGraph graph, CancellationToken cancellationToken)
+    {
         if (Find(info.Name) is not null)
             throw new ValidationFailedException([new("dataset", "name", $"a dataset '{info.Name}' exists already")]);
 

@@ -140,6 +140,19 @@ public static class CsvBundle
 
     private static string Join(IReadOnlyList<string> values) => string.Join(';', values);
 
+    /// <summary>
+    /// A spreadsheet would run a cell that starts with = + - @ (or a tab or return) as a formula (OWASP, "CSV
+    /// Injection"): such a value is written with a leading apostrophe, which spreadsheets show as text, and
+    /// <see cref="Restore"/> takes it off again when the file is read back, so a round trip changes nothing.
+    /// </summary>
+    public static string Neutralise(string field) =>
+        field.Length > 0 && (FormulaStart(field[0]) || (field[0] == '\'' && field.Length > 1 && FormulaStart(field[1]))) ? "'" + field : field;
+
+    public static string Restore(string field) =>
+        field.Length > 1 && field[0] == '\'' && (FormulaStart(field[1]) || field[1] == '\'') ? field[1..] : field;
+
+    private static bool FormulaStart(char c) => c is '=' or '+' or '-' or '@' or '\t' or '\r';
+
     private static string? Format(DateOnly? date) => date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     private static void WriteFile<T>(string folder, FileFormat format, IEnumerable<T> items, Func<T, string?[]> fields)
@@ -152,7 +165,7 @@ public static class CsvBundle
         foreach (var item in items)
         {
             foreach (var field in fields(item))
-                csv.WriteField(field ?? "");
+                csv.WriteField(Neutralise(field ?? ""));
             csv.NextRecord();
         }
     }
@@ -235,7 +248,7 @@ public static class CsvBundle
             if (!header.Contains(column))
                 return null;
             var value = csv.GetField(column);
-            return string.IsNullOrWhiteSpace(value) ? null : value;
+            return string.IsNullOrWhiteSpace(value) ? null : Restore(value);
         }
 
         public IReadOnlyList<string> List(string column) =>

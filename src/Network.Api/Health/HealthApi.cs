@@ -12,16 +12,20 @@ public static class HealthApi
 
     public sealed record HealthReport(string Status, IReadOnlyList<DatasetHealth> Datasets);
 
-    /// <summary>GET /health: 200 with each dataset's store status, or 503 when any store cannot be read.</summary>
+    /// <summary>
+    /// GET /health: 200 with each dataset's store status, or 503 when any store cannot be read. Where the stores are
+    /// (file paths, server addresses) is told to admins only.
+    /// </summary>
     public static IEndpointRouteBuilder MapHealth(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/health", async Task<Results<Ok<HealthReport>, JsonHttpResult<HealthReport>>> (DatasetCatalog catalog, CancellationToken cancellationToken) =>
+        app.MapGet("/health", async Task<Results<Ok<HealthReport>, JsonHttpResult<HealthReport>>> (DatasetCatalog catalog, HttpContext context, CancellationToken cancellationToken) =>
         {
+            var admin = context.User.IsInRole(Auth.Roles.Admin);
             var datasets = new List<DatasetHealth>();
             foreach (var dataset in catalog.List())
             {
                 var health = await catalog.Store(dataset.Name).CheckHealthAsync(cancellationToken);
-                datasets.Add(new(dataset.Name, dataset.Synthetic, health.Healthy, health.Provider, health.Detail, health.Version, health.Nodes, health.Relationships));
+                datasets.Add(new(dataset.Name, dataset.Synthetic, health.Healthy, health.Provider, admin ? health.Detail : (health.Healthy ? "ok" : "unavailable"), health.Version, health.Nodes, health.Relationships));
             }
             var healthy = datasets.All(d => d.Healthy);
             var report = new HealthReport(healthy ? "healthy" : "unhealthy", datasets);

@@ -37,8 +37,11 @@ public static partial class NodeEndpoints
                 .Where(n => filter is null || filter(n, request.Query))
                 .OrderBy(n => n.DisplayName, StringComparer.OrdinalIgnoreCase)
                 .ToList();
+            // A page past the end is empty (and says which page it is), never another page.
             var number = Math.Max(1, page ?? 1);
-            return TypedResults.Ok(new Page<T>(matches.Skip((number - 1) * size).Take(size).ToList(), number, size, matches.Count));
+            var skip = (long)(number - 1) * size;
+            var items = skip >= matches.Count ? [] : matches.Skip((int)skip).Take(size).ToList();
+            return TypedResults.Ok(new Page<T>(items, number, size, matches.Count));
         })
         .RequireAuthorization(Policies.Read)
         .WithSummary($"List {path}, with paging and search");

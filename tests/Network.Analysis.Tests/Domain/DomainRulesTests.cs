@@ -23,6 +23,16 @@ public class DomainRulesTests
     }
 
     [Fact]
+    public void AControlCharacterInANameIsRefusedButASourceMayHaveLines()
+    {
+        var errors = DomainRules.Check(new Organisation("org-c", "Bad\u0001Name", "company", "line one\nline two")).ToList();
+        var error = Assert.Single(errors);
+        Assert.Equal("name", error.Field);
+        Assert.Contains("U+0001", error.Message);
+        Assert.Single(DomainRules.Check(new Organisation("org-c", "Two\nlines", "company", "ok")));
+    }
+
+    [Fact]
     public void UnknownKindIsNamedWithTheAllowedValues()
     {
         var error = Assert.Single(DomainRules.Check(new Organisation("o", "X", "spaceship", "test")));

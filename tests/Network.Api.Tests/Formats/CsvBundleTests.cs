@@ -30,6 +30,26 @@ public class CsvBundleTests
             read.Relationships.Select(r => GraphJson.Serialize(r)).Order());
     }
 
+    [Theory]
+    [InlineData("=HYPERLINK(\"http://x\",\"y\")")]
+    [InlineData("+cmd|' /C calc'!A0")]
+    [InlineData("-2+3")]
+    [InlineData("@SUM(A1:A2)")]
+    [InlineData("'=already quoted")]
+    public void AFormulaIsWrittenAsTextAndReadBackAsItWas(string name)
+    {
+        var graph = new NetworkGraph([new Organisation("org-f", name, "company", "=1+1 source")], [], 0);
+        var folder = TestPaths.NewTemporaryFolder();
+        CsvBundle.Write(graph, folder);
+        var line = File.ReadAllLines(Path.Combine(folder, "organisations.csv"))[1];
+        // The cell a spreadsheet would evaluate starts with an apostrophe (quoted or not).
+        Assert.Matches("^org-f,\"?'", line);
+        Assert.Contains("'=1+1 source", line);
+        var read = (Organisation)CsvBundle.Read(folder).Nodes.Single();
+        Assert.Equal(name, read.Name);
+        Assert.Equal("=1+1 source", read.Source);
+    }
+
     [Fact]
     public void ABadKindIsReportedWithFileRowAndColumn()
     {

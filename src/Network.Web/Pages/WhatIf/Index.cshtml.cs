@@ -16,6 +16,7 @@ namespace Network.Web.Pages.WhatIf;
 /// one writer, with the record's version so a colleague's change in between is not overwritten).
 /// </summary>
 [Authorize(Policy = Policies.Read)]
+[Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(AuthSetup.RateAnalysis)]
 public sealed class IndexModel(DatasetCatalog catalog, AnalysisService analysis, NetworkWriter writer) : DatasetPageModel(catalog, analysis)
 {
     public override string Section => "what-if";
