@@ -9,7 +9,8 @@ public static class CliErrors
     public const int Invalid = 1;
     public const int NotFound = 2;
 
-    public static async Task<int> Run(Func<Task<int>> action)
+    /// <param name="writes">Whether the command writes (an import): then a refusal says that nothing was written.</param>
+    public static async Task<int> Run(Func<Task<int>> action, bool writes = false)
     {
         try
         {
@@ -17,7 +18,7 @@ public static class CliErrors
         }
         catch (ValidationFailedException e)
         {
-            Console.Error.WriteLine($"error: {e.Errors.Count} problem{(e.Errors.Count == 1 ? "" : "s")}, nothing was written.");
+            Console.Error.WriteLine($"error: {e.Errors.Count} problem{(e.Errors.Count == 1 ? "" : "s")}, {(writes ? "nothing was written" : "the data could not be read")}.");
             foreach (var error in e.Errors.Take(50))
                 Console.Error.WriteLine($"  {error}");
             if (e.Errors.Count > 50)

@@ -44,7 +44,7 @@ public static class ImportCommand
             var result = await store.WriteAsync(GraphBatch.Of(graph), cancellationToken);
             CliErrors.Done($"Imported {result.NodesWritten} nodes and {result.RelationshipsWritten} relationships; data version {result.Version}.");
             return 0;
-        }));
+        }, writes: true));
         return command;
     }
 }

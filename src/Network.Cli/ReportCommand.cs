@@ -30,7 +30,7 @@ public static class ReportCommand
             if (!source.Exists)
                 throw new DirectoryNotFoundException($"No folder '{source.FullName}'.");
             var watch = Stopwatch.StartNew();
-            var graph = CsvBundle.Read(source.FullName);
+            var graph = DataFolder.Read(source.FullName);
             var report = EcosystemReports.Build(graph, new ReportOptions
             {
                 Title = parse.GetValue(title) ?? $"Ecosystem report: {source.Name}",

@@ -18,7 +18,7 @@ public static class WhatIfCommand
             var source = parse.GetRequiredValue(folder);
             if (!source.Exists)
                 throw new DirectoryNotFoundException($"No folder '{source.FullName}'.");
-            var graph = CsvBundle.Read(source.FullName);
+            var graph = DataFolder.Read(source.FullName);
             WhatIfReport report;
             try
             {

@@ -116,8 +116,9 @@ public static class Fragility
     {
         var removed = graph.Nodes.FirstOrDefault(n => n.Id == id)
             ?? throw new KeyNotFoundException($"No organisation, person or agreement with id '{id}'.");
-        if (removed is not (Organisation or Person or Agreement or Event))
-            throw new ArgumentException($"'{id}' is a {removed.Label}; what-if takes an organisation, person, agreement or event.");
+        // A city leaving takes its twinnings and the seats of its organisations (which then count outside every region).
+        if (removed is not (Organisation or Person or Agreement or Event or City))
+            throw new ArgumentException($"'{id}' is a {removed.Label}; what-if takes an organisation, person, agreement, event or city.");
         var without = Scenario.Without(graph, id);
 
         var before = OrganisationProjection.Project(graph, asOf);

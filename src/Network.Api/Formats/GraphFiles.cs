@@ -209,7 +209,23 @@ public static class GraphFiles
         }
         var network = OrganisationProjection.Project(graph, asOf);
         if (network.Graph.NodeCount == 0)
-            throw new InvalidDataException($"{name}: the graph has no nodes (no organisations).");
+        {
+            // A folder of cities alone (twin towns) is analysed as the network of its twinnings.
+            var cities = graph.OfType<City>().ToList();
+            if (cities.Count == 0)
+                throw new InvalidDataException($"{name}: the graph has no nodes (no organisations and no cities).");
+            var index = cities.Select((c, i) => (c.Id, i)).ToDictionary(x => x.Id, x => x.i, StringComparer.Ordinal);
+            var twinnings = graph.OfType(RelationshipType.TwinnedWith)
+                .Where(r => index.ContainsKey(r.From) && index.ContainsKey(r.To) && (asOf is not { } d || (r.Since ?? DateOnly.MinValue) <= d))
+                .Select(r => (Math.Min(index[r.From], index[r.To]), Math.Max(index[r.From], index[r.To])))
+                .Distinct().Select(e => (e.Item1, e.Item2, 1.0));
+            return new GraphFile(path, "csv", Network.Analysis.Graphs.WeightedGraph.Create(cities.Select(c => c.Id).ToList(), twinnings), new Dictionary<string, string?[]>
+            {
+                ["name"] = cities.Select(c => (string?)c.Name).ToArray(),
+                ["country"] = cities.Select(c => (string?)c.Country).ToArray(),
+                ["region"] = cities.Select(c => c.Region).ToArray(),
+            });
+        }
         var nodes = graph.NodesById();
         var cityOf = graph.OfType(RelationshipType.LocatedIn)
             .Where(r => nodes.GetValueOrDefault(r.To) is City)

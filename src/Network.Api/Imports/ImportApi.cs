@@ -52,7 +52,8 @@ public static class ImportApi
                 return TypedResults.BadRequest(summary);
             if (dryRun == true)
                 return TypedResults.Ok(summary);
-            var result = await writer.ImportAsync(dataset, batch, context.User.UserName(), "upload", cancellationToken);
+            var from = "upload of " + string.Join(", ", files.Select(f => Path.GetFileName(f.FileName)).Take(10)) + (context.User.FindFirst(AuthSetup.KeyClaim)?.Value is { } key ? $" with api key '{key}'" : "");
+            var result = await writer.ImportAsync(dataset, batch, context.User.UserName(), from, cancellationToken);
             return TypedResults.Ok(summary with { Version = result.Version });
         })
         .WithTags("Import")
