@@ -13,6 +13,7 @@ using Network.Api.Exports;
 using Network.Api.Imports;
 using Network.Api.Changes;
 using Network.Api.Mapping;
+using Network.Api.Nodes;
 using Network.Api.Hubs;
 using Network.Api.Organisations;
 using Network.Api.People;
@@ -36,6 +37,7 @@ public static class NetworkApi
         builder.Services.ConfigureHttpJsonOptions(o => Configure(o.SerializerOptions));
         builder.Services.AddSignalR().AddJsonProtocol(o => Configure(o.PayloadSerializerOptions));
         builder.Services.AddProblemDetails();
+        builder.Services.AddApiBadRequests();
         builder.Services.AddOpenApi(o => o.AddDocumentTransformer((document, _, _) =>
         {
             document.Info.Title = "Network API";
@@ -70,6 +72,8 @@ public static class NetworkApi
     private static void Configure(System.Text.Json.JsonSerializerOptions options)
     {
         options.DefaultIgnoreCondition = GraphJson.Options.DefaultIgnoreCondition;
+        if (!options.Converters.OfType<RelationshipTypeJson>().Any())
+            options.Converters.Insert(0, new RelationshipTypeJson());
         if (!options.Converters.OfType<JsonStringEnumConverter>().Any())
             options.Converters.Add(new JsonStringEnumConverter());
     }

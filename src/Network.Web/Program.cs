@@ -3,6 +3,7 @@ using Network.Api;
 using Network.Api.Auth;
 using Network.Api.Datasets;
 using Network.Api.Health;
+using Network.Api.Nodes;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -31,7 +32,7 @@ app.UseSecurityHeaders();
 if (!app.Environment.IsDevelopment())
     app.UseExceptionHandler("/Error");
 // API and hub answers carry problem details; pages show the error page.
-app.UseWhen(context => IsApi(context.Request.Path), api => api.UseStatusCodePages());
+app.UseWhen(context => IsApi(context.Request.Path), api => api.UseStatusCodePages().UseApiBadRequests());
 app.UseWhen(context => !IsApi(context.Request.Path), pages => pages.UseStatusCodePagesWithReExecute("/Error", "?code={0}"));
 // Routing after the status-code pages, so a re-executed error request is routed again.
 app.UseRouting();

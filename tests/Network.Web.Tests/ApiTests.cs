@@ -59,6 +59,21 @@ public sealed class ApiTests : IDisposable
     }
 
     [Fact]
+    public async Task RelationshipTypesAreSpelledAsDocumentedAndAWrongOneListsTheValidOnes()
+    {
+        var client = _app.ClientWithRole(Roles.Editor);
+        var created = await client.PostAsJsonAsync("/api/datasets/seed/relationships", new { type = "PARTNERS_WITH", from = "org-imec", to = "org-skolkovo", kind = "research" });
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        Assert.Equal("PARTNERS_WITH", (await Json(created)).GetProperty("type").GetString());
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/datasets/seed/relationships/PARTNERS_WITH/org-imec/org-skolkovo")).StatusCode);
+
+        var wrong = await client.PostAsJsonAsync("/api/datasets/seed/relationships", new { type = "FRIENDS_WITH", from = "org-imec", to = "org-vib" });
+        Assert.Equal(HttpStatusCode.BadRequest, wrong.StatusCode);
+        Assert.Equal("application/problem+json", wrong.Content.Headers.ContentType!.MediaType);
+        Assert.Contains("PARTNERS_WITH, TWINNED_WITH", await wrong.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
     public async Task TwentyConcurrentCreationsOfOneDatasetGiveOneCreatedAndNineteenRefusals()
     {
         var client = _app.ClientWithRole(Roles.Editor);

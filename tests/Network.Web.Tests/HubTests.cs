@@ -19,7 +19,12 @@ public sealed class HubTests : IDisposable
     {
         var connection = new HubConnectionBuilder()
             .WithUrl(new Uri(_app.Server.BaseAddress, "/hubs/network"), o => o.HttpMessageHandlerFactory = _ => _app.Server.CreateHandler())
-            .AddJsonProtocol(o => o.PayloadSerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()))
+            .AddJsonProtocol(o =>
+            {
+                // Relationship types arrive as documented (PARTNERS_WITH).
+                o.PayloadSerializerOptions.Converters.Add(new Network.Api.RelationshipTypeJson());
+                o.PayloadSerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter());
+            })
             .Build();
         var events = Channel.CreateUnbounded<(string, object)>();
         connection.On<NodeEvent>(nameof(INetworkClient.NodeAdded), e => events.Writer.TryWrite(("NodeAdded", e)));

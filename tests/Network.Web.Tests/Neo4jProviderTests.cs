@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.DependencyInjection;
 using Network.Api.Auth;
 using Network.Tests;
 
@@ -57,7 +58,11 @@ public sealed class Neo4jProviderTests(StandInServer server) : IClassFixture<Sta
         var client = down.CreateClient();
         var health = await client.GetAsync("/health");
         Assert.Equal(HttpStatusCode.ServiceUnavailable, health.StatusCode);
-        Assert.Contains("graph database unavailable", await health.Content.ReadAsStringAsync());
+        Assert.Contains("\"detail\":\"unavailable\"", await health.Content.ReadAsStringAsync());
+        var key = down.Services.GetRequiredService<Network.Api.Auth.UserStore>().CreateApiKey("operator", Network.Api.Auth.Roles.Admin);
+        var admin = down.CreateClient();
+        admin.DefaultRequestHeaders.Add(Network.Api.Auth.ApiKeyHandler.Header, key);
+        Assert.Contains("graph database unavailable", await (await admin.GetAsync("/health")).Content.ReadAsStringAsync());
         var read = await client.GetAsync("/api/datasets/seed/organisations/org-imec");
         Assert.Equal(HttpStatusCode.ServiceUnavailable, read.StatusCode);
         Assert.Equal("application/problem+json", read.Content.Headers.ContentType!.MediaType);
