@@ -59,6 +59,18 @@ public sealed class ApiTests : IDisposable
     }
 
     [Fact]
+    public async Task AnEmptySourceIsRefusedButALeftOutOneIsFilledIn()
+    {
+        var client = _app.ClientWithRole(Roles.Editor);
+        var empty = await client.PostAsJsonAsync("/api/datasets/seed/sectors", new { name = "Photonics", source = "" });
+        Assert.Equal(HttpStatusCode.BadRequest, empty.StatusCode);
+        Assert.Contains("source", await empty.Content.ReadAsStringAsync());
+        var filled = await client.PostAsJsonAsync("/api/datasets/seed/sectors", new { name = "Photonics" });
+        Assert.Equal(HttpStatusCode.Created, filled.StatusCode);
+        Assert.StartsWith("api: ", (await Json(filled)).GetProperty("source").GetString());
+    }
+
+    [Fact]
     public async Task RelationshipTypesAreSpelledAsDocumentedAndAWrongOneListsTheValidOnes()
     {
         var client = _app.ClientWithRole(Roles.Editor);

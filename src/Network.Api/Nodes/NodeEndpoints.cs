@@ -113,7 +113,8 @@ public static partial class NodeEndpoints
     /// <summary>Fills in what a client may leave out: the id (from the name) and the source (who, when).</summary>
     private static T Complete<T>(T node, HttpContext context) where T : Node
     {
-        if (string.IsNullOrWhiteSpace(node.Source))
+        // Left out, the source is filled in with who and when; given but empty, the domain rules refuse it.
+        if (node.Source is null)
             node = node with { Source = $"api: {context.User.UserName()} {DateTimeOffset.UtcNow:yyyy-MM-dd HH:mm}Z" };
         if (string.IsNullOrWhiteSpace(node.Id))
         {

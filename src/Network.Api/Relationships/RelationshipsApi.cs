@@ -72,5 +72,6 @@ public static class RelationshipsApi
         RelationshipTypes.TryParse(type, out var t) ? new RelationshipKey(t, from, to) : throw new BadHttpRequestException($"Unknown relationship type '{type}'.");
 
     private static Relationship Complete(Relationship relationship, HttpContext context) =>
-        string.IsNullOrWhiteSpace(relationship.Source) ? relationship with { Source = $"api: {context.User.UserName()} {DateTimeOffset.UtcNow:yyyy-MM-dd HH:mm}Z" } : relationship;
+        // Left out, it is filled in with who and when; given but empty, the domain rules refuse it (a source is required).
+        relationship.Source is null ? relationship with { Source = $"api: {context.User.UserName()} {DateTimeOffset.UtcNow:yyyy-MM-dd HH:mm}Z" } : relationship;
 }
