@@ -58,4 +58,35 @@ public sealed class ExplorerInABrowserTests(RunningServer server) : IClassFixtur
         var width = double.Parse(zoomed!.Split(' ')[2], System.Globalization.CultureInfo.InvariantCulture);
         Assert.True(width < 1000, $"viewBox width {width} after zooming in");
     }
+
+    [Fact]
+    public async Task SearchFliesToAnActorColourAndSizeChangeTheDrawingAndHoverShowsItsPartners()
+    {
+        var (playwright, browser) = await Launch();
+        using var _ = playwright;
+        await using var __ = browser;
+        var page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1400, Height = 1000 } });
+        await page.GotoAsync(new Uri(server.Address, "/datasets/seed/explore").ToString());
+
+        await page.FillAsync("#find", "capri");
+        await page.WaitForSelectorAsync("#found li");
+        await page.Keyboard.PressAsync("Enter");
+        Assert.Equal(1, await page.Locator("circle.selected[data-id='org-capricorn']").CountAsync());
+        Assert.Contains("Capricorn Venture Partners", await page.Locator("#details").InnerTextAsync());
+        var width = double.Parse((await page.Locator("svg#graph").GetAttributeAsync("viewBox"))!.Split(' ')[2], System.Globalization.CultureInfo.InvariantCulture);
+        Assert.True(width < 1000, $"the view flew in to the actor (view width {width})");
+
+        var before = await page.Locator("circle[data-id='org-ku-leuven']").GetAttributeAsync("fill");
+        await page.SelectOptionAsync("#colour-by", "kind");
+        Assert.NotEqual(before, await page.Locator("circle[data-id='org-ku-leuven']").GetAttributeAsync("fill"));
+        Assert.Contains("university", await page.Locator("#legend").InnerTextAsync());
+        await page.SelectOptionAsync("#size-by", "equal");
+        Assert.Equal("7.0", await page.Locator("circle[data-id='org-ku-leuven']").GetAttributeAsync("r"));
+
+        await page.Locator("circle[data-id='org-wuxi-capital']").HoverAsync(new LocatorHoverOptions { Force = true });
+        Assert.Contains("focusing", await page.Locator("svg#graph").GetAttributeAsync("class") ?? "");
+        Assert.Contains("near", await page.Locator("circle[data-id='org-capricorn']").GetAttributeAsync("class") ?? "");
+        Assert.DoesNotContain("near", await page.Locator("circle[data-id='org-skolkovo']").GetAttributeAsync("class") ?? "");
+        await Browser.ShotAsync(page, "explore-search-colour-hover");
+    }
 }

@@ -6,7 +6,7 @@ namespace Network.Web.Pages.Explore;
 
 public sealed record ExploreNode(string Id, string Name, string Kind, string? City, string? Country, double X, double Y, double Radius, int Community, double Betweenness, int Degree, bool Label);
 
-public sealed record ExploreEdge(double X1, double Y1, double X2, double Y2, double Weight);
+public sealed record ExploreEdge(double X1, double Y1, double X2, double Y2, double Weight, string A, string B);
 
 /// <summary>
 /// What the explorer draws: the organisations that pass the filters (all of a small dataset; one country of a large
@@ -58,7 +58,7 @@ public sealed record ExploreView(IReadOnlyList<ExploreNode> Nodes, IReadOnlyList
             cityOf[graph.Ids[v]].City, cityOf[graph.Ids[v]].Country,
             40 + layout.X[i] * 920, 40 + layout.Y[i] * 920, 3 + 14 * Math.Sqrt(metrics.Betweenness![v] / maxBetweenness),
             metrics.Communities!.Community[v], metrics.Betweenness![v], graph.Degree(v), labelled.Contains(v))).ToList();
-        var drawn = edges.Select(e => new ExploreEdge(nodes[e.U].X, nodes[e.U].Y, nodes[e.V].X, nodes[e.V].Y, e.W)).ToList();
+        var drawn = edges.Select(e => new ExploreEdge(nodes[e.U].X, nodes[e.U].Y, nodes[e.V].X, nodes[e.V].Y, e.W, nodes[e.U].Id, nodes[e.V].Id)).ToList();
         return new ExploreView(nodes, drawn, matching.Count, graph.NodeCount, snapshot.Version);
     }
 

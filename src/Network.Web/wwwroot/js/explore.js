@@ -3,7 +3,16 @@
 let box = null;
 let selected = null;
 const svg = () => document.getElementById('graph');
-const apply = () => { if (box && svg()) svg().setAttribute('viewBox', `${box.x} ${box.y} ${box.w} ${box.h}`); };
+// Labels keep their size on screen whatever the zoom.
+const apply = () => {
+  if (!box || !svg()) return;
+  svg().setAttribute('viewBox', `${box.x} ${box.y} ${box.w} ${box.h}`);
+  const labels = svg().querySelector('g.labels');
+  if (labels) {
+    labels.setAttribute('font-size', (13 * box.w / 1000).toFixed(2));
+    labels.setAttribute('stroke-width', (3 * box.w / 1000).toFixed(2));
+  }
+};
 const current = () => box ?? (box = { x: 0, y: 0, w: 1000, h: 1000 });
 
 document.addEventListener('wheel', event => {
@@ -76,3 +85,131 @@ const watchState = new MutationObserver(() => {
   if (label && state === 'offline') label.textContent = `Data version ${label.dataset.version} (live updates unavailable).`;
 });
 if (live) watchState.observe(document.getElementById('content'), { attributes: true, attributeFilter: ['data-hub'] });
+
+// ---- Appearance: colour and size by, the legend, hover highlighting and search. ----
+const palette = ['#2456a6', '#d9480f', '#2b8a3e', '#ae3ec9', '#e67700', '#0c8599', '#c2255c', '#5c940d', '#3b5bdb', '#862e9c', '#a61e4d', '#087f5b'];
+const helix = kind => ({ university: 'knowledge', 'research-institute': 'knowledge', company: 'industry', investor: 'industry', government: 'government' })[kind] ?? 'society';
+const colourKey = (mode, d) => mode === 'kind' ? d.kind : mode === 'helix' ? helix(d.kind) : mode === 'country' ? (d.country || 'unknown') : `community ${d.community}`;
+const svgNs = 'http://www.w3.org/2000/svg';
+
+function appearance() {
+  const graph = svg();
+  if (!graph) return;
+  const mode = document.getElementById('colour-by')?.value ?? 'community';
+  const size = document.getElementById('size-by')?.value ?? 'betweenness';
+  const circles = [...graph.querySelectorAll('g.nodes circle')];
+  // Groups ordered by how many organisations they hold; the largest get the clearest colours, the rest grey.
+  const counts = new Map();
+  for (const c of circles) { const k = colourKey(mode, c.dataset); counts.set(k, (counts.get(k) ?? 0) + 1); }
+  const order = [...counts.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
+  const colour = new Map(order.map(([k], i) => [k, i < palette.length ? palette[i] : '#868e96']));
+  const max = Math.max(...circles.map(c => size === 'degree' ? Number(c.dataset.degree) : Number(c.dataset.betweenness)), 1e-12);
+  for (const c of circles) {
+    c.setAttribute('fill', colour.get(colourKey(mode, c.dataset)));
+    const value = size === 'degree' ? Number(c.dataset.degree) : Number(c.dataset.betweenness);
+    c.setAttribute('r', (size === 'equal' ? 7 : 3 + 14 * Math.sqrt(value / max)).toFixed(1));
+  }
+  const legend = document.getElementById('legend');
+  if (legend) {
+    legend.replaceChildren(...order.slice(0, palette.length).map(([k, n]) => {
+      const li = document.createElement('li');
+      const dot = document.createElementNS(svgNs, 'svg');
+      dot.setAttribute('viewBox', '0 0 10 10');
+      dot.setAttribute('aria-hidden', 'true');
+      const circle = document.createElementNS(svgNs, 'circle');
+      circle.setAttribute('cx', '5'); circle.setAttribute('cy', '5'); circle.setAttribute('r', '5');
+      circle.setAttribute('fill', colour.get(k));
+      dot.append(circle);
+      li.append(dot, ` ${k} (${n})`);
+      return li;
+    }));
+    if (order.length > palette.length) legend.append(text('li', `others (${order.slice(palette.length).reduce((s, [, n]) => s + n, 0)}), grey`));
+  }
+  const sizeLegend = document.getElementById('size-legend');
+  if (sizeLegend) sizeLegend.textContent = size === 'degree' ? 'Size: number of ties.' : size === 'equal' ? 'Size: all equal.' : 'Size: betweenness — the share of shortest routes through it.';
+}
+
+function neighbours(id) {
+  const ids = new Set([id]);
+  for (const line of svg().querySelectorAll('g.edges line')) {
+    if (line.dataset.a === id) ids.add(line.dataset.b);
+    if (line.dataset.b === id) ids.add(line.dataset.a);
+  }
+  return ids;
+}
+
+function highlight(id) {
+  const graph = svg();
+  if (!graph) return;
+  graph.classList.toggle('focusing', id !== null);
+  const near = id === null ? null : neighbours(id);
+  for (const c of graph.querySelectorAll('g.nodes circle')) c.classList.toggle('near', near?.has(c.dataset.id) ?? false);
+  for (const l of graph.querySelectorAll('g.edges line')) l.classList.toggle('near', id !== null && (l.dataset.a === id || l.dataset.b === id));
+  for (const t of graph.querySelectorAll('g.labels text')) t.classList.toggle('near', near?.has(t.dataset.for) ?? false);
+}
+
+document.addEventListener('pointerover', event => {
+  const node = event.target.closest?.('svg#graph circle');
+  if (node && !drag) highlight(node.dataset.id);
+});
+document.addEventListener('pointerout', event => {
+  if (event.target.closest?.('svg#graph circle')) highlight(selected);
+});
+
+// Fly to an organisation: centre the view on it, zoomed in, and select it.
+function flyTo(id) {
+  const node = svg()?.querySelector(`circle[data-id="${CSS.escape(id)}"]`);
+  if (!node) return;
+  const x = Number(node.getAttribute('cx')), y = Number(node.getAttribute('cy'));
+  box = { x: x - 150, y: y - 150, w: 300, h: 300 };
+  apply();
+  select(node);
+  highlight(id);
+}
+
+let matches = [];
+let active = -1;
+function showMatches(query) {
+  const list = document.getElementById('found');
+  const q = query.trim().toLowerCase();
+  matches = q.length === 0 ? [] : [...svg().querySelectorAll('g.nodes circle')]
+    .filter(c => c.dataset.name.toLowerCase().includes(q))
+    .sort((a, b) => a.dataset.name.toLowerCase().indexOf(q) - b.dataset.name.toLowerCase().indexOf(q) || a.dataset.name.localeCompare(b.dataset.name))
+    .slice(0, 8);
+  active = matches.length ? 0 : -1;
+  list.replaceChildren(...matches.map((c, i) => {
+    const li = text('li', `${c.dataset.name} · ${c.dataset.kind}`);
+    li.id = `found-${i}`;
+    li.setAttribute('role', 'option');
+    li.dataset.id = c.dataset.id;
+    return li;
+  }));
+  list.hidden = matches.length === 0;
+  mark();
+}
+function mark() {
+  const list = document.getElementById('found');
+  [...list.children].forEach((li, i) => li.setAttribute('aria-selected', i === active ? 'true' : 'false'));
+  document.getElementById('find').setAttribute('aria-activedescendant', active >= 0 ? `found-${active}` : '');
+}
+function choose(i) {
+  if (i < 0 || i >= matches.length) return;
+  flyTo(matches[i].dataset.id);
+  document.getElementById('found').hidden = true;
+}
+
+document.addEventListener('input', event => { if (event.target.id === 'find') showMatches(event.target.value); });
+document.addEventListener('keydown', event => {
+  if (event.target.id !== 'find') return;
+  if (event.key === 'ArrowDown') { active = Math.min(matches.length - 1, active + 1); mark(); event.preventDefault(); }
+  if (event.key === 'ArrowUp') { active = Math.max(0, active - 1); mark(); event.preventDefault(); }
+  if (event.key === 'Enter') { choose(active); event.preventDefault(); }
+  if (event.key === 'Escape') { document.getElementById('found').hidden = true; }
+});
+document.addEventListener('click', event => {
+  const option = event.target.closest?.('#found li');
+  if (option) choose(matches.findIndex(c => c.dataset.id === option.dataset.id));
+});
+document.addEventListener('change', event => { if (event.target.id === 'colour-by' || event.target.id === 'size-by') appearance(); });
+document.addEventListener('network:updated', () => { appearance(); highlight(selected); });
+appearance();

@@ -45,7 +45,8 @@ if (main && main.dataset.dataset) {
     const others = e.people.filter(p => p.user !== me);
     const editingHere = others.filter(p => p.editing && p.record && p.record === main.dataset.record);
     const words = others.map(p => p.editing ? `${p.user} (${p.page.toLowerCase().startsWith('edit') ? 'editing' + p.page.slice(4) : p.page})` : p.user);
-    if (e.visitors > 0) words.push(`${e.visitors} visitor${e.visitors === 1 ? '' : 's'}`);
+    const visitors = e.visitors - (me ? 0 : 1);
+    if (visitors > 0) words.push(`${visitors} visitor${visitors === 1 ? '' : 's'} not signed in`);
     presence.textContent = words.length ? `Also here: ${words.join(', ')}` : '';
     presence.hidden = words.length === 0;
     const warning = document.getElementById('editing-warning');
