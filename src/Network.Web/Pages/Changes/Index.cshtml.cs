@@ -65,9 +65,9 @@ public sealed class IndexModel(DatasetCatalog catalog, AnalysisService analysis,
 
     private async Task LoadAsync(CancellationToken cancellationToken)
     {
-        DateTimeOffset? since = null;
-        if (!string.IsNullOrWhiteSpace(Since) && DateOnly.TryParseExact(Since, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d))
-            since = new DateTimeOffset(d.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+        var (day, error) = Dates.Parse(Since, "Since");
+        Error ??= error;
+        DateTimeOffset? since = day is { } d ? new DateTimeOffset(d.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero) : null;
         var store = Catalog.Store(Dataset.Name);
         Changes = await store.GetChangesAsync(new ChangeQuery(since, string.IsNullOrWhiteSpace(By) ? null : By, string.IsNullOrWhiteSpace(Node) ? null : Node, 200), cancellationToken);
         Authors = (await store.GetChangesAsync(new ChangeQuery(Limit: 1000), cancellationToken)).Select(c => c.By).Distinct().Order(StringComparer.Ordinal).ToList();

@@ -37,12 +37,10 @@ public sealed class IndexModel(DatasetCatalog catalog, AnalysisService analysis)
         var errors = new List<string>();
         DateOnly? Parse(string? text, string field)
         {
-            if (string.IsNullOrWhiteSpace(text))
-                return null;
-            if (DateOnly.TryParseExact(text.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d))
-                return d;
-            errors.Add($"{field}: '{text}' is not a date; write it as yyyy-mm-dd.");
-            return null;
+            var (date, error) = Dates.Parse(text, field);
+            if (error is not null)
+                errors.Add(error + ".");
+            return date;
         }
         To = Parse(ToText, "To") ?? today;
         From = Parse(FromText, "From") ?? To.AddYears(-3);

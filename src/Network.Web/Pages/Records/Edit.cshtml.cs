@@ -189,12 +189,10 @@ public sealed partial class EditModel(DatasetCatalog catalog, AnalysisService an
             errors.Add($"no record '{other}' in this dataset (give its id or exact name)");
         DateOnly? Date(string? text, string field)
         {
-            if (string.IsNullOrWhiteSpace(text))
-                return null;
-            if (DateOnly.TryParseExact(text.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d))
-                return d;
-            errors.Add($"{field}: '{text}' is not a date (yyyy-mm-dd)");
-            return null;
+            var (date, error) = Dates.Parse(text, field);
+            if (error is not null)
+                errors.Add(error);
+            return date;
         }
         double? w = null;
         if (!string.IsNullOrWhiteSpace(weight))

@@ -46,12 +46,10 @@ public sealed class RecordForm
         var errors = new List<(string, string)>();
         DateOnly? ParseDate(string? text, string field)
         {
-            if (string.IsNullOrWhiteSpace(text))
-                return null;
-            if (DateOnly.TryParseExact(text.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d))
-                return d;
-            errors.Add((field, $"'{text}' is not a date (yyyy-mm-dd)"));
-            return null;
+            var (date, error) = Workspace.Dates.Parse(text, field);
+            if (error is not null)
+                errors.Add((field, error[(error.IndexOf(": ", StringComparison.Ordinal) + 2)..]));
+            return date;
         }
         string T(string? text) => text?.Trim() ?? "";
         string? O(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();

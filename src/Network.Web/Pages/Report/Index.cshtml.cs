@@ -41,13 +41,7 @@ public sealed class IndexModel(DatasetCatalog catalog, AnalysisService analysis)
 
     private void Build()
     {
-        if (!string.IsNullOrWhiteSpace(CompareText))
-        {
-            if (DateOnly.TryParseExact(CompareText.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d))
-                CompareWith = d;
-            else
-                CompareError = $"'{CompareText}' is not a date; write it as yyyy-mm-dd.";
-        }
+        (CompareWith, CompareError) = Dates.Parse(CompareText, "Compare with");
         Report = CompareWith is { } from ? Snapshot.ReportComparedWith(from) : Snapshot.Report;
         Report = Report with { Title = $"{Dataset.Title} — ecosystem report" };
         Sections = ReportWriter.Sections(Report);

@@ -57,13 +57,9 @@ public abstract class DatasetPageModel(DatasetCatalog catalog, AnalysisService a
             return;
         }
         Dataset = dataset;
-        if (!string.IsNullOrWhiteSpace(AsOfText))
-        {
-            if (DateOnly.TryParseExact(AsOfText.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
-                AsOf = date;
-            else
-                AsOfError = $"'{AsOfText}' is not a date; write it as yyyy-mm-dd. Showing today's network.";
-        }
+        var (asOf, error) = Dates.Parse(AsOfText, "As of");
+        AsOf = asOf;
+        AsOfError = error is null ? null : error + ". Showing today's network.";
         Snapshot = await Analysis.GetAsync(dataset.Name, AsOf, HttpContext.RequestAborted);
         Response.Cookies.Append(LastDatasetCookie, dataset.Name, new Microsoft.AspNetCore.Http.CookieOptions
         {
