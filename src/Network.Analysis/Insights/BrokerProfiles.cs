@@ -28,11 +28,16 @@ public sealed record BrokerProfile(
 /// <summary>
 /// Broker profiles for every organisation and person of the <see cref="ActorNetwork"/>, best first, ranked within
 /// organisations and within people.
-/// Score = ½ · betweenness / max betweenness + ¼ · (1 − constraint) + ¼ · cross-group pairs / max cross-group pairs,
+/// Score = 0.25 · betweenness / max betweenness + 0.05 · (1 − constraint) + 0.1 · cross-group pairs / max cross-group
+/// pairs + 0.35 · min(1, organisations cut off if it leaves / half the organisations) + 0.25 · bridge share, where the
+/// bridge share is the largest share, over the other communities of three or more, of the tie weight between its own
+/// community and that one which runs over its own ties (1 for the only tie between two communities),
 /// where cross-group pairs are the open pairs a–v–b (a, b not tied) whose ends differ in sector, city, country,
-/// organisation kind or community (one count per attribute that differs). Betweenness follows
-/// <see cref="ShortestPaths"/> (sampled above 20,000 actors); constraint is Burt's; Gould–Fernandez roles use the
-/// Leiden communities as groups. A higher score is a stronger, less redundant bridge between different parts.
+/// organisation kind or community (one count per attribute that differs), and the organisations cut off are those outside
+/// the largest remaining part of its component without it (<see cref="Fragility.SinglePointsOfFailure"/>). The split term puts
+/// the actor the ecosystem cannot lose — a sole bridge between two clusters — above a well-connected broker inside one
+/// cluster, whose open pairs are many but whose departure cuts little. Betweenness follows <see cref="ShortestPaths"/>
+/// (sampled above 20,000 actors); constraint is Burt's; Gould–Fernandez roles use the Leiden communities as groups.
 /// </summary>
 public static class BrokerProfiles
 {
@@ -86,13 +91,52 @@ public static class BrokerProfiles
                 .Take(6).Select(kv => new GroupBridge(kv.Key.Item1, kv.Key.Item2, kv.Key.Item3, kv.Value)).ToList();
         }
 
+        var isOrganisation = network.Actors.Select(a => a.Label == Domain.NodeLabel.Organisation).ToArray();
+        // Measured against the ecosystem's size, not against the worst actor, so that cutting off one partner stays small
+        // when nobody splits the ecosystem at all.
+        var half = Math.Max(1.0, isOrganisation.Count(o => o) / 2.0);
+        var split = new double[n];
+        foreach (var v in points)
+            split[v] = Math.Min(1, Fragility.PairsLostWithout(graph, v, isOrganisation).CutOff.Count / half);
+
+        // Tie weight between each pair of communities, and each actor's part of it.
+        var community = communities.Community;
+        var sizes = community.GroupBy(c => c).ToDictionary(g => g.Key, g => g.Count());
+        var between = new Dictionary<(int, int), double>();
+        for (var u = 0; u < n; u++)
+        {
+            var neighbours = graph.Neighbours(u);
+            var weights = graph.NeighbourWeights(u);
+            for (var i = 0; i < neighbours.Length; i++)
+            {
+                if (community[u] != community[neighbours[i]])
+                    between[(community[u], community[neighbours[i]])] = between.GetValueOrDefault((community[u], community[neighbours[i]])) + weights[i];
+            }
+        }
+        var share = new double[n];
+        for (var v = 0; v < n; v++)
+        {
+            var mine = new Dictionary<int, double>();
+            var neighbours = graph.Neighbours(v);
+            var weights = graph.NeighbourWeights(v);
+            for (var i = 0; i < neighbours.Length; i++)
+            {
+                var other = community[neighbours[i]];
+                if (other != community[v] && sizes[other] >= 3 && sizes[community[v]] >= 3)
+                    mine[other] = mine.GetValueOrDefault(other) + weights[i];
+            }
+            share[v] = mine.Count == 0 ? 0 : mine.Max(kv => kv.Value / between[(community[v], kv.Key)]);
+        }
+
         var maxBetweenness = Math.Max(paths.Betweenness.DefaultIfEmpty(0).Max(), double.Epsilon);
         var maxCross = Math.Max(cross.DefaultIfEmpty(0).Max(), 1);
         var scored = Enumerable.Range(0, n).Select(v =>
         {
-            var score = 0.5 * paths.Betweenness[v] / maxBetweenness
-                + 0.25 * (1 - (holes.Constraint[v] ?? 1))
-                + 0.25 * cross[v] / maxCross;
+            var score = 0.25 * paths.Betweenness[v] / maxBetweenness
+                + 0.05 * (1 - (holes.Constraint[v] ?? 1))
+                + 0.1 * cross[v] / maxCross
+                + 0.35 * split[v]
+                + 0.25 * share[v];
             return (v, score);
         })
         .OrderByDescending(x => x.score).ThenBy(x => graph.Ids[x.v], StringComparer.Ordinal)

@@ -70,7 +70,7 @@ public static class Fragility
     /// Organisation pairs that were connected and are not once <paramref name="removed"/> is gone, and the organisations
     /// outside the largest remaining part of its component.
     /// </summary>
-    private static (long Pairs, List<int> CutOff) PairsLostWithout(WeightedGraph graph, int removed, bool[] isOrganisation)
+    internal static (long Pairs, List<int> CutOff) PairsLostWithout(WeightedGraph graph, int removed, bool[] isOrganisation)
     {
         var n = graph.NodeCount;
         var part = new int[n];

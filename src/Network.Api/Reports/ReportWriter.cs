@@ -47,7 +47,7 @@ public static class ReportWriter
         string[] brokerColumns = ["#", "actor", "score", "betweenness", "constraint", "bridges (open pairs)", "roles", "cut point", "between communities"];
         sections.Add(new("Top brokers: organisations",
         [
-            "Who bridges otherwise separate parts of the ecosystem. Score = ½ betweenness (relative to the highest) + ¼ (1 − Burt's constraint) + ¼ open pairs across sectors, cities, countries, kinds and communities (relative). Bridges: the groups whose members it links that are not linked directly (open pairs). Roles: Gould–Fernandez, with communities as groups. Between communities: share of Leiden runs (several seeds and resolutions) in which it has a tie from its own community to another — 0 % for an actor that always sits inside one community.",
+            "Who bridges otherwise separate parts of the ecosystem. Score: what the ecosystem loses if it leaves — 35 % organisations it alone connects to the rest, 25 % its share of its community's ties to another community, 25 % betweenness (relative to the highest), 10 % open pairs across sectors, cities, countries, kinds and communities (relative), 5 % (1 − Burt's constraint). Bridges: the groups whose members it links that are not linked directly (open pairs). Roles: Gould–Fernandez, with communities as groups. Between communities: share of Leiden runs (several seeds and resolutions) in which it has a tie from its own community to another — 0 % for an actor that always sits inside one community.",
         ],
         brokerColumns, BrokerRows(report.Brokers)));
         sections.Add(new("Top brokers: people",

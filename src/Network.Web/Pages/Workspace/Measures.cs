@@ -10,8 +10,8 @@ public static class Measures
 {
     public static readonly IReadOnlyList<Measure> All =
     [
-        new("score", "Broker score", "how strongly it links parts of the ecosystem that would otherwise be apart",
-            "Half its betweenness (relative to the top broker), a quarter its freedom from constraint (1 − constraint) and a quarter the pairs of its contacts that differ in sector, city, country, kind or community (relative to the top broker). 1 would be the strongest on all three."),
+        new("score", "Broker score", "how much the ecosystem depends on it to link parts that would otherwise be apart",
+            "Above all, what breaks if it leaves: 35 % for the organisations it alone connects to the rest (full marks when that is half the ecosystem), 25 % for how much of its community's tie to another community runs through it (full marks for the only tie between two communities), 25 % for its betweenness relative to the top broker, 10 % for the pairs of its contacts that differ in sector, city, country, kind or community, 5 % for its freedom from constraint. So the one the ecosystem cannot lose ranks above a well-connected broker inside one cluster."),
         new("betweenness", "Betweenness", "share of the shortest routes between other organisations that pass through it",
             "Of all pairs of other organisations, the share of their shortest connections (through shared agreements, people, events and partnerships; stronger ties are shorter) that run through this one. High means many connections depend on it. Normalised as NetworkX does."),
         new("constraint", "Constraint", "how closed its circle is: low means its contacts do not know each other",
