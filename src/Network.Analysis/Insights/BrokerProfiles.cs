@@ -139,7 +139,10 @@ public static class BrokerProfiles
                 + 0.25 * share[v];
             return (v, score);
         })
-        .OrderByDescending(x => x.score).ThenBy(x => graph.Ids[x.v], StringComparer.Ordinal)
+        // A person who links no two organisations (no open pair) is no broker: ranked after every person who is, so the
+        // ranks of people who broker run 1, 2, 3 without gaps.
+        .OrderBy(x => network.Actors[x.v].Label == Domain.NodeLabel.Person && openPairs[x.v] == 0 ? 1 : 0)
+        .ThenByDescending(x => x.score).ThenBy(x => graph.Ids[x.v], StringComparer.Ordinal)
         .ToList();
 
         // Organisations and people are ranked separately: a person's ties are affiliations, not agreements.

@@ -89,3 +89,15 @@ public class BridgesRankFirst
         Assert.Equal("org-institute", ranking[0]);
     }
 }
+
+public class PeopleRanks
+{
+    [Fact]
+    public void PeopleWhoBrokerAreRankedOneTwoThreeWithoutGaps()
+    {
+        var graph = Network.Analysis.Synthetic.EcosystemGenerator.Generate(60, 42).Graph;
+        var people = BrokerProfiles.Compute(ActorNetwork.Build(graph)).Where(p => p.Label == "Person" && p.OpenPairs > 0).Select(p => p.Rank).ToList();
+        Assert.NotEmpty(people);
+        Assert.Equal(Enumerable.Range(1, people.Count), people);
+    }
+}
