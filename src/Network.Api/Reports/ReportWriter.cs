@@ -54,7 +54,7 @@ public static class ReportWriter
         [
             report.PersonBrokers.Count == 0
                 ? "No person links two organisations: each recorded person works for or met only one."
-                : $"People who link organisations through their affiliations, board seats and delegations; scored as above, ranked among people. {(report.Summary.People > report.PersonBrokers.Count ? $"The other {report.Summary.People - report.PersonBrokers.Count} recorded people are not listed: each works for or met only one organisation, or the table shows the top {report.PersonBrokers.Count}." : "")}".TrimEnd(),
+                : $"People who link organisations through their affiliations, board seats and delegations; scored as above, ranked among people. {(report.Summary.People > report.PersonBrokers.Count ? $"The other {report.Summary.People - report.PersonBrokers.Count} recorded people are not listed: {(report.PersonBrokers.Count < new ReportOptions().TopBrokers ? "each works for or met only one organisation, so they link no two" : $"the table shows the top {report.PersonBrokers.Count}")}." : "")}".TrimEnd(),
         ],
         brokerColumns, BrokerRows(report.PersonBrokers)));
 
