@@ -182,7 +182,7 @@ public static class CsvBundle
             BadDataFound = null,
             DetectColumnCountChanges = true,
         };
-        using var reader = new StreamReader(path);
+        using var reader = TextFiles.OpenUtf8(path);
         using var csv = new CsvReader(reader, config);
         if (!csv.Read() || !csv.ReadHeader() || csv.HeaderRecord is null)
         {

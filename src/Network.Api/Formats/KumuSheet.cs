@@ -145,7 +145,7 @@ public static partial class KumuSheet
     private static IEnumerable<(int Row, Func<string, string?> Get)> Rows(string path, string[] required, List<ValidationError> errors)
     {
         var name = Path.GetFileName(path);
-        using var reader = new StreamReader(path);
+        using var reader = TextFiles.OpenUtf8(path);
         using var csv = new CsvReader(reader, new CsvConfiguration(CultureInfo.InvariantCulture) { TrimOptions = TrimOptions.Trim, BadDataFound = null, PrepareHeaderForMatch = a => a.Header.Trim() });
         if (!csv.Read() || !csv.ReadHeader() || csv.HeaderRecord is null)
         {

@@ -44,7 +44,7 @@ public static partial class MappingEngine
                 errors.Add(new("mapping", "file", $"'{file}' is not in {folder}"));
                 return null;
             }
-            using var reader = new StreamReader(path);
+            using var reader = Formats.TextFiles.OpenUtf8(path);
             return headers[file] = (reader.ReadLine() ?? "").Split(',').Select(h => h.Trim().Trim('"')).ToArray();
         }
         void Column(string file, string? column, string what)
@@ -251,7 +251,7 @@ public static partial class MappingEngine
 
     private static IEnumerable<Row> Rows(string folder, string file)
     {
-        using var reader = new StreamReader(Path.Combine(folder, file));
+        using var reader = Formats.TextFiles.OpenUtf8(Path.Combine(folder, file));
         using var csv = new CsvReader(reader, new CsvConfiguration(CultureInfo.InvariantCulture) { BadDataFound = null });
         csv.Read();
         csv.ReadHeader();

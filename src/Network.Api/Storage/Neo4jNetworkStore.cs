@@ -54,6 +54,8 @@ public sealed class Neo4jNetworkStore : INetworkStore, IDisposable
     public string Dataset => _dataset;
 
     public const string Constraint = "CREATE CONSTRAINT network_node_key IF NOT EXISTS FOR (n:Node) REQUIRE (n.dataset, n.id) IS UNIQUE";
+    // One meta node per dataset: without the constraint two stores starting at once could both MERGE one.
+    public const string MetaConstraint = "CREATE CONSTRAINT network_meta_key IF NOT EXISTS FOR (m:NetworkMeta) REQUIRE m.dataset IS UNIQUE";
     public const string Init = "MERGE (m:NetworkMeta {dataset: $dataset}) ON CREATE SET m.version = 0 RETURN m.version AS version";
     public const string Lock = "MATCH (m:NetworkMeta {dataset: $dataset}) SET m.lock = coalesce(m.lock, 0) + 1 RETURN m.version AS version";
     public const string NodeVersions = "UNWIND $ids AS id MATCH (n:Node {dataset: $dataset, id: id}) RETURN n.id AS id, n.label AS label, n.version AS version";
@@ -341,6 +343,7 @@ public sealed class Neo4jNetworkStore : INetworkStore, IDisposable
         if (_initialised)
             return;
         await QueryAsync(Constraint, new(), cancellationToken);
+        await QueryAsync(MetaConstraint, new(), cancellationToken);
         await QueryAsync(Init, new(), cancellationToken);
         _initialised = true;
     }

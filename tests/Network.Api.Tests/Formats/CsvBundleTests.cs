@@ -51,6 +51,25 @@ public class CsvBundleTests
     }
 
     [Fact]
+    public void ALatin1FileIsRefusedNamingTheFileAndTheByte()
+    {
+        var folder = TestPaths.NewTemporaryFolder();
+        var header = "id,name,kind,source\norg-l,Universit";
+        File.WriteAllBytes(Path.Combine(folder, "organisations.csv"),
+            [.. System.Text.Encoding.ASCII.GetBytes(header), 0xE9, .. System.Text.Encoding.ASCII.GetBytes(" de Li"), 0xE8, .. System.Text.Encoding.ASCII.GetBytes("ge,university,test\n")]);
+        var error = Assert.Throws<InvalidDataException>(() => CsvBundle.Read(folder));
+        Assert.Equal($"organisations.csv: byte {header.Length} is not UTF-8 text (0xE9); save the file as UTF-8 (in Excel: \"CSV UTF-8\") and try again.", error.Message);
+    }
+
+    [Fact]
+    public void AUtf8FileWithAByteOrderMarkReadsAsUsual()
+    {
+        var folder = TestPaths.NewTemporaryFolder();
+        File.WriteAllText(Path.Combine(folder, "organisations.csv"), "id,name,kind,source\norg-l,Université de Liège,university,test\n", new System.Text.UTF8Encoding(true));
+        Assert.Equal("Université de Liège", ((Organisation)CsvBundle.Read(folder).Nodes.Single()).Name);
+    }
+
+    [Fact]
     public void ABadKindIsReportedWithFileRowAndColumn()
     {
         var folder = Bundle(("organisations.csv", """

@@ -1,0 +1,35 @@
+using System.Buffers;
+using System.Text;
+
+namespace Network.Api.Formats;
+
+/// <summary>
+/// CSV files are read as strict UTF-8: a file in another encoding (Latin-1, Windows-1252) would otherwise import with
+/// its accents replaced by question marks and say nothing. Such a file is refused, naming the file and the first byte
+/// that is not UTF-8.
+/// </summary>
+public static class TextFiles
+{
+    public static StreamReader OpenUtf8(string path)
+    {
+        var bytes = File.ReadAllBytes(path);
+        var at = FirstInvalidByte(bytes);
+        if (at >= 0)
+            throw new InvalidDataException($"{Path.GetFileName(path)}: byte {at:N0} is not UTF-8 text (0x{bytes[at]:X2}); save the file as UTF-8 (in Excel: \"CSV UTF-8\") and try again.");
+        return new StreamReader(new MemoryStream(bytes), new UTF8Encoding(false, throwOnInvalidBytes: true), detectEncodingFromByteOrderMarks: true);
+    }
+
+    /// <summary>The offset of the first byte that does not decode as UTF-8, or −1.</summary>
+    public static long FirstInvalidByte(ReadOnlySpan<byte> bytes)
+    {
+        var at = 0;
+        while (at < bytes.Length)
+        {
+            var status = System.Text.Rune.DecodeFromUtf8(bytes[at..], out _, out var consumed);
+            if (status != OperationStatus.Done)
+                return at;
+            at += consumed;
+        }
+        return -1;
+    }
+}
