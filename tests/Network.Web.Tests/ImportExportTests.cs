@@ -26,6 +26,31 @@ public sealed class ImportExportTests : IDisposable
         (await client.GetFromJsonAsync<JsonElement>("/health")).GetProperty("datasets").EnumerateArray().Single(d => d.GetProperty("name").GetString() == "seed").GetProperty("version").GetInt64();
 
     [Fact]
+    public async Task ALatin1UploadIsRefusedNamingTheFileAndTheByteAndWritesNothing()
+    {
+        var client = _app.ClientWithRole(Roles.Editor);
+        var before = await Version(client);
+        var form = new MultipartFormDataContent();
+        var bytes = System.Text.Encoding.Latin1.GetBytes("id,name,kind,source\norg-l,Université de Liège,university,test\n");
+        form.Add(new ByteArrayContent(bytes), "files", "organisations.csv");
+        var response = await client.PostAsync("/api/datasets/seed/import", form);
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("organisations.csv: byte 35 is not UTF-8 text (0xE9)", await response.Content.ReadAsStringAsync());
+        Assert.Equal(before, await Version(client));
+    }
+
+    [Fact]
+    public async Task FormulaLeadingNamesAreNeutralisedInTheCsvExport()
+    {
+        var client = _app.ClientWithRole(Roles.Editor);
+        Assert.Equal(HttpStatusCode.Created, (await client.PostAsJsonAsync("/api/datasets/seed/organisations", new { id = "org-formula", name = "=HYPERLINK(\"http://evil\",\"x\")", kind = "company" })).StatusCode);
+        var zip = new System.IO.Compression.ZipArchive(await (await client.GetAsync("/api/datasets/seed/export/csv")).Content.ReadAsStreamAsync());
+        using var reader = new StreamReader(zip.GetEntry("organisations.csv")!.Open());
+        var line = (await reader.ReadToEndAsync()).Split('\n').Single(l => l.StartsWith("org-formula,", StringComparison.Ordinal));
+        Assert.StartsWith("org-formula,\"'=HYPERLINK", line);
+    }
+
+    [Fact]
     public async Task ADryRunReportsEveryRowErrorAndWritesNothing()
     {
         var client = _app.ClientWithRole(Roles.Editor);

@@ -33,6 +33,10 @@ public sealed class ApiErrorFilter : IEndpointFilter
         {
             return TypedResults.Problem(e.Message, statusCode: StatusCodes.Status404NotFound, title: "Not found.");
         }
+        catch (InvalidDataException e)
+        {
+            return TypedResults.Problem(e.Message, statusCode: StatusCodes.Status400BadRequest, title: "The data cannot be read; nothing was written.");
+        }
         catch (ArgumentException e)
         {
             return TypedResults.Problem(e.Message, statusCode: StatusCodes.Status400BadRequest, title: "The request is not valid.");

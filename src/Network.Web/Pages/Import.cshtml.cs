@@ -60,7 +60,16 @@ public class ImportModel(DatasetCatalog catalog, NetworkWriter writer) : PageMod
                 return Fail($"{name} is not a CSV file.");
             await using (var target = System.IO.File.Create(Path.Combine(folder, name)))
                 await file.CopyToAsync(target, ct);
-            headers[name] = (System.IO.File.ReadLines(Path.Combine(folder, name)).FirstOrDefault() ?? "").Split(',').Select(h => h.Trim().Trim('"')).ToArray();
+            try
+            {
+                using var reader = Api.Formats.TextFiles.OpenUtf8(Path.Combine(folder, name));
+                headers[name] = (reader.ReadLine() ?? "").Split(',').Select(h => h.Trim().Trim('"')).ToArray();
+            }
+            catch (InvalidDataException e)
+            {
+                Directory.Delete(folder, recursive: true);
+                return Fail(e.Message);
+            }
         }
         MappingJson = JsonSerializer.Serialize(MappingProposer.Propose("uploaded files", headers), MappingFile.Json);
         UploadedFiles = headers.Keys.ToList();
@@ -83,15 +92,15 @@ public class ImportModel(DatasetCatalog catalog, NetworkWriter writer) : PageMod
             if (!string.IsNullOrWhiteSpace(NewDataset))
             {
                 var info = await catalog.CreateAsync(new DatasetInfo(NewDataset.Trim(), $"{from} (data/{from})", false, $"data/{from}"), Api.Formats.DataFolder.Read(folder), ct);
-                return Redirect($"/?dataset={info.Name}");
+                return Redirect($"/datasets/{Uri.EscapeDataString(info.Name)}");
             }
             if (Dataset is null || catalog.Find(Dataset) is null)
                 return Fail("Choose a dataset to add to, or name a new one.");
             var existing = await catalog.Store(Dataset).LoadGraphAsync(ct);
             await writer.ImportAsync(Dataset, Api.Storage.GraphBatch.Of(Api.Formats.DataFolder.Read(folder, existing: existing)), User.UserName(), $"data/{from}", ct);
-            return Redirect($"/?dataset={Dataset}");
+            return Redirect($"/datasets/{Uri.EscapeDataString(Dataset)}/changes");
         }
-        catch (Network.Analysis.Domain.ValidationFailedException e)
+        catch (Exception e) when (e is Network.Analysis.Domain.ValidationFailedException or InvalidDataException)
         {
             return Fail(e.Message);
         }
@@ -117,7 +126,14 @@ public class ImportModel(DatasetCatalog catalog, NetworkWriter writer) : PageMod
         {
             return Fail($"The mapping is not valid JSON: {e.Message}");
         }
-        Preview = await MappedImport.RunAsync(catalog, writer, Dataset, mapping, folder, dryRun, User.UserName(), ct);
+        try
+        {
+            Preview = await MappedImport.RunAsync(catalog, writer, Dataset, mapping, folder, dryRun, User.UserName(), ct);
+        }
+        catch (InvalidDataException e)
+        {
+            return Fail(e.Message);
+        }
         if (!string.IsNullOrWhiteSpace(SaveAs))
             SavedMappings.Save(catalog, SaveAs, mapping);
         Message = Preview.Valid
