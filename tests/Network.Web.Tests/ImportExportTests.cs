@@ -111,6 +111,16 @@ public sealed class ImportExportTests : IDisposable
         Assert.Equal(3, tie.GetProperty("weight").GetDouble());
     }
 
+    [Fact]
+    public async Task DeeplyNestedXmlIsRefusedBeforeItIsParsedIntoADocument()
+    {
+        var client = _app.ClientWithRole(Roles.Editor);
+        var nested = "<graphml><graph>" + string.Concat(Enumerable.Repeat("<x>", 50_000)) + string.Concat(Enumerable.Repeat("</x>", 50_000)) + "</graph></graphml>";
+        var response = await client.PostAsync("/api/datasets/seed/import", Files(("deep.graphml", nested)));
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("nest deeper than 32 levels", await response.Content.ReadAsStringAsync());
+    }
+
     [Theory]
     [InlineData("<?xml version=\"1.0\"?><!DOCTYPE lol [<!ENTITY a \"aaaaaaaaaa\"><!ENTITY b \"&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;\"><!ENTITY c \"&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;\">]><graphml><graph><node id=\"&c;\"/></graph></graphml>")]
     [InlineData("<?xml version=\"1.0\"?><!DOCTYPE x [<!ENTITY e SYSTEM \"file:///etc/passwd\">]><graphml><graph><node id=\"&e;\"/></graph></graphml>")]

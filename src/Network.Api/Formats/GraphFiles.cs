@@ -43,6 +43,9 @@ public static class GraphFiles
         IgnoreComments = true,
     };
 
+    /// <summary>GraphML and GEXF nest five or six levels deep; far deeper is no graph but an attack on the parser.</summary>
+    public const int MaxXmlDepth = 32;
+
     /// <param name="path">A .graphml or .gexf file, or a folder of CSV files (with its mapping.json, or in the data/seed format).</param>
     /// <param name="weightAttribute">Edge attribute holding tie strengths; "weight" when present, else every tie weighs 1.</param>
     public static GraphFile Read(string path, string? weightAttribute = null, DateOnly? asOf = null)
@@ -59,6 +62,14 @@ public static class GraphFiles
         XDocument document;
         try
         {
+            using (var check = XmlReader.Create(path, SafeXml))
+            {
+                while (check.Read())
+                {
+                    if (check.Depth > MaxXmlDepth)
+                        throw new InvalidDataException($"{name}: elements nest deeper than {MaxXmlDepth} levels at line {((IXmlLineInfo)check).LineNumber}; GraphML and GEXF need six.");
+                }
+            }
             using var reader = XmlReader.Create(path, SafeXml);
             document = XDocument.Load(reader, LoadOptions.SetLineInfo);
         }
