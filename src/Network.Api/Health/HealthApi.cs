@@ -24,7 +24,15 @@ public static class HealthApi
             var datasets = new List<DatasetHealth>();
             foreach (var dataset in catalog.List())
             {
-                var health = await catalog.Store(dataset.Name).CheckHealthAsync(cancellationToken);
+                Storage.StoreHealth health;
+                try
+                {
+                    health = await catalog.Store(dataset.Name).CheckHealthAsync(cancellationToken);
+                }
+                catch (Storage.GraphDatabaseUnavailableException e)
+                {
+                    health = new Storage.StoreHealth(false, "unavailable", e.Message, 0, 0, 0);
+                }
                 datasets.Add(new(dataset.Name, dataset.Synthetic, health.Healthy, health.Provider, admin ? health.Detail : (health.Healthy ? "ok" : "unavailable"), health.Version, health.Nodes, health.Relationships));
             }
             var healthy = datasets.All(d => d.Healthy);

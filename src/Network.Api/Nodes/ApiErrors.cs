@@ -29,6 +29,12 @@ public sealed class ApiErrorFilter : IEndpointFilter
         {
             return TypedResults.Problem(e.Message, statusCode: StatusCodes.Status503ServiceUnavailable, title: "The graph database is unavailable; nothing was read or written. Try again shortly.");
         }
+        catch (Microsoft.Data.Sqlite.SqliteException)
+        {
+            // The embedded database failed under the request (its file deleted, damaged or locked for too long).
+            return TypedResults.Problem("The database cannot be read or written right now; nothing was written. An administrator can see why at /health.",
+                statusCode: StatusCodes.Status503ServiceUnavailable, title: "The database is unavailable.");
+        }
         catch (KeyNotFoundException e)
         {
             return TypedResults.Problem(e.Message, statusCode: StatusCodes.Status404NotFound, title: "Not found.");

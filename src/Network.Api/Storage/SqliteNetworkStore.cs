@@ -70,7 +70,17 @@ public sealed class SqliteNetworkStore : INetworkStore, IDisposable
             Pooling = true,
             DefaultTimeout = 60,
         }.ToString();
-        Migrate();
+        try
+        {
+            Migrate();
+        }
+        catch (SqliteException e)
+        {
+            // A file that is not a database (overwritten, truncated) is a store that cannot be used, not a crash.
+            throw new GraphDatabaseUnavailableException($"The database file {System.IO.Path.GetFileName(Path)} cannot be opened ({e.Message}); restore it from a backup.", e);
+        }
+        // From now on the file must exist: a connection must never create an empty one in place of a deleted file.
+        _connectionString = new SqliteConnectionStringBuilder(_connectionString) { Mode = SqliteOpenMode.ReadWrite }.ToString();
     }
 
     public string Path { get; }
@@ -82,6 +92,7 @@ public sealed class SqliteNetworkStore : INetworkStore, IDisposable
         await _writeLock.WaitAsync(cancellationToken);
         try
         {
+            EnsureIntact();
             using var connection = Open();
             using var transaction = connection.BeginTransaction(deferred: false);
 
@@ -358,6 +369,7 @@ public sealed class SqliteNetworkStore : INetworkStore, IDisposable
 
     public Task<long> GetVersionAsync(CancellationToken cancellationToken = default)
     {
+        EnsureIntact();
         using var connection = Open();
         return Task.FromResult(ReadVersion(connection, null));
     }
@@ -366,6 +378,7 @@ public sealed class SqliteNetworkStore : INetworkStore, IDisposable
     {
         try
         {
+            EnsureIntact();
             using var connection = Open();
             using var transaction = connection.BeginTransaction(deferred: true);
             var version = ReadVersion(connection, transaction);
@@ -374,7 +387,7 @@ public sealed class SqliteNetworkStore : INetworkStore, IDisposable
             var journal = Scalar(connection, transaction, "PRAGMA journal_mode");
             return Task.FromResult(new StoreHealth(true, "sqlite", $"{Path} (journal {journal}, schema {SchemaVersion})", version, nodes, relationships));
         }
-        catch (SqliteException e)
+        catch (Exception e) when (e is SqliteException or GraphDatabaseUnavailableException)
         {
             return Task.FromResult(new StoreHealth(false, "sqlite", $"{Path}: {e.Message}", 0, 0, 0));
         }
@@ -410,7 +423,35 @@ public sealed class SqliteNetworkStore : INetworkStore, IDisposable
         for (var step = current; step < Migrations.Length; step++)
             Execute(connection, transaction, Migrations[step]);
         Execute(connection, transaction, $"PRAGMA user_version = {Migrations.Length}");
+        Execute(connection, transaction, "INSERT OR IGNORE INTO meta(key, value) VALUES ('store_id', $id)", ("$id", Guid.NewGuid().ToString("N")));
+        _storeId = (string)Scalar(connection, transaction, "SELECT value FROM meta WHERE key = 'store_id'")!;
+        if (Convert.ToString(Scalar(connection, transaction, "PRAGMA quick_check"), System.Globalization.CultureInfo.InvariantCulture) is not "ok" and var problem)
+            throw new GraphDatabaseUnavailableException($"The database file {Path} is damaged ({problem}); restore it from a backup.");
         transaction.Commit();
+    }
+
+    private string _storeId = "";
+
+    /// <summary>
+    /// Whether the file this store opened is still the one on disk: present, readable and with the same identity (a
+    /// pooled connection would go on writing into a deleted or replaced file, and those writes would be lost). Checked
+    /// before every write and every read of the version, with a fresh, unpooled connection.
+    /// </summary>
+    private void EnsureIntact()
+    {
+        if (!File.Exists(Path))
+            throw new GraphDatabaseUnavailableException($"The database file {System.IO.Path.GetFileName(Path)} is missing; nothing was read or written.");
+        try
+        {
+            using var check = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = Path, Mode = SqliteOpenMode.ReadWrite, Pooling = false, DefaultTimeout = 5 }.ToString());
+            check.Open();
+            if (Scalar(check, null, "SELECT value FROM meta WHERE key = 'store_id'") as string != _storeId)
+                throw new GraphDatabaseUnavailableException($"The database file {System.IO.Path.GetFileName(Path)} was replaced while the server ran; nothing was read or written. Restart the server to open the new file.");
+        }
+        catch (SqliteException e)
+        {
+            throw new GraphDatabaseUnavailableException($"The database file {System.IO.Path.GetFileName(Path)} cannot be read ({e.SqliteErrorCode}); nothing was read or written.", e);
+        }
     }
 
     private static Dictionary<string, NodeLabel> StoredLabels(SqliteConnection connection, SqliteTransaction? transaction, IReadOnlyCollection<string> ids)
