@@ -37,6 +37,7 @@ app.UseWhen(context => !IsApi(context.Request.Path), pages => pages.UseStatusCod
 // Routing after the status-code pages, so a re-executed error request is routed again.
 app.UseRouting();
 app.UseAuthentication();
+app.UseOwnPasswordFirst();
 app.UseAuthorization();
 app.UseRateLimiter();
 app.MapStaticAssets();

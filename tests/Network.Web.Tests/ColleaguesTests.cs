@@ -93,7 +93,9 @@ public sealed class ColleaguesTests : IDisposable
     [Fact]
     public async Task ADisabledUsersSessionsAndKeysStopAtOnce()
     {
-        var password = await InviteAsync("eva", Roles.Editor);
+        // An editor who has chosen her own password (an invitation's one-time password would first lead to /account).
+        const string password = "eva's own long password";
+        _app.Services.GetRequiredService<UserStore>().SetUser("eva", password, Roles.Editor);
         var session = await SignInAsync("eva", password);
         var key = await KeyOfAsync("eva", "script");
         Assert.Contains("eva", (await Html.ParseAsync(await session.GetAsync("/datasets/seed"))).QuerySelector("header")!.TextContent);
@@ -122,6 +124,9 @@ public sealed class ColleaguesTests : IDisposable
         var token = ((IHtmlInputElement)login.QuerySelector("form input[name=__RequestVerificationToken]")!).Value;
         var signedIn = await client.PostAsync("/account/login", new FormUrlEncodedContent(new Dictionary<string, string> { ["Name"] = "lotte", ["Password"] = second, ["__RequestVerificationToken"] = token }));
         Assert.StartsWith("/account?first=1", signedIn.Headers.Location!.OriginalString);
+        // Until they choose their own password, every page leads back to the account page and the API refuses.
+        Assert.StartsWith("/account?first=1", (await client.GetAsync("/datasets/seed")).Headers.Location!.OriginalString);
+        Assert.Equal(HttpStatusCode.Forbidden, (await client.GetAsync("/api/datasets/seed/organisations")).StatusCode);
 
         var account = await Html.ParseAsync(await client.GetAsync("/account?first=1"));
         var formToken = ((IHtmlInputElement)account.QuerySelector("form[action*=Password] input[name=__RequestVerificationToken]")!).Value;
@@ -132,6 +137,7 @@ public sealed class ColleaguesTests : IDisposable
             { ["current"] = second, ["password"] = "three little green apples", ["confirm"] = "three little green apples", ["__RequestVerificationToken"] = formToken }));
         Assert.Equal(HttpStatusCode.Redirect, chosen.StatusCode);
         Assert.NotNull(_app.Services.GetRequiredService<UserStore>().CheckPassword("lotte", "three little green apples"));
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/datasets/seed")).StatusCode);
         Assert.False(_app.Services.GetRequiredService<UserStore>().MustChangePassword("lotte"));
     }
 

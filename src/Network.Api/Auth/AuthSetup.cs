@@ -39,6 +39,7 @@ public static class AuthSetup
     public const string RateImports = "imports";
     public const string RateAnalysis = "analysis";
 
+    public const string MustChangeClaim = "network:must-change";
     public const string StampClaim = "network:stamp", KeyClaim = "network:key", DatasetClaim = "network:dataset", RestrictedClaim = "network:restricted";
 
     public static ClaimsPrincipal Principal(UserAccount account, string scheme)
@@ -164,4 +165,23 @@ public static class AuthSetup
     }
 
     public static string UserName(this ClaimsPrincipal user) => user.Identity?.Name ?? "anonymous";
+
+    /// <summary>
+    /// A colleague signed in with a one-time password goes to /account until they have chosen their own: every other page
+    /// and every write redirects there (the API answers 403), so the password an admin saw never stays in use.
+    /// </summary>
+    public static IApplicationBuilder UseOwnPasswordFirst(this IApplicationBuilder app) => app.Use(async (context, next) =>
+    {
+        var path = context.Request.Path;
+        if (context.User.HasClaim(MustChangeClaim, "true") && !path.StartsWithSegments("/account") && !path.StartsWithSegments("/css")
+            && !path.StartsWithSegments("/js") && !path.StartsWithSegments("/favicon.svg") && !path.StartsWithSegments("/health"))
+        {
+            if (path.StartsWithSegments("/api") || path.StartsWithSegments("/hubs"))
+                context.Response.StatusCode = StatusCodes.Status403Forbidden;
+            else
+                context.Response.Redirect("/account?first=1&returnUrl=" + Uri.EscapeDataString(path + context.Request.QueryString));
+            return;
+        }
+        await next();
+    });
 }

@@ -40,9 +40,13 @@ public class LoginModel(UserStore users, SignInThrottle throttle) : PageModel
             return Page();
         }
         throttle.Succeeded(Name);
-        await HttpContext.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, AuthSetup.Principal(account, CookieAuthenticationDefaults.AuthenticationScheme));
+        var mustChange = users.MustChangePassword(account.Name);
+        var principal = AuthSetup.Principal(account, CookieAuthenticationDefaults.AuthenticationScheme);
+        if (mustChange)
+            ((System.Security.Claims.ClaimsIdentity)principal.Identity!).AddClaim(new System.Security.Claims.Claim(AuthSetup.MustChangeClaim, "true"));
+        await HttpContext.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, principal);
         var next = Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/";
         // An invited or reset colleague chooses their own password first.
-        return users.MustChangePassword(account.Name) ? Redirect("/account?first=1&returnUrl=" + Uri.EscapeDataString(next)) : LocalRedirect(next);
+        return mustChange ? Redirect("/account?first=1&returnUrl=" + Uri.EscapeDataString(next)) : LocalRedirect(next);
     }
 }
