@@ -9,6 +9,9 @@ public sealed record CommunitySummary(
     IReadOnlyList<(string Country, int Count)> Countries, IReadOnlyList<(string Id, string Name)> Leaders, double? Consensus,
     IReadOnlyList<(int Community, double Weight)> Neighbours)
 {
+    /// <summary>The colour class of this community: the same colour as in the explorer (grey beyond the twelfth).</summary>
+    public string Swatch => Number <= 12 ? "c" + (Number - 1) : "cx";
+
     /// <summary>The communities of the organisation network, largest first.</summary>
     public static IReadOnlyList<CommunitySummary> Of(AnalysisSnapshot snapshot, bool withConsensus)
     {

@@ -49,7 +49,9 @@ public static class Words
             var missing = chain.Gaps.Where(g => g.Kind == GapKind.Missing).ToList();
             if (missing.Count > 0)
             {
-                var stages = missing.Count == chain.Stages.Count ? "any stage" : (missing.Count == 1 ? "the " + missing[0].Stage + " stage" : string.Join(", ", missing.Select(g => g.Stage)));
+                var stages = missing.Count == chain.Stages.Count ? "any stage"
+                    : missing.Count == 1 ? "the " + missing[0].Stage + " stage"
+                    : "the " + string.Join(", ", missing.Take(missing.Count - 1).Select(g => g.Stage)) + " and " + missing[^1].Stage + " stages";
                 lines.Add((missing[0], $"No organisation works at {stages} of {chain.SectorName}, in or outside the region.", active));
             }
             lines.AddRange(chain.Gaps.Where(g => g.Kind != GapKind.Missing).Select(g => (g, g.Explanation, active)));
@@ -75,6 +77,7 @@ public static class Words
         "company" => "companies",
         "civil-society" => "civil-society organisations",
         "other" => "other organisations",
+        _ when kind.EndsWith('y') && kind.Length > 1 && !"aeiou".Contains(kind[^2]) => kind.Replace('-', ' ')[..^1] + "ies",
         _ => kind.Replace('-', ' ') + "s",
     };
 

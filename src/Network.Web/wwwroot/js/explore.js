@@ -102,7 +102,11 @@ function appearance() {
   const counts = new Map();
   for (const c of circles) { const k = colourKey(mode, c.dataset); counts.set(k, (counts.get(k) ?? 0) + 1); }
   const order = [...counts.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
-  const colour = new Map(order.map(([k], i) => [k, i < palette.length ? palette[i] : '#868e96']));
+  // Communities keep their own colour everywhere (overview, communities page, explorer); other groups get colours by size.
+  const colour = new Map(order.map(([k], i) => {
+    const index = mode === 'community' ? Number(k.split(' ')[1]) - 1 : i;
+    return [k, index < palette.length ? palette[index] : '#868e96'];
+  }));
   const max = Math.max(...circles.map(c => size === 'degree' ? Number(c.dataset.degree) : Number(c.dataset.betweenness)), 1e-12);
   for (const c of circles) {
     c.setAttribute('fill', colour.get(colourKey(mode, c.dataset)));
@@ -111,7 +115,7 @@ function appearance() {
   }
   const legend = document.getElementById('legend');
   if (legend) {
-    legend.replaceChildren(...order.slice(0, palette.length).map(([k, n]) => {
+    legend.replaceChildren(...order.filter(([k]) => colour.get(k) !== '#868e96').slice(0, palette.length).map(([k, n]) => {
       const li = document.createElement('li');
       const dot = document.createElementNS(svgNs, 'svg');
       dot.setAttribute('viewBox', '0 0 10 10');
@@ -123,7 +127,8 @@ function appearance() {
       li.append(dot, ` ${k} (${n})`);
       return li;
     }));
-    if (order.length > palette.length) legend.append(text('li', `others (${order.slice(palette.length).reduce((s, [, n]) => s + n, 0)}), grey`));
+    const grey = order.filter(([k]) => colour.get(k) === '#868e96');
+    if (grey.length) legend.append(text('li', `others (${grey.reduce((s, [, n]) => s + n, 0)}), grey`));
   }
   const sizeLegend = document.getElementById('size-legend');
   if (sizeLegend) sizeLegend.textContent = size === 'degree' ? 'Size: number of ties.' : size === 'equal' ? 'Size: all equal.' : 'Size: betweenness — the share of shortest routes through it.';
