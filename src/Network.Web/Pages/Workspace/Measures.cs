@@ -47,7 +47,8 @@ public static class Measures
 
     public static string Anchor(string key) => "measure-" + key;
 
-    public static string Percent(double share) => (share * 100).ToString(share * 100 < 10 ? "0.0" : "0", CultureInfo.InvariantCulture) + " %";
+    public static string Percent(double share) =>
+        (share * 100).ToString(share == 0 ? "0" : share * 100 < 10 ? "0.0" : "0", CultureInfo.InvariantCulture) + " %";
 
     public static string Number(double? value, string format = "0.000") =>
         value is { } v && double.IsFinite(v) ? v.ToString(format, CultureInfo.InvariantCulture) : "–";
