@@ -89,4 +89,27 @@ public sealed class ExplorerInABrowserTests(RunningServer server) : IClassFixtur
         Assert.DoesNotContain("near", await page.Locator("circle[data-id='org-skolkovo']").GetAttributeAsync("class") ?? "");
         await Browser.ShotAsync(page, "explore-search-colour-hover");
     }
+
+    [Fact]
+    public async Task ThePathBetweenTwoActorsIsListedStepByStepAndMarkedInTheDrawing()
+    {
+        var (playwright, browser) = await Launch();
+        using var _ = playwright;
+        await using var __ = browser;
+        var page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1400, Height = 1000 } });
+        await page.GotoAsync(new Uri(server.Address, "/datasets/seed/explore").ToString());
+        await page.Locator("circle[data-id='org-wuxi-capital']").ClickAsync(new LocatorClickOptions { Force = true });
+        await page.FillAsync("form.path-form input[name=to]", "KU Leuven");
+        await page.ClickAsync("form.path-form button");
+        await page.WaitForSelectorAsync("ol.path li");
+        var steps = await page.Locator("ol.path li").AllInnerTextsAsync();
+        Assert.StartsWith("Wuxi Capital", steps[0]);
+        Assert.Contains("KU Leuven", steps[^1]);
+        Assert.All(steps.Skip(1), s => Assert.Contains(" · ", s, StringComparison.Ordinal));
+        // Only what ties organisations is walked: no step through a shared city.
+        Assert.DoesNotContain(steps, s => s.StartsWith("located in", StringComparison.Ordinal));
+        Assert.Contains("near", await page.Locator("circle[data-id='org-ku-leuven']").GetAttributeAsync("class") ?? "");
+        Assert.DoesNotContain("near", await page.Locator("circle[data-id='org-skolkovo']").GetAttributeAsync("class") ?? "");
+        await Browser.ShotAsync(page, "explore-path");
+    }
 }

@@ -99,11 +99,13 @@ public static class AnalysisApi
             return TypedResults.Ok(await store.LoadSubgraphAsync([id], hops, ct));
         }).WithSummary("The ego network of one node (depth 1 or 2) in the full multi-mode graph");
 
-        group.MapGet("/path", async (string dataset, string from, string to, HttpResponse response, AnalysisService analysis, CancellationToken ct) =>
+        group.MapGet("/path", async (string dataset, string from, string to, string? via, HttpResponse response, AnalysisService analysis, CancellationToken ct) =>
         {
+            if (via is not (null or "all" or "ties"))
+                throw new BadHttpRequestException($"via '{via}' is not all or ties.");
             var snapshot = await Snapshot(analysis, dataset, null, response, ct);
-            return TypedResults.Ok(ShortestPath(snapshot.Graph, from, to));
-        }).RequireRateLimiting(AuthSetup.RateAnalysis).WithSummary("The shortest chain of relationships between two nodes (fewest hops)");
+            return TypedResults.Ok(ShortestPath(snapshot.Graph, from, to, onlyTies: via == "ties"));
+        }).RequireRateLimiting(AuthSetup.RateAnalysis).WithSummary("The shortest chain of relationships between two nodes (fewest hops); via=ties walks only what ties organisations");
 
         return app;
     }
@@ -121,8 +123,12 @@ public static class AnalysisApi
     private static string[]? Region(string? homeRegion) =>
         homeRegion?.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
 
-    /// <summary>Breadth-first search over the multi-mode graph, both directions; each step names the relationship it came by.</summary>
-    public static PathResult ShortestPath(NetworkGraph graph, string from, string to)
+    /// <summary>
+    /// Breadth-first search over the multi-mode graph, both directions; each step names the relationship it came by.
+    /// With <paramref name="onlyTies"/>, only the relationships that tie organisations in the projection are walked
+    /// (agreements, people, events, partnerships, memberships), not a shared city or sector.
+    /// </summary>
+    public static PathResult ShortestPath(NetworkGraph graph, string from, string to, bool onlyTies = false)
     {
         var nodes = graph.NodesById();
         if (!nodes.ContainsKey(from))
@@ -130,6 +136,7 @@ public static class AnalysisApi
         if (!nodes.ContainsKey(to))
             throw new KeyNotFoundException($"No node '{to}'.");
         var adjacency = graph.Relationships
+            .Where(r => !onlyTies || r.Type is RelationshipType.PartyTo or RelationshipType.WorksFor or RelationshipType.ParticipatedIn or RelationshipType.PartnersWith or RelationshipType.MemberOf)
             .SelectMany(r => new[] { (At: r.From, Next: r.To, Type: r.Type), (At: r.To, Next: r.From, Type: r.Type) })
             .ToLookup(x => x.At);
         var previous = new Dictionary<string, (string At, RelationshipType Type)>(StringComparer.Ordinal) { [from] = (from, default) };

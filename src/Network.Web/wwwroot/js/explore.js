@@ -45,6 +45,7 @@ const text = (tag, value) => { const e = document.createElement(tag); e.textCont
 const link = (href, value) => { const a = text('a', value); a.href = href; return a; };
 
 function select(node) {
+  pathShown = false;
   const graph = svg();
   graph.querySelectorAll('circle.selected').forEach(c => c.classList.remove('selected'));
   node.classList.add('selected');
@@ -54,13 +55,66 @@ function select(node) {
   const explore = `/datasets/${encodeURIComponent(dataset)}/explore?focus=${encodeURIComponent(d.id)}&depth=2`;
   const actions = document.createElement('p');
   actions.append(link(d.href, 'Open its page'), ' · ', link(explore, 'Show its neighbourhood'));
+  // How it reaches another organisation: the shortest chain of relationships, each step named.
+  const path = document.createElement('form');
+  path.className = 'path-form';
+  const label = document.createElement('label');
+  label.append('Path to ');
+  const to = document.createElement('input');
+  to.name = 'to';
+  to.setAttribute('list', 'path-names');
+  to.placeholder = 'another organisation';
+  label.append(to);
+  const names = document.createElement('datalist');
+  names.id = 'path-names';
+  for (const c of svg().querySelectorAll('g.nodes circle')) {
+    if (c.dataset.id === d.id) continue;
+    const option = document.createElement('option');
+    option.value = c.dataset.name;
+    names.append(option);
+  }
+  const go = text('button', 'Show');
+  go.type = 'submit';
+  path.append(label, names, go);
+  path.addEventListener('submit', event => { event.preventDefault(); showPath(d.id, to.value); });
   document.getElementById('details').replaceChildren(
     text('h2', d.name),
     text('p', `${d.kind}${d.city ? ' · ' + d.city : ''}`),
     text('p', `${d.degree} ties · community ${d.community}`),
     text('p', `Betweenness ${d.betweenness}: the share of shortest routes between other organisations that pass through it.`),
-    actions);
+    actions, path, Object.assign(document.createElement('div'), { id: 'path-steps' }));
 }
+
+const words = { PARTY_TO: 'party to', WORKS_FOR: 'works for', PARTICIPATED_IN: 'took part in', PARTNERS_WITH: 'partners with', MEMBER_OF: 'member of', LOCATED_IN: 'located in', ACTIVE_IN: 'active in', CONCERNS: 'concerns', TWINNED_WITH: 'twinned with' };
+
+async function showPath(fromId, toName) {
+  const target = [...svg().querySelectorAll('g.nodes circle')].find(c => c.dataset.name.toLowerCase() === toName.trim().toLowerCase());
+  const steps = document.getElementById('path-steps');
+  if (!target) { steps.replaceChildren(text('p', `No organisation called “${toName}” is drawn.`)); return; }
+  const dataset = document.getElementById('content').dataset.dataset;
+  const response = await fetch(`/api/datasets/${encodeURIComponent(dataset)}/analysis/path?from=${encodeURIComponent(fromId)}&to=${encodeURIComponent(target.dataset.id)}&via=ties`);
+  if (!response.ok) { steps.replaceChildren(text('p', 'The path cannot be found right now.')); return; }
+  const result = await response.json();
+  if (result.steps.length === 0) { steps.replaceChildren(text('p', `${toName} cannot be reached from here.`)); return; }
+  const list = document.createElement('ol');
+  list.className = 'path';
+  for (const step of result.steps) {
+    const li = document.createElement('li');
+    if (step.via) li.append(text('span', `${words[step.via] ?? step.via} · `));
+    li.append(text('strong', step.name), text('span', ` (${step.label.toLowerCase()})`));
+    list.append(li);
+  }
+  steps.replaceChildren(text('p', `${result.steps.length - 1} steps:`), list);
+  // Mark the organisations on the path in the drawing, and the ties between consecutive ones.
+  const onPath = new Set(result.steps.map(s => s.id));
+  const graph = svg();
+  graph.classList.add('focusing');
+  for (const c of graph.querySelectorAll('g.nodes circle')) c.classList.toggle('near', onPath.has(c.dataset.id));
+  for (const t of graph.querySelectorAll('g.labels text')) t.classList.toggle('near', onPath.has(t.dataset.for));
+  for (const l of graph.querySelectorAll('g.edges line')) l.classList.toggle('near', onPath.has(l.dataset.a) && onPath.has(l.dataset.b));
+  pathShown = true;
+}
+let pathShown = false;
 
 document.addEventListener('click', event => {
   const node = event.target.closest?.('svg#graph circle');
@@ -101,7 +155,7 @@ function appearance() {
   // Groups ordered by how many organisations they hold; the largest get the clearest colours, the rest grey.
   const counts = new Map();
   for (const c of circles) { const k = colourKey(mode, c.dataset); counts.set(k, (counts.get(k) ?? 0) + 1); }
-  const order = [...counts.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
+  const order = [...counts.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0], undefined, { numeric: true }));
   // Communities keep their own colour everywhere (overview, communities page, explorer); other groups get colours by size.
   const colour = new Map(order.map(([k], i) => {
     const index = mode === 'community' ? Number(k.split(' ')[1]) - 1 : i;
@@ -155,10 +209,10 @@ function highlight(id) {
 
 document.addEventListener('pointerover', event => {
   const node = event.target.closest?.('svg#graph circle');
-  if (node && !drag) highlight(node.dataset.id);
+  if (node && !drag && !pathShown) highlight(node.dataset.id);
 });
 document.addEventListener('pointerout', event => {
-  if (event.target.closest?.('svg#graph circle')) highlight(selected);
+  if (event.target.closest?.('svg#graph circle') && !pathShown) highlight(selected);
 });
 
 // Fly to an organisation: centre the view on it, zoomed in, and select it.
