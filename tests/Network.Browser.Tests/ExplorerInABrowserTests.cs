@@ -83,6 +83,15 @@ public sealed class ExplorerInABrowserTests(RunningServer server) : IClassFixtur
         await page.SelectOptionAsync("#size-by", "equal");
         Assert.Equal("7.0", await page.Locator("circle[data-id='org-ku-leuven']").GetAttributeAsync("r"));
 
+        // A filter dims the others and keeps them drawn.
+        var drawn = await page.Locator("svg#graph circle").CountAsync();
+        await page.SelectOptionAsync("#highlight-kind", "investor");
+        Assert.Equal(drawn, await page.Locator("svg#graph circle").CountAsync());
+        Assert.Equal(drawn - 3, await page.Locator("svg#graph circle.dimmed").CountAsync());
+        Assert.DoesNotContain("dimmed", await page.Locator("circle[data-id='org-capricorn']").GetAttributeAsync("class") ?? "");
+        await page.SelectOptionAsync("#highlight-kind", "");
+        Assert.Equal(0, await page.Locator("svg#graph circle.dimmed").CountAsync());
+
         await page.Locator("circle[data-id='org-wuxi-capital']").HoverAsync(new LocatorHoverOptions { Force = true });
         Assert.Contains("focusing", await page.Locator("svg#graph").GetAttributeAsync("class") ?? "");
         Assert.Contains("near", await page.Locator("circle[data-id='org-capricorn']").GetAttributeAsync("class") ?? "");

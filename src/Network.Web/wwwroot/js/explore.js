@@ -269,6 +269,24 @@ document.addEventListener('click', event => {
   const option = event.target.closest?.('#found li');
   if (option) choose(matches.findIndex(c => c.dataset.id === option.dataset.id));
 });
-document.addEventListener('change', event => { if (event.target.id === 'colour-by' || event.target.id === 'size-by') appearance(); });
-document.addEventListener('network:updated', () => { appearance(); highlight(selected); });
+document.addEventListener('change', event => {
+  if (event.target.id === 'colour-by' || event.target.id === 'size-by') appearance();
+  if (event.target.id === 'highlight-kind') dimByKind();
+});
+
+// A filter that dims rather than removes: the others stay in place, faded, so the picture keeps its shape.
+function dimByKind() {
+  const kind = document.getElementById('highlight-kind')?.value ?? '';
+  const graph = svg();
+  if (!graph) return;
+  const kept = new Set();
+  for (const c of graph.querySelectorAll('g.nodes circle')) {
+    const dim = kind !== '' && c.dataset.kind !== kind;
+    c.classList.toggle('dimmed', dim);
+    if (!dim) kept.add(c.dataset.id);
+  }
+  for (const t of graph.querySelectorAll('g.labels text')) t.classList.toggle('dimmed', kind !== '' && !kept.has(t.dataset.for));
+  for (const l of graph.querySelectorAll('g.edges line')) l.classList.toggle('dimmed', kind !== '' && !(kept.has(l.dataset.a) && kept.has(l.dataset.b)));
+}
+document.addEventListener('network:updated', () => { appearance(); dimByKind(); highlight(selected); });
 appearance();
