@@ -49,6 +49,17 @@ public sealed record EcosystemReport(
     int StabilityRuns,
     ChangeBetweenDates? Change);
 
+/// <summary>The analyses a report is made of; stabilities are asked for only when the report shows them.</summary>
+public sealed record ReportInputs(
+    ActorNetwork Actors,
+    IReadOnlyList<BrokerProfile> Profiles,
+    CommunityResult Communities,
+    Func<StabilityReport> ActorStability,
+    Func<StabilityReport> CommunityStability,
+    IReadOnlyList<SectorChain> Chains,
+    IReadOnlyList<Introduction> Introductions,
+    IReadOnlyList<SinglePointOfFailure> SinglePointsOfFailure);
+
 /// <summary>Everything a board report says, computed from the graph; rendering is elsewhere.</summary>
 public static class EcosystemReports
 {
@@ -60,10 +71,23 @@ public static class EcosystemReports
         var organisations = actors.Organisations;
         var sectorNames = graph.OfType<Sector>().ToDictionary(s => s.Id, s => s.Name);
 
-        var profiles = BrokerProfiles.Compute(actors, options.Seed, sectorNames);
+        var communities = Leiden.Detect(organisations.Graph, seed: options.Seed);
+        var chains = Gaps.Analyse(graph, organisations, home);
+        var inputs = new ReportInputs(actors, BrokerProfiles.Compute(actors, options.Seed, sectorNames), communities,
+            () => Stability.Assess(actors.Graph, Leiden.Detect(actors.Graph, seed: options.Seed).Community, seed: options.Seed),
+            () => Stability.Assess(organisations.Graph, communities.Community, seed: options.Seed),
+            chains, Introductions.Suggest(chains, organisations), Fragility.SinglePointsOfFailure(actors, 10));
+        return Build(graph, options with { HomeRegion = home }, inputs);
+    }
+
+    /// <summary>The report from parts already computed (a cached analysis has them all), so nothing is computed twice.</summary>
+    public static EcosystemReport Build(NetworkGraph graph, ReportOptions options, ReportInputs inputs)
+    {
+        var home = options.HomeRegion is { Count: > 0 } given ? given : [Gaps.DefaultHomeRegion(graph)];
+        var (actors, profiles, communities) = (inputs.Actors, inputs.Profiles, inputs.Communities);
+        var organisations = actors.Organisations;
         var top = profiles.Where(p => p.Label == nameof(NodeLabel.Organisation)).Take(options.TopBrokers).ToList();
         var topPeople = profiles.Where(p => p.Label == nameof(NodeLabel.Person) && p.OpenPairs > 0).Take(options.TopBrokers).ToList();
-        var communities = Leiden.Detect(organisations.Graph, seed: options.Seed);
         var components = Structure.Connectivity.Components(organisations.Graph);
 
         var brokerStability = new Dictionary<string, double>();
@@ -71,11 +95,11 @@ public static class EcosystemReports
         var runs = 0;
         if (options.Stability)
         {
-            var stability = Stability.Assess(actors.Graph, Leiden.Detect(actors.Graph, seed: options.Seed).Community, seed: options.Seed);
+            var stability = inputs.ActorStability();
             runs = stability.Runs;
             foreach (var p in top.Concat(topPeople))
                 brokerStability[p.Id] = stability.BrokerShare[actors.Graph.IndexOf(p.Id)];
-            var organisationStability = Stability.Assess(organisations.Graph, communities.Community, seed: options.Seed);
+            var organisationStability = inputs.CommunityStability();
             communityLines = organisationStability.Communities.Where(c => c.Size > 1)
                 .Select(c => new CommunityLine(c.Community, c.Size, c.Consensus,
                     Enumerable.Range(0, organisations.Graph.NodeCount).Where(v => communities.Community[v] == c.Community)
@@ -83,8 +107,7 @@ public static class EcosystemReports
                 .ToList();
         }
 
-        var chains = Gaps.Analyse(graph, organisations, home);
-        var introductions = Introductions.Suggest(chains, organisations);
+        var (chains, introductions) = (inputs.Chains, inputs.Introductions);
         var summary = new ReportSummary(
             organisations.Graph.NodeCount,
             actors.Actors.Count(a => a.Label == NodeLabel.Person),
@@ -103,7 +126,7 @@ public static class EcosystemReports
             change = Compare(graph, from, options.AsOf ?? DateOnly.FromDateTime(DateTime.UtcNow), home, options.Seed);
 
         return new EcosystemReport(options.Title, options.AsOf, home, summary, top, topPeople, brokerStability,
-            Fragility.SinglePointsOfFailure(actors, 10), chains, introductions, communityLines, runs, change);
+            inputs.SinglePointsOfFailure.Take(10).ToList(), chains, introductions, communityLines, runs, change);
     }
 
     /// <summary>What changed between two dates: ties, brokers (organisation betweenness) and gaps.</summary>

@@ -27,6 +27,8 @@ public sealed class AnalysisSnapshot
     private readonly Lazy<IReadOnlyList<SinglePointOfFailure>> _fragility;
     private readonly Lazy<string> _homeRegion;
     private readonly Lazy<EcosystemReport> _report;
+    private readonly Lazy<CommunityResult> _communities;
+    private readonly Lazy<int[]> _components;
     private readonly int _seed;
     private readonly Lazy<IReadOnlyDictionary<string, Node>> _nodesById;
 
@@ -45,10 +47,12 @@ public sealed class AnalysisSnapshot
         var names = graph.OfType<Sector>().ToDictionary(s => s.Id, s => s.Name);
         _brokers = new(() => BrokerProfiles.Compute(Actors, seed, names));
         _actorStability = new(() => Stability.Assess(Actors.Graph, Leiden.Detect(Actors.Graph, seed: seed).Community, seed: seed));
-        _communityStability = new(() => Stability.Assess(Organisations.Graph, Metrics.Communities!.Community, seed: seed));
+        _communityStability = new(() => Stability.Assess(Organisations.Graph, Communities.Community, seed: seed));
         _fragility = new(() => Fragility.SinglePointsOfFailure(Actors, 50));
         _homeRegion = new(() => Gaps.DefaultHomeRegion(graph));
-        _report = new(() => EcosystemReports.Build(graph, new ReportOptions { AsOf = asOf, Seed = seed }));
+        _communities = new(() => Leiden.Detect(Organisations.Graph, seed: seed));
+        _components = new(() => Network.Analysis.Structure.Connectivity.Components(Organisations.Graph));
+        _report = new(() => EcosystemReports.Build(graph, new ReportOptions { AsOf = asOf, Seed = seed }, ReportInputs()));
         _seed = seed;
         _nodesById = new(() => graph.NodesById());
     }
@@ -75,6 +79,15 @@ public sealed class AnalysisSnapshot
 
     /// <summary>The 50 actors whose departure cuts most organisation pairs apart, worst first.</summary>
     public IReadOnlyList<SinglePointOfFailure> SinglePointsOfFailure => _fragility.Value;
+
+    /// <summary>
+    /// Leiden communities of the organisation network — the same as <see cref="Metrics"/>' (same seed and resolution),
+    /// without computing every other metric first: the pages that only need communities stay fast on a cold start.
+    /// </summary>
+    public CommunityResult Communities => _communities.Value;
+
+    /// <summary>The connected part each organisation is in.</summary>
+    public int[] Components => _components.Value;
 
     /// <summary>The board report of this version and date (default home region, no comparison).</summary>
     public EcosystemReport Report => _report.Value;
@@ -104,7 +117,11 @@ public sealed class AnalysisSnapshot
 
     /// <summary>The board report of this version and date with a comparison to an earlier date.</summary>
     public EcosystemReport ReportComparedWith(DateOnly from) =>
-        Cached($"report\n{from:yyyy-MM-dd}", () => EcosystemReports.Build(Graph, new ReportOptions { AsOf = AsOf, Seed = _seed, CompareWith = from }));
+        Cached($"report\n{from:yyyy-MM-dd}", () => EcosystemReports.Build(Graph, new ReportOptions { AsOf = AsOf, Seed = _seed, CompareWith = from }, ReportInputs()));
+
+    /// <summary>What this snapshot has computed already, for the report.</summary>
+    private ReportInputs ReportInputs() => new(Actors, Brokers, Communities, () => ActorStability, () => CommunityStability,
+        Chains(null), Introductions(null), SinglePointsOfFailure);
 
     /// <summary>
     /// A result computed once per key for this version. At most <see cref="MaxCached"/> are kept (the cache is emptied

@@ -22,7 +22,7 @@ public sealed class IndexModel(DatasetCatalog catalog, AnalysisService analysis)
         var all = CommunitySummary.Of(Snapshot, withConsensus: true);
         Singletons = all.Count(c => c.Size == 1);
         Communities = all.Where(c => c.Size > 1).ToList();
-        Modularity = Snapshot.Metrics.Communities!.Modularity;
+        Modularity = Snapshot.Communities.Modularity;
         Runs = Snapshot.CommunityStability.Runs;
     }
 }

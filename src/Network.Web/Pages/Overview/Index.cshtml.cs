@@ -41,6 +41,6 @@ public sealed class IndexModel(DatasetCatalog catalog, AnalysisService analysis)
         WorstGaps = Words.WorstGaps(Chains).Take(6).ToList();
         Fragile = Snapshot.SinglePointsOfFailure.Take(5).ToList();
         Ties = Snapshot.Organisations.Graph.EdgeCount;
-        Components = Snapshot.Metrics.Components.Distinct().Count();
+        Components = Snapshot.Components.Distinct().Count();
     }
 }

@@ -17,7 +17,7 @@ public sealed record CommunitySummary(
     {
         var network = snapshot.Organisations;
         var graph = network.Graph;
-        var community = snapshot.Metrics.Communities!.Community;
+        var community = snapshot.Communities.Community;
         var sectorNames = snapshot.Graph.OfType<Sector>().ToDictionary(s => s.Id, s => s.Name);
         var countryOf = snapshot.Actors.Actors.Where(a => a.Label == NodeLabel.Organisation).ToDictionary(a => a.Id, a => a.Country);
         var consensus = withConsensus ? snapshot.CommunityStability.Communities.ToDictionary(c => c.Community, c => c.Consensus) : null;
