@@ -34,15 +34,25 @@ public static class Scenario
         return new NetworkGraph(graph.Nodes, relationships, graph.Version);
     }
 
-    public static ScenarioComparison Compare(NetworkGraph today, NetworkGraph changed, DateOnly? asOf, IReadOnlyCollection<string> homeRegion, int seed = 42)
+    public static ScenarioComparison Compare(NetworkGraph today, NetworkGraph changed, DateOnly? asOf, IReadOnlyCollection<string> homeRegion, int seed = 42) =>
+        Compare(Today(today, asOf, homeRegion, seed), changed, asOf, homeRegion, seed);
+
+    /// <summary>Against today's side computed once (it is the same for every change tried on the same data).</summary>
+    public static ScenarioComparison Compare(ScenarioSide today, NetworkGraph changed, DateOnly? asOf, IReadOnlyCollection<string> homeRegion, int seed = 42)
     {
-        var before = OrganisationProjection.Project(today, asOf);
-        var after = OrganisationProjection.Project(changed, asOf);
-        var sampled = before.Graph.NodeCount > 2000;
-        var a = Side(today, before, homeRegion, seed, sampled);
-        var b = Side(changed, after, homeRegion, seed, sampled);
-        return new ScenarioComparison(a, b, b.Gaps.Except(a.Gaps).ToList(), a.Gaps.Except(b.Gaps).ToList(), sampled);
+        var sampled = today.Organisations > SampleAbove;
+        var b = Side(changed, OrganisationProjection.Project(changed, asOf), homeRegion, seed, sampled);
+        return new ScenarioComparison(today, b, b.Gaps.Except(today.Gaps).ToList(), today.Gaps.Except(b.Gaps).ToList(), sampled);
     }
+
+    /// <summary>Today's side of every comparison on this data.</summary>
+    public static ScenarioSide Today(NetworkGraph today, DateOnly? asOf, IReadOnlyCollection<string> homeRegion, int seed = 42)
+    {
+        var network = OrganisationProjection.Project(today, asOf);
+        return Side(today, network, homeRegion, seed, network.Graph.NodeCount > SampleAbove);
+    }
+
+    private const int SampleAbove = 2000;
 
     private static ScenarioSide Side(NetworkGraph graph, OrganisationNetwork network, IReadOnlyCollection<string> home, int seed, bool sampled)
     {

@@ -109,7 +109,8 @@ public sealed class AnalysisSnapshot
 
     /// <summary>Today and a proposed change side by side (an actor removed, a partnership added), once per key for this version.</summary>
     public ScenarioComparison Scenario(string key, Func<NetworkGraph> change, IReadOnlyCollection<string>? home = null) =>
-        Cached("scenario\n" + key + "\n" + Key(home), () => Heavy(() => Network.Analysis.Insights.Scenario.Compare(Graph, change(), AsOf, Region(home), _seed)));
+        Cached("scenario\n" + key + "\n" + Key(home), () => Heavy(() => Network.Analysis.Insights.Scenario.Compare(
+            Cached("today\n" + Key(home), () => Network.Analysis.Insights.Scenario.Today(Graph, AsOf, Region(home), _seed)), change(), AsOf, Region(home), _seed)));
 
     /// <summary>What changed between two dates, once per pair of dates for this version.</summary>
     public ChangeBetweenDates Compare(DateOnly from, DateOnly to, IReadOnlyCollection<string>? home = null) =>
