@@ -12,7 +12,7 @@ using Network.Api.Events;
 using Network.Api.Exports;
 using Network.Api.Imports;
 using Network.Api.Changes;
-using Network.Api.Mapping;
+using Network.Data.Mapping;
 using Network.Api.Nodes;
 using Network.Api.Hubs;
 using Network.Api.Organisations;
@@ -20,8 +20,9 @@ using Network.Api.People;
 using Network.Api.Relationships;
 using Network.Api.Resolution;
 using Network.Api.Sectors;
-using Network.Api.Storage;
+using Network.Data.Storage;
 using Scalar.AspNetCore;
+using Network.Data.Formats;
 
 namespace Network.Api;
 

@@ -2,7 +2,7 @@ using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
 using Network.Analysis;
-using Network.Api.Formats;
+using Network.Data.Formats;
 using Spectre.Console;
 
 namespace Network.Cli;

@@ -1,6 +1,6 @@
 using System.CommandLine;
 using Network.Analysis.Synthetic;
-using Network.Api.Formats;
+using Network.Data.Formats;
 
 namespace Network.Cli;
 

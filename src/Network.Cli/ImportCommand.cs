@@ -1,7 +1,7 @@
 using System.CommandLine;
 using Network.Analysis.Domain;
-using Network.Api.Formats;
-using Network.Api.Storage;
+using Network.Data.Formats;
+using Network.Data.Storage;
 using Spectre.Console;
 
 namespace Network.Cli;

@@ -7,10 +7,7 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using Microsoft.AspNetCore.SignalR.Client;
-using Microsoft.Extensions.DependencyInjection;
-using Network.Api.Auth;
-using Network.Api.Hubs;
+using Network.Data.Users;
 using Spectre.Console;
 
 namespace Network.Cli;
@@ -23,6 +20,11 @@ namespace Network.Cli;
 /// </summary>
 public static class LoadCommand
 {
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    /// <summary>The hub's "analysis updated" event, as the server sends it.</summary>
+    private sealed record AnalysisEvent(string Dataset, long DataVersion, double Milliseconds);
+
     public static Command Create()
     {
         var url = new Option<string>("--url") { Description = "The running server.", DefaultValueFactory = _ => "http://127.0.0.1:5000" };
@@ -60,7 +62,7 @@ public static class LoadCommand
     {
         var client = new HttpClient(handler, disposeHandler: false) { BaseAddress = baseUri, Timeout = TimeSpan.FromSeconds(30) };
         if (key is not null)
-            client.DefaultRequestHeaders.Add(ApiKeyHandler.Header, key);
+            client.DefaultRequestHeaders.Add("X-Api-Key", key);
         return client;
     }
 
@@ -166,17 +168,12 @@ public static class LoadCommand
         using var client = Client(handler, baseUri, users.CreateApiKey($"latency-{Guid.NewGuid():N}", Roles.Editor));
         var updates = new ConcurrentQueue<AnalysisEvent>();
         var arrived = new SemaphoreSlim(0);
-        await using var hub = new HubConnectionBuilder()
-            .WithUrl(new Uri(baseUri, "/hubs/network"))
-            .AddJsonProtocol(o => o.PayloadSerializerOptions.Converters.Add(new JsonStringEnumConverter()))
-            .Build();
-        hub.On<AnalysisEvent>(nameof(INetworkClient.AnalysisUpdated), e =>
+        await using var hub = await HubListener.ConnectAsync(baseUri, "AnalysisUpdated", e =>
         {
-            updates.Enqueue(e);
+            updates.Enqueue(e.Deserialize<AnalysisEvent>(Json)!);
             arrived.Release();
-        });
-        await hub.StartAsync();
-        await hub.InvokeAsync("Watch", dataset);
+        }, CancellationToken.None);
+        await hub.InvokeAsync("Watch", dataset, CancellationToken.None);
 
         var latencies = new List<double>();
         var path = $"/api/datasets/{dataset}/sectors/syn-sector-cleantech";

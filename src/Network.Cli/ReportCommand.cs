@@ -2,8 +2,8 @@ using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
 using Network.Analysis.Insights;
-using Network.Api.Formats;
-using Network.Api.Reports;
+using Network.Data.Formats;
+using Network.Data.Reports;
 using Spectre.Console;
 
 namespace Network.Cli;

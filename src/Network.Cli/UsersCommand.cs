@@ -1,5 +1,5 @@
 using System.CommandLine;
-using Network.Api.Auth;
+using Network.Data.Users;
 using Spectre.Console;
 
 namespace Network.Cli;
@@ -29,7 +29,7 @@ public static class UsersCommand
         {
             var users = Open(parse.GetRequiredValue(data));
             var limited = parse.GetValue(datasets)?.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
-            var password = UsersApi.Invite(users, parse.GetRequiredValue(name), parse.GetRequiredValue(role), limited)
+            var password = users.Invite(parse.GetRequiredValue(name), parse.GetRequiredValue(role), limited)
                 ?? throw new ArgumentException($"A user '{parse.GetRequiredValue(name)}' exists already.");
             Console.WriteLine($"Invited {parse.GetRequiredValue(name)} as {parse.GetRequiredValue(role)}. One-time password (shown only now): {password}");
             return Task.FromResult(0);

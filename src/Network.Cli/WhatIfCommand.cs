@@ -1,7 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using Network.Analysis.Insights;
-using Network.Api.Formats;
+using Network.Data.Formats;
 using Spectre.Console;
 
 namespace Network.Cli;

@@ -22,8 +22,7 @@ builder.WebHost.UseStaticWebAssets();
 
 var app = builder.Build();
 
-// First start: seed the sample datasets and create the admin account
-await app.SeedDatasetsAsync();
+// First start: create the admin account (the sample datasets are seeded by DatasetSeeding before the server listens)
 app.EnsureAdmin();
 
 // Configure the HTTP pipeline

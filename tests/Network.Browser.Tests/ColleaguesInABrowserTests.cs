@@ -1,4 +1,5 @@
 using Microsoft.Playwright;
+using Network.Data.Users;
 
 namespace Network.Browser.Tests;
 
@@ -8,9 +9,9 @@ public sealed class ColleaguesInABrowserTests(RunningServer server) : IClassFixt
     [Fact]
     public async Task AColleagueSeesWhoIsHereWhoIsEditingThisRecordAndTheirNamedChange()
     {
-        var users = new Network.Api.Auth.UserStore(server.DataFolder);
-        users.SetUser("jan", "another long password", Network.Api.Auth.Roles.Viewer);
-        users.SetUser("sofie", "yet another long password", Network.Api.Auth.Roles.Editor);
+        var users = new Network.Data.Users.UserStore(server.DataFolder);
+        users.SetUser("jan", "another long password", Network.Data.Users.Roles.Viewer);
+        users.SetUser("sofie", "yet another long password", Network.Data.Users.Roles.Editor);
         var (playwright, browser) = await Browser.LaunchAsync();
         using var _ = playwright;
         await using var __ = browser;

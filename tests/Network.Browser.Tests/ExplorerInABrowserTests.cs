@@ -1,5 +1,6 @@
 using System.Net.Http.Json;
 using Microsoft.Playwright;
+using Network.Data.Users;
 
 namespace Network.Browser.Tests;
 
@@ -11,7 +12,7 @@ public sealed class ExplorerInABrowserTests(RunningServer server) : IClassFixtur
     /// <summary>An editor's API key, written into the running server's users.db as an admin would.</summary>
     private HttpClient Editor()
     {
-        var key = new Network.Api.Auth.UserStore(server.DataFolder).CreateApiKey("browser-test", Network.Api.Auth.Roles.Editor);
+        var key = new Network.Data.Users.UserStore(server.DataFolder).CreateApiKey("browser-test", Network.Data.Users.Roles.Editor);
         var client = new HttpClient { BaseAddress = server.Address };
         client.DefaultRequestHeaders.Add(Network.Api.Auth.ApiKeyHandler.Header, key);
         return client;

@@ -1,4 +1,5 @@
 using Microsoft.Playwright;
+using Network.Data.Users;
 
 namespace Network.Browser.Tests;
 
@@ -90,7 +91,7 @@ public sealed class ManagerInABrowserTests(RunningServer server) : IClassFixture
     [Fact]
     public async Task EditAnOrganisationThroughTheFormAndAColleaguesPageUpdatesWithoutAReload()
     {
-        new Network.Api.Auth.UserStore(server.DataFolder).SetUser("maria", "a long enough password", Network.Api.Auth.Roles.Editor);
+        new Network.Data.Users.UserStore(server.DataFolder).SetUser("maria", "a long enough password", Network.Data.Users.Roles.Editor);
         var (playwright, browser) = await Browser.LaunchAsync();
         using var _ = playwright;
         await using var __ = browser;

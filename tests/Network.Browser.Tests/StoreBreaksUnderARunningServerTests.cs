@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Network.Data.Users;
 
 namespace Network.Browser.Tests;
 
@@ -12,7 +13,7 @@ public sealed class StoreBreaksUnderARunningServerTests(RunningServer server) : 
 {
     private HttpClient Editor()
     {
-        var key = new Network.Api.Auth.UserStore(server.DataFolder).CreateApiKey("operator-" + Guid.NewGuid().ToString("N")[..6], Network.Api.Auth.Roles.Admin);
+        var key = new Network.Data.Users.UserStore(server.DataFolder).CreateApiKey("operator-" + Guid.NewGuid().ToString("N")[..6], Network.Data.Users.Roles.Admin);
         var client = new HttpClient { BaseAddress = server.Address };
         client.DefaultRequestHeaders.Add(Network.Api.Auth.ApiKeyHandler.Header, key);
         return client;

@@ -1,4 +1,4 @@
-using Network.Api.Auth;
+using Network.Data.Users;
 
 namespace Network.Cli.Tests;
 

@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Network.Api.Auth;
+using Network.Data.Users;
 
 namespace Network.Web.Tests;
 

@@ -5,6 +5,7 @@ using AngleSharp.Html.Dom;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Network.Api.Auth;
+using Network.Data.Users;
 
 namespace Network.Web.Tests;
 

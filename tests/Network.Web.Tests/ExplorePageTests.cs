@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Network.Analysis.Domain;
 using Network.Api.Auth;
 using Network.Api.Datasets;
+using Network.Data.Users;
 
 namespace Network.Web.Tests;
 

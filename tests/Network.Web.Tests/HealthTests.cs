@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Network.Data.Users;
 
 namespace Network.Web.Tests;
 
@@ -23,7 +24,7 @@ public sealed class HealthTests : IDisposable
         Assert.True(datasets["synthetic"].GetProperty("synthetic").GetBoolean());
         Assert.Equal("sqlite", datasets["seed"].GetProperty("provider").GetString());
         Assert.Equal("ok", datasets["seed"].GetProperty("detail").GetString());
-        var detailed = await _app.ClientWithRole(Network.Api.Auth.Roles.Admin).GetFromJsonAsync<JsonElement>("/health");
+        var detailed = await _app.ClientWithRole(Network.Data.Users.Roles.Admin).GetFromJsonAsync<JsonElement>("/health");
         Assert.Contains("journal wal", detailed.GetProperty("datasets")[0].GetProperty("detail").GetString());
     }
 

@@ -5,6 +5,8 @@ using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.Extensions.DependencyInjection;
 using Network.Api.Auth;
 using Network.Api.Hubs;
+using Network.Data.Users;
+using Network.Data.Formats;
 
 namespace Network.Web.Tests;
 
@@ -22,7 +24,7 @@ public sealed class HubTests : IDisposable
             .AddJsonProtocol(o =>
             {
                 // Relationship types arrive as documented (PARTNERS_WITH).
-                o.PayloadSerializerOptions.Converters.Add(new Network.Api.RelationshipTypeJson());
+                o.PayloadSerializerOptions.Converters.Add(new Network.Data.Formats.RelationshipTypeJson());
                 o.PayloadSerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter());
             })
             .Build();

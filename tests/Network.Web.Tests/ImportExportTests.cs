@@ -5,6 +5,7 @@ using System.Text;
 using System.Text.Json;
 using System.Xml.Linq;
 using Network.Api.Auth;
+using Network.Data.Users;
 
 namespace Network.Web.Tests;
 

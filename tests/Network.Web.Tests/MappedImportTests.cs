@@ -4,6 +4,7 @@ using System.Text.Json;
 using AngleSharp.Html.Dom;
 using Network.Api.Auth;
 using Network.Tests;
+using Network.Data.Users;
 
 namespace Network.Web.Tests;
 

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Network.Api.Auth;
 using Network.Tests;
+using Network.Data.Users;
 
 namespace Network.Web.Tests;
 
@@ -59,7 +60,7 @@ public sealed class Neo4jProviderTests(StandInServer server) : IClassFixture<Sta
         var health = await client.GetAsync("/health");
         Assert.Equal(HttpStatusCode.ServiceUnavailable, health.StatusCode);
         Assert.Contains("\"detail\":\"unavailable\"", await health.Content.ReadAsStringAsync());
-        var key = down.Services.GetRequiredService<Network.Api.Auth.UserStore>().CreateApiKey("operator", Network.Api.Auth.Roles.Admin);
+        var key = down.Services.GetRequiredService<Network.Data.Users.UserStore>().CreateApiKey("operator", Network.Data.Users.Roles.Admin);
         var admin = down.CreateClient();
         admin.DefaultRequestHeaders.Add(Network.Api.Auth.ApiKeyHandler.Header, key);
         Assert.Contains("graph database unavailable", await (await admin.GetAsync("/health")).Content.ReadAsStringAsync());

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Network.Api.Auth;
+using Network.Data.Users;
 
 namespace Network.Web.Tests;
 

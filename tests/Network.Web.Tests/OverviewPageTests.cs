@@ -2,6 +2,7 @@ using System.Net;
 using Microsoft.Extensions.DependencyInjection;
 using Network.Analysis.Domain;
 using Network.Api.Datasets;
+using Network.Data.Users;
 
 namespace Network.Web.Tests;
 
@@ -121,7 +122,7 @@ public sealed class LargeDatasetOverviewTests : IDisposable
     [Fact]
     public async Task CordisIsBrowsableByCountryAndPagedWithUnnamedOrganisationsShownHonestly()
     {
-        var client = _app.ClientWithRole(Network.Api.Auth.Roles.Editor);
+        var client = _app.ClientWithRole(Network.Data.Users.Roles.Editor);
         await System.Net.Http.Json.HttpClientJsonExtensions.PostAsJsonAsync(client, "/api/datasets", new { name = "cordis", from = "cordis-h2020-leuven" });
         var page = await Html.ParseAsync(await client.GetAsync("/datasets/cordis/organisations?country=BE"));
         Assert.Contains("(431)", page.QuerySelector("h1")!.TextContent);

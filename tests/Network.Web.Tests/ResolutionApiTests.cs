@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using Network.Api.Auth;
+using Network.Data.Users;
 
 namespace Network.Web.Tests;
 

@@ -13,6 +13,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Network.Data.Users;
 
 namespace Network.Api.Auth;
 
@@ -72,7 +73,7 @@ public static class AuthSetup
         var section = builder.Configuration.GetSection(AuthOptions.Section);
         builder.Services.AddOptions<AuthOptions>().BindConfiguration(AuthOptions.Section);
         var options = section.Get<AuthOptions>() ?? new AuthOptions();
-        builder.Services.AddSingleton(services => new UserStore(services.GetRequiredService<Network.Api.Datasets.DatasetCatalog>()));
+        builder.Services.AddSingleton(services => new UserStore(services.GetRequiredService<Network.Api.Datasets.DatasetCatalog>().DataFolder));
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<SignInThrottle>();
 

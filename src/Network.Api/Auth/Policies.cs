@@ -12,13 +12,6 @@ public static class Policies
     public const string Admin = "admin";
 }
 
-public static class Roles
-{
-    public const string Viewer = "viewer", Editor = "editor", Admin = "admin";
-
-    public static readonly IReadOnlyList<string> All = [Viewer, Editor, Admin];
-}
-
 /// <summary>Bound from the "Auth" configuration section.</summary>
 public sealed class AuthOptions
 {

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Network.Api.Nodes;
+using Network.Data.Users;
 
 namespace Network.Api.Auth;
 
@@ -16,7 +17,7 @@ public sealed record UserChange(string? Role = null, bool? Disabled = null, IRea
 public sealed record NewKeyRequest(string Name, int? ExpiresInDays = null);
 
 /// <summary>/api/users: admins invite colleagues, change their role and datasets, disable them, reset passwords, and manage keys.</summary>
-public static partial class UsersApi
+public static class UsersApi
 {
     public static IEndpointRouteBuilder MapUsers(this IEndpointRouteBuilder app)
     {
@@ -26,7 +27,7 @@ public static partial class UsersApi
 
         group.MapPost("/", Results<Created<OneTimePassword>, Conflict<Microsoft.AspNetCore.Mvc.ProblemDetails>> (NewUserRequest request, UserStore users) =>
         {
-            var password = Invite(users, request.Name, request.Role, request.Datasets);
+            var password = users.Invite(request.Name, request.Role, request.Datasets);
             return password is null
                 ? TypedResults.Conflict(new Microsoft.AspNetCore.Mvc.ProblemDetails { Title = "That user exists already.", Detail = $"A user '{request.Name}' exists; change them with PATCH.", Status = 409 })
                 : TypedResults.Created($"/api/users/{Uri.EscapeDataString(request.Name)}", new OneTimePassword(request.Name, request.Role, password, "Shown once: give it to them; they choose their own at first sign-in."));
@@ -59,21 +60,4 @@ public static partial class UsersApi
 
         return app;
     }
-
-    /// <summary>Creates a user with a one-time password they must change; null when the name is taken.</summary>
-    public static string? Invite(UserStore users, string name, string role, IReadOnlyList<string>? datasets)
-    {
-        if (name is null || !UserName().IsMatch(name))
-            throw new ArgumentException($"'{name}' is not a user name: use 2–40 letters, digits, dots, dashes or underscores.");
-        if (!Roles.All.Contains(role))
-            throw new ArgumentException($"'{role}' is not a role; use one of {string.Join(", ", Roles.All)}.");
-        if (users.Exists(name))
-            return null;
-        var password = UserStore.NewPassword();
-        users.SetUser(name, password, role, datasets, mustChange: true);
-        return password;
-    }
-
-    [System.Text.RegularExpressions.GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9._-]{1,39}$")]
-    private static partial System.Text.RegularExpressions.Regex UserName();
 }

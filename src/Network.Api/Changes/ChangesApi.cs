@@ -9,7 +9,7 @@ using Network.Api.Auth;
 using Network.Api.Datasets;
 using Network.Api.Editing;
 using Network.Api.Nodes;
-using Network.Api.Storage;
+using Network.Data.Storage;
 
 namespace Network.Api.Changes;
 

@@ -1,13 +1,9 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
 using System.Text.RegularExpressions;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 using Network.Analysis.Domain;
-using Network.Analysis.Synthetic;
-using Network.Api.Formats;
-using Network.Api.Storage;
+using Network.Data.Formats;
+using Network.Data.Storage;
 
 namespace Network.Api.Datasets;
 
@@ -22,49 +18,30 @@ public sealed record DatasetInfo(string Name, string Title, bool Synthetic, stri
 /// </summary>
 public sealed partial class DatasetCatalog : IDisposable
 {
-    public const string SeedDataset = "seed";
-    public const string Neo4jClient = "neo4j";
-    public const string SyntheticDatasetName = "synthetic";
-
     private readonly ConcurrentDictionary<string, INetworkStore> _stores = new();
     private readonly Func<string, INetworkStore> _open;
     private readonly Lock _gate = new();
-    private readonly StorageOptions _options;
     private readonly string _catalogPath;
     private List<DatasetInfo> _datasets;
 
-    /// <param name="neo4j">With Storage:Provider = Neo4j: the HTTP client factory and options for the Neo4j store.</param>
-    public DatasetCatalog(IOptions<StorageOptions> options, IHostEnvironment environment, (System.Net.Http.IHttpClientFactory Clients, Neo4jOptions Options)? neo4j = null)
+    /// <param name="dataFolder">The installation's folder: datasets.json, the SQLite files, users.db, saved mappings.</param>
+    /// <param name="open">Opens the store of a dataset by name (<see cref="StoreFactory"/>).</param>
+    public DatasetCatalog(string dataFolder, Func<string, INetworkStore> open, ShippedData shipped)
     {
-        _options = options.Value;
-        DataFolder = Path.GetFullPath(Path.Combine(environment.ContentRootPath, _options.DataFolder));
+        DataFolder = dataFolder;
         Directory.CreateDirectory(DataFolder);
         _catalogPath = Path.Combine(DataFolder, "datasets.json");
         _datasets = File.Exists(_catalogPath)
             ? JsonSerializer.Deserialize<List<DatasetInfo>>(File.ReadAllText(_catalogPath), GraphJson.Options) ?? []
             : [];
-        _open = string.Equals(_options.Provider, "Neo4j", StringComparison.OrdinalIgnoreCase)
-            ? (neo4j is { } n ? name => new Neo4jNetworkStore(n.Clients.CreateClient(Neo4jClient), n.Options, name) : throw new InvalidOperationException("Storage:Provider is Neo4j but the Neo4j client is not configured."))
-            : string.Equals(_options.Provider, "Sqlite", StringComparison.OrdinalIgnoreCase)
-                ? name => new SqliteNetworkStore(Path.Combine(DataFolder, name + ".db"))
-                : throw new InvalidOperationException($"Storage:Provider '{_options.Provider}' is not Sqlite or Neo4j.");
-        SeedFolder = _options.SeedFolder is { } configured
-            ? Path.GetFullPath(Path.Combine(environment.ContentRootPath, configured))
-            : FindSeedFolder(environment.ContentRootPath) ?? FindSeedFolder(AppContext.BaseDirectory);
+        _open = open;
+        Shipped = shipped;
     }
 
     public string DataFolder { get; }
 
-    public string? SeedFolder { get; }
-
-    /// <summary>The data folders shipped beside the seed (data/*), each importable by name: those with a mapping or in the seed format.</summary>
-    public IReadOnlyList<string> ShippedFolders() =>
-        SeedFolder is null ? [] : Directory.GetDirectories(Path.GetDirectoryName(SeedFolder)!)
-            .Where(d => File.Exists(Path.Combine(d, "mapping.json")) || CsvBundle.IsBundle(d))
-            .Select(d => Path.GetFileName(d)).Order(StringComparer.Ordinal).ToList();
-
-    public string? ShippedFolder(string name) =>
-        ShippedFolders().Contains(name) ? Path.Combine(Path.GetDirectoryName(SeedFolder!)!, name) : null;
+    /// <summary>The data folders shipped with the product, importable by name.</summary>
+    public ShippedData Shipped { get; }
 
     public IReadOnlyList<DatasetInfo> List()
     {
@@ -131,47 +108,10 @@ public sealed partial class DatasetCatalog : IDisposable
         return info;
     }
 
-    /// <summary>On first start: the seed ecosystem and (by default) the synthetic one. Later starts find them and do nothing.</summary>
-    public async Task EnsureSeededAsync(ILogger logger, CancellationToken cancellationToken = default)
-    {
-        if (Find(SeedDataset) is null)
-        {
-            if (SeedFolder is null)
-            {
-                logger.LogWarning("No seed data found (looked for data/seed above the content root); set Storage:SeedFolder.");
-            }
-            else
-            {
-                var graph = CsvBundle.Read(SeedFolder);
-                await CreateAsync(new DatasetInfo(SeedDataset, "Seed ecosystem (from the source documents)", false, SeedFolder), graph, cancellationToken);
-                logger.LogInformation("Seeded dataset '{Dataset}' with {Nodes} nodes from {Folder}", SeedDataset, graph.Nodes.Count, SeedFolder);
-            }
-        }
-        if (_options.SyntheticDataset && Find(SyntheticDatasetName) is null)
-        {
-            var (members, seed) = (_options.SyntheticMembers, _options.SyntheticSeed);
-            var generated = EcosystemGenerator.Generate(members, seed);
-            var info = new DatasetInfo(SyntheticDatasetName, $"Synthetic {members}-member ecosystem", true, $"network generate --members {members} --seed {seed}");
-            await CreateAsync(info, generated.Graph, cancellationToken);
-            logger.LogInformation("Created dataset '{Dataset}' with {Nodes} synthetic nodes", SyntheticDatasetName, generated.Graph.Nodes.Count);
-        }
-    }
-
     public void Dispose()
     {
         foreach (var store in _stores.Values.OfType<IDisposable>())
             store.Dispose();
-    }
-
-    private static string? FindSeedFolder(string start)
-    {
-        for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
-        {
-            var candidate = Path.Combine(dir.FullName, "data", "seed");
-            if (File.Exists(Path.Combine(candidate, CsvBundle.Organisations.FileName)))
-                return candidate;
-        }
-        return null;
     }
 
     [GeneratedRegex("^[a-z0-9][a-z0-9-]{0,39}$")]

@@ -5,7 +5,8 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using Network.Api.Storage;
+using Network.Data.Formats;
+using Network.Data.Storage;
 
 namespace Network.Api.Datasets;
 
@@ -17,29 +18,23 @@ public static class DatasetsApi
         builder.Services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.Section);
         builder.Services.AddOptions<Neo4jOptions>().BindConfiguration(Neo4jOptions.Section);
         // Transient failures of Neo4j (503, refused connections) are retried with backoff by the standard resilience handler.
-        builder.Services.AddHttpClient(DatasetCatalog.Neo4jClient).AddStandardResilienceHandler();
-        builder.Services.AddSingleton(services => new DatasetCatalog(
-            services.GetRequiredService<Microsoft.Extensions.Options.IOptions<StorageOptions>>(),
-            services.GetRequiredService<IHostEnvironment>(),
-            (services.GetRequiredService<System.Net.Http.IHttpClientFactory>(), services.GetRequiredService<Microsoft.Extensions.Options.IOptions<Neo4jOptions>>().Value)));
+        builder.Services.AddHttpClient(Neo4jClient).AddStandardResilienceHandler();
+        builder.Services.AddSingleton(services =>
+        {
+            var options = services.GetRequiredService<Microsoft.Extensions.Options.IOptions<StorageOptions>>().Value;
+            var root = services.GetRequiredService<IHostEnvironment>().ContentRootPath;
+            var dataFolder = Path.GetFullPath(Path.Combine(root, options.DataFolder));
+            var clients = services.GetRequiredService<System.Net.Http.IHttpClientFactory>();
+            var neo4j = services.GetRequiredService<Microsoft.Extensions.Options.IOptions<Neo4jOptions>>().Value;
+            var shipped = ShippedData.Find(options.SeedFolder is { } seed ? Path.Combine(root, seed) : null, root, AppContext.BaseDirectory);
+            return new DatasetCatalog(dataFolder, StoreFactory.For(options, dataFolder, () => clients.CreateClient(Neo4jClient), neo4j), shipped);
+        });
+        builder.Services.AddHostedService<DatasetSeeding>();
         return builder;
     }
 
-    /// <summary>Creates the seed (and synthetic) datasets on first start, before the app serves requests.</summary>
-    public static async Task SeedDatasetsAsync(this IHost app)
-    {
-        var catalog = app.Services.GetRequiredService<DatasetCatalog>();
-        var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger<DatasetCatalog>();
-        try
-        {
-            await catalog.EnsureSeededAsync(logger);
-        }
-        catch (GraphDatabaseUnavailableException e)
-        {
-            // Start anyway: /health, the API and the pages say the graph database is unavailable until it is back.
-            logger.LogError("Graph database unavailable at start-up; the sample data is not seeded yet: {Message}", e.Message);
-        }
-    }
+    /// <summary>The name of the HTTP client the Neo4j store uses.</summary>
+    public const string Neo4jClient = "neo4j";
 
     public sealed record CreateDataset(string Name, string? Title, string? From);
 
@@ -47,7 +42,7 @@ public static class DatasetsApi
     {
         var api = app.MapGroup("/api/datasets").WithTags("Datasets").AddEndpointFilter<Nodes.ApiErrorFilter>();
         api.MapGet("/", (DatasetCatalog catalog) => TypedResults.Ok(catalog.List())).RequireAuthorization(Auth.Policies.Read);
-        api.MapGet("/shipped", (DatasetCatalog catalog) => TypedResults.Ok(catalog.ShippedFolders())).RequireAuthorization(Auth.Policies.Read)
+        api.MapGet("/shipped", (DatasetCatalog catalog) => TypedResults.Ok(catalog.Shipped.Folders())).RequireAuthorization(Auth.Policies.Read)
             .WithSummary("Data folders shipped with the product (data/*), to create or fill datasets from");
 
         api.MapPost("/", async Task<Created<DatasetInfo>> (CreateDataset request, DatasetCatalog catalog, CancellationToken ct) =>
@@ -56,8 +51,8 @@ public static class DatasetsApi
             string origin = "created empty";
             if (request.From is { } from)
             {
-                var folder = catalog.ShippedFolder(from) ?? throw new KeyNotFoundException($"No shipped data folder '{from}' (shipped: {string.Join(", ", catalog.ShippedFolders())}).");
-                graph = Formats.DataFolder.Read(folder);
+                var folder = catalog.Shipped.Folder(from) ?? throw new KeyNotFoundException($"No shipped data folder '{from}' (shipped: {string.Join(", ", catalog.Shipped.Folders())}).");
+                graph = DataFolder.Read(folder);
                 origin = $"data/{from}";
             }
             var info = await catalog.CreateAsync(new DatasetInfo(request.Name, request.Title ?? request.Name, false, origin), graph, ct);
@@ -66,10 +61,10 @@ public static class DatasetsApi
 
         api.MapPost("/{name}/load/{from}", async (string name, string from, HttpContext context, DatasetCatalog catalog, Editing.NetworkWriter writer, CancellationToken ct) =>
         {
-            var folder = catalog.ShippedFolder(from) ?? throw new KeyNotFoundException($"No shipped data folder '{from}'.");
+            var folder = catalog.Shipped.Folder(from) ?? throw new KeyNotFoundException($"No shipped data folder '{from}'.");
             var existing = await catalog.Store(name).LoadGraphAsync(ct);
-            var graph = Formats.DataFolder.Read(folder, existing: existing);
-            var result = await writer.ImportAsync(name, Storage.GraphBatch.Of(graph), Auth.AuthSetup.UserName(context.User), $"data/{from}", ct);
+            var graph = DataFolder.Read(folder, existing: existing);
+            var result = await writer.ImportAsync(name, Data.Storage.GraphBatch.Of(graph), Auth.AuthSetup.UserName(context.User), $"data/{from}", ct);
             return TypedResults.Ok(result);
         }).RequireAuthorization(Auth.Policies.Edit).RequireRateLimiting(Auth.AuthSetup.RateImports).WithSummary("Add a shipped data folder to this dataset (cities are matched)");
         api.MapGet("/{name}", Results<Ok<DatasetInfo>, NotFound> (string name, DatasetCatalog catalog) =>

@@ -3,7 +3,7 @@ using Network.Analysis.Domain;
 using Network.Api.Analysis;
 using Network.Api.Datasets;
 using Network.Api.Hubs;
-using Network.Api.Storage;
+using Network.Data.Storage;
 
 namespace Network.Api.Editing;
 

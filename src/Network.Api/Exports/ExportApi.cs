@@ -5,8 +5,9 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Network.Api.Analysis;
 using Network.Api.Auth;
-using Network.Api.Formats;
+using Network.Data.Formats;
 using Network.Api.Nodes;
+using Network.Data.Exports;
 
 namespace Network.Api.Exports;
 
@@ -23,7 +24,7 @@ public static class ExportApi
             switch (format.ToLowerInvariant())
             {
                 case "json":
-                    return Results.Json(graph, Storage.GraphJson.Options, "application/json");
+                    return Results.Json(graph, Data.Storage.GraphJson.Options, "application/json");
                 case "graphml":
                 {
                     var stream = new MemoryStream();

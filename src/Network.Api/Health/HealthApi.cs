@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Network.Api.Datasets;
+using Network.Data.Users;
 
 namespace Network.Api.Health;
 
@@ -20,18 +21,18 @@ public static class HealthApi
     {
         app.MapGet("/health", async Task<Results<Ok<HealthReport>, JsonHttpResult<HealthReport>>> (DatasetCatalog catalog, HttpContext context, CancellationToken cancellationToken) =>
         {
-            var admin = context.User.IsInRole(Auth.Roles.Admin);
+            var admin = context.User.IsInRole(Data.Users.Roles.Admin);
             var datasets = new List<DatasetHealth>();
             foreach (var dataset in catalog.List())
             {
-                Storage.StoreHealth health;
+                Data.Storage.StoreHealth health;
                 try
                 {
                     health = await catalog.Store(dataset.Name).CheckHealthAsync(cancellationToken);
                 }
-                catch (Storage.GraphDatabaseUnavailableException e)
+                catch (Data.Storage.GraphDatabaseUnavailableException e)
                 {
-                    health = new Storage.StoreHealth(false, "unavailable", e.Message, 0, 0, 0);
+                    health = new Data.Storage.StoreHealth(false, "unavailable", e.Message, 0, 0, 0);
                 }
                 datasets.Add(new(dataset.Name, dataset.Synthetic, health.Healthy, health.Provider, admin ? health.Detail : (health.Healthy ? "ok" : "unavailable"), health.Version, health.Nodes, health.Relationships));
             }

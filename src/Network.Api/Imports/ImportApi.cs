@@ -7,9 +7,9 @@ using Network.Analysis.Domain;
 using Network.Api.Auth;
 using Network.Api.Datasets;
 using Network.Api.Editing;
-using Network.Api.Formats;
+using Network.Data.Formats;
 using Network.Api.Nodes;
-using Network.Api.Storage;
+using Network.Data.Storage;
 
 namespace Network.Api.Imports;
 

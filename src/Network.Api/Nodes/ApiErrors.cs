@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Http;
 using Network.Analysis.Domain;
-using Network.Api.Storage;
+using Network.Data.Storage;
 
 namespace Network.Api.Nodes;
 

@@ -11,7 +11,7 @@ using Network.Api.Datasets;
 using Network.Api.Editing;
 using Network.Api.Hubs;
 using Network.Api.Nodes;
-using Network.Api.Storage;
+using Network.Data.Storage;
 
 namespace Network.Api.Resolution;
 

@@ -57,7 +57,7 @@ public class DuplicatesModel(DatasetCatalog catalog, ResolutionService resolutio
             await action();
             Message = success;
         }
-        catch (Exception e) when (e is KeyNotFoundException or Network.Api.Storage.ConcurrencyConflictException or BadHttpRequestException or ArgumentException or Network.Analysis.Domain.ValidationFailedException)
+        catch (Exception e) when (e is KeyNotFoundException or Network.Data.Storage.ConcurrencyConflictException or BadHttpRequestException or ArgumentException or Network.Analysis.Domain.ValidationFailedException)
         {
             Message = $"Not done: {e.Message}";
         }

@@ -12,7 +12,7 @@ public class ErrorModel : PageModel
 
     public void OnGet(int? code)
     {
-        if (HttpContext.Features.Get<Microsoft.AspNetCore.Diagnostics.IExceptionHandlerPathFeature>()?.Error is Network.Api.Storage.GraphDatabaseUnavailableException)
+        if (HttpContext.Features.Get<Microsoft.AspNetCore.Diagnostics.IExceptionHandlerPathFeature>()?.Error is Network.Data.Storage.GraphDatabaseUnavailableException)
         {
             (Heading, Message) = ("The graph database is unavailable", "Network cannot reach Neo4j right now. Nothing was changed; try again in a moment.");
             Response.StatusCode = StatusCodes.Status503ServiceUnavailable;

@@ -6,7 +6,7 @@ using Network.Api.Auth;
 using Network.Api.Datasets;
 using Network.Api.Editing;
 using Network.Api.Imports;
-using Network.Api.Mapping;
+using Network.Data.Mapping;
 
 namespace Network.Web.Pages;
 
@@ -62,7 +62,7 @@ public class ImportModel(DatasetCatalog catalog, NetworkWriter writer) : PageMod
                 await file.CopyToAsync(target, ct);
             try
             {
-                using var reader = Api.Formats.TextFiles.OpenUtf8(Path.Combine(folder, name));
+                using var reader = Data.Formats.TextFiles.OpenUtf8(Path.Combine(folder, name));
                 headers[name] = (reader.ReadLine() ?? "").Split(',').Select(h => h.Trim().Trim('"')).ToArray();
             }
             catch (InvalidDataException e)
@@ -84,20 +84,20 @@ public class ImportModel(DatasetCatalog catalog, NetworkWriter writer) : PageMod
     public async Task<IActionResult> OnPostShippedAsync(string from, CancellationToken ct)
     {
         Load();
-        var folder = catalog.ShippedFolder(from);
+        var folder = catalog.Shipped.Folder(from);
         if (folder is null)
             return Fail($"No shipped data folder '{from}'.");
         try
         {
             if (!string.IsNullOrWhiteSpace(NewDataset))
             {
-                var info = await catalog.CreateAsync(new DatasetInfo(NewDataset.Trim(), $"{from} (data/{from})", false, $"data/{from}"), Api.Formats.DataFolder.Read(folder), ct);
+                var info = await catalog.CreateAsync(new DatasetInfo(NewDataset.Trim(), $"{from} (data/{from})", false, $"data/{from}"), Data.Formats.DataFolder.Read(folder), ct);
                 return Redirect($"/datasets/{Uri.EscapeDataString(info.Name)}");
             }
             if (Dataset is null || catalog.Find(Dataset) is null)
                 return Fail("Choose a dataset to add to, or name a new one.");
             var existing = await catalog.Store(Dataset).LoadGraphAsync(ct);
-            await writer.ImportAsync(Dataset, Api.Storage.GraphBatch.Of(Api.Formats.DataFolder.Read(folder, existing: existing)), User.UserName(), $"data/{from}", ct);
+            await writer.ImportAsync(Dataset, Data.Storage.GraphBatch.Of(Data.Formats.DataFolder.Read(folder, existing: existing)), User.UserName(), $"data/{from}", ct);
             return Redirect($"/datasets/{Uri.EscapeDataString(Dataset)}/changes");
         }
         catch (Exception e) when (e is Network.Analysis.Domain.ValidationFailedException or InvalidDataException)
@@ -135,7 +135,7 @@ public class ImportModel(DatasetCatalog catalog, NetworkWriter writer) : PageMod
             return Fail(e.Message);
         }
         if (!string.IsNullOrWhiteSpace(SaveAs))
-            SavedMappings.Save(catalog, SaveAs, mapping);
+            SavedMappings.Save(catalog.DataFolder, SaveAs, mapping);
         Message = Preview.Valid
             ? dryRun ? $"Valid: {Preview.Nodes} nodes and {Preview.Relationships} relationships would be written." : $"Imported {Preview.Nodes} nodes and {Preview.Relationships} relationships (data version {Preview.Version})."
             : $"{Preview.Errors.Count} problem{(Preview.Errors.Count == 1 ? "" : "s")}; nothing was written.";
@@ -148,7 +148,7 @@ public class ImportModel(DatasetCatalog catalog, NetworkWriter writer) : PageMod
     private void Load()
     {
         Datasets = catalog.List();
-        Shipped = catalog.ShippedFolders();
+        Shipped = catalog.Shipped.Folders();
         Dataset ??= Datasets.Count > 0 ? Datasets[0].Name : null;
     }
 

@@ -1,7 +1,7 @@
 using Network.Analysis.Domain;
 using Network.Analysis.Insights;
 using Network.Analysis.Projection;
-using Network.Api.Formats;
+using Network.Data.Formats;
 using Network.Tests;
 
 namespace Network.Analysis.Tests.Insights;

@@ -1,6 +1,6 @@
 using Network.Analysis.Domain;
 using Network.Analysis.Resolution;
-using Network.Api.Formats;
+using Network.Data.Formats;
 using Network.Tests;
 
 namespace Network.Analysis.Tests.Resolution;

@@ -1,8 +1,9 @@
 using System.Diagnostics;
 using System.Text.Json;
 using Network.Api.Exports;
-using Network.Api.Formats;
+using Network.Data.Formats;
 using Network.Tests;
+using Network.Data.Exports;
 
 namespace Network.Api.Tests.Exports;
 
@@ -49,7 +50,7 @@ public class CypherLintTests
     [Fact]
     public async Task EveryStatementTheNeo4jStoreSendsIsValidCypher()
     {
-        var statements = Network.Api.Storage.Neo4jNetworkStore.Statements().ToList();
+        var statements = Network.Data.Storage.Neo4jNetworkStore.Statements().ToList();
         Assert.True(statements.Count > 30, $"{statements.Count} statements");
         var problems = await Lint(statements);
         Assert.True(problems.GetArrayLength() == 0, problems.GetRawText());

@@ -1,6 +1,6 @@
 using Network.Analysis.Domain;
-using Network.Api.Formats;
-using Network.Api.Storage;
+using Network.Data.Formats;
+using Network.Data.Storage;
 using Network.Api.Tests.Storage;
 
 namespace Network.Api.Tests.Formats;

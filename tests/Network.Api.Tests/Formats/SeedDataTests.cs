@@ -1,5 +1,5 @@
 using Network.Analysis.Domain;
-using Network.Api.Formats;
+using Network.Data.Formats;
 
 namespace Network.Api.Tests.Formats;
 

@@ -1,8 +1,8 @@
 using System.Text.Json;
 using Network.Analysis.Domain;
 using Network.Analysis.Projection;
-using Network.Api.Formats;
-using Network.Api.Mapping;
+using Network.Data.Formats;
+using Network.Data.Mapping;
 using Network.Tests;
 
 namespace Network.Api.Tests.Mapping;

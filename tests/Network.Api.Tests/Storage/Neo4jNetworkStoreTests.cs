@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using System.Text.Json;
-using Network.Api.Storage;
+using Network.Data.Storage;
 using Network.Tests;
 
 namespace Network.Api.Tests.Storage;

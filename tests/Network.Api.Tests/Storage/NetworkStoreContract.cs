@@ -1,5 +1,5 @@
 using Network.Analysis.Domain;
-using Network.Api.Storage;
+using Network.Data.Storage;
 
 namespace Network.Api.Tests.Storage;
 

@@ -1,6 +1,6 @@
 using Microsoft.Data.Sqlite;
 using Network.Analysis.Domain;
-using Network.Api.Storage;
+using Network.Data.Storage;
 
 namespace Network.Api.Tests.Storage;
 

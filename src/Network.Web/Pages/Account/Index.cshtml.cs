@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Network.Api.Auth;
+using Network.Data.Users;
 
 namespace Network.Web.Pages.Account;
 

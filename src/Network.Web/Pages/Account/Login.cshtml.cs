@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Network.Api.Auth;
+using Network.Data.Users;
 
 namespace Network.Web.Pages.Account;
 

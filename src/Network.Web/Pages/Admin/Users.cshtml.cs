@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Network.Api.Auth;
 using Network.Api.Datasets;
+using Network.Data.Users;
 
 namespace Network.Web.Pages.Admin;
 
@@ -24,7 +25,7 @@ public class UsersModel(UserStore users, DatasetCatalog catalog) : PageModel
     {
         try
         {
-            var password = UsersApi.Invite(users, name?.Trim() ?? "", role, limited ? datasets ?? [] : null);
+            var password = users.Invite(name?.Trim() ?? "", role, limited ? datasets ?? [] : null);
             if (password is null)
                 Error = $"A user '{name}' exists already.";
             else

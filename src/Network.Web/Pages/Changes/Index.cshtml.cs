@@ -5,7 +5,7 @@ using Network.Api.Analysis;
 using Network.Api.Auth;
 using Network.Api.Changes;
 using Network.Api.Datasets;
-using Network.Api.Storage;
+using Network.Data.Storage;
 using Network.Web.Pages.Workspace;
 
 namespace Network.Web.Pages.Changes;

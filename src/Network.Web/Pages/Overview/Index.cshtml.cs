@@ -26,11 +26,11 @@ public sealed class IndexModel(DatasetCatalog catalog, AnalysisService analysis)
     public int Ties { get; private set; }
     public int Components { get; private set; }
 
-    public IReadOnlyList<Network.Api.Storage.ChangeEntry> LatestChanges { get; private set; } = [];
+    public IReadOnlyList<Network.Data.Storage.ChangeEntry> LatestChanges { get; private set; } = [];
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
-        LatestChanges = await Catalog.Store(Dataset.Name).GetChangesAsync(new Network.Api.Storage.ChangeQuery(Limit: 5), cancellationToken);
+        LatestChanges = await Catalog.Store(Dataset.Name).GetChangesAsync(new Network.Data.Storage.ChangeQuery(Limit: 5), cancellationToken);
         Overview = OrganisationOverview.Of(Snapshot.Graph);
         TopBrokers = Snapshot.Brokers.Where(b => b.Label == nameof(NodeLabel.Organisation)).Take(5).ToList();
         TopPeople = Snapshot.Brokers.Where(b => b.Label == nameof(NodeLabel.Person) && b.OpenPairs > 0).Take(3).ToList();

@@ -7,7 +7,7 @@ using Network.Api.Analysis;
 using Network.Api.Auth;
 using Network.Api.Datasets;
 using Network.Api.Editing;
-using Network.Api.Storage;
+using Network.Data.Storage;
 using Network.Web.Pages.Workspace;
 
 namespace Network.Web.Pages.Records;

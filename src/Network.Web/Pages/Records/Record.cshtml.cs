@@ -48,13 +48,13 @@ public sealed class RecordModel(DatasetCatalog catalog, AnalysisService analysis
     public ExploreView? Neighbourhood { get; private set; }
     public string? CityName { get; private set; }
 
-    public IReadOnlyList<Network.Api.Storage.ChangeEntry> History { get; private set; } = [];
+    public IReadOnlyList<Network.Data.Storage.ChangeEntry> History { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
         var result = Load();
         if (result is PageResult)
-            History = await Catalog.Store(Dataset.Name).GetChangesAsync(new Network.Api.Storage.ChangeQuery(Node: Id, Limit: 20), cancellationToken);
+            History = await Catalog.Store(Dataset.Name).GetChangesAsync(new Network.Data.Storage.ChangeQuery(Node: Id, Limit: 20), cancellationToken);
         return result;
     }
 

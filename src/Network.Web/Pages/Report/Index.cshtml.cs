@@ -6,7 +6,7 @@ using Network.Analysis.Insights;
 using Network.Api.Analysis;
 using Network.Api.Auth;
 using Network.Api.Datasets;
-using Network.Api.Reports;
+using Network.Data.Reports;
 using Network.Web.Pages.Workspace;
 
 namespace Network.Web.Pages.Report;

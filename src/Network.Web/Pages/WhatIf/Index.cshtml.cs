@@ -112,7 +112,7 @@ public sealed class IndexModel(DatasetCatalog catalog, AnalysisService analysis,
         {
             await writer.CreateRelationshipAsync(Dataset.Name, relationship, User.Author("what-if"), cancellationToken);
         }
-        catch (Exception e) when (e is Network.Api.Storage.ConcurrencyConflictException or ValidationFailedException)
+        catch (Exception e) when (e is Network.Data.Storage.ConcurrencyConflictException or ValidationFailedException)
         {
             Error = e is ValidationFailedException invalid
                 ? "Nothing was added: " + string.Join("; ", invalid.Errors.Select(x => x.Message))

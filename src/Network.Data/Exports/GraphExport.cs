@@ -5,7 +5,7 @@ using Network.Analysis;
 using Network.Analysis.Domain;
 using Network.Analysis.Projection;
 
-namespace Network.Api.Exports;
+namespace Network.Data.Exports;
 
 /// <summary>
 /// The whole multi-mode graph as GraphML or GEXF (for Gephi): every node with its label and properties, every

@@ -4,7 +4,7 @@ using CsvHelper;
 using CsvHelper.Configuration;
 using Network.Analysis.Domain;
 
-namespace Network.Api.Formats;
+namespace Network.Data.Formats;
 
 /// <summary>
 /// A Kumu-style sheet: <c>elements.csv</c> (Label, Type, and optionally Kind, Country, Role, Description) and

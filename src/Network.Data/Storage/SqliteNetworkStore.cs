@@ -2,7 +2,7 @@ using System.Text.Json;
 using Microsoft.Data.Sqlite;
 using Network.Analysis.Domain;
 
-namespace Network.Api.Storage;
+namespace Network.Data.Storage;
 
 /// <summary>
 /// The embedded store: one SQLite file in WAL mode. Nodes and relationships are rows whose typed properties sit in a

@@ -2,7 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Network.Analysis.Domain;
 
-namespace Network.Api.Storage;
+namespace Network.Data.Storage;
 
 /// <summary>The one JSON shape of nodes and relationships, used by the stores' property columns and by the API.</summary>
 public static class GraphJson

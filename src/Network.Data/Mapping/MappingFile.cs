@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
-namespace Network.Api.Mapping;
+namespace Network.Data.Mapping;
 
 /// <summary>Where one value comes from: a column (with an optional prefix and value translations), a constant, or a template of "{column}" placeholders.</summary>
 public sealed record FieldSpec

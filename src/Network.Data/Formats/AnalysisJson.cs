@@ -1,7 +1,7 @@
 using System.Text.Json;
 using Network.Analysis;
 
-namespace Network.Api.Formats;
+namespace Network.Data.Formats;
 
 /// <summary>
 /// Writes an analysis in the fixed JSON shape of `network analyze --json`:

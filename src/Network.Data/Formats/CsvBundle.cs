@@ -3,7 +3,7 @@ using CsvHelper;
 using CsvHelper.Configuration;
 using Network.Analysis.Domain;
 
-namespace Network.Api.Formats;
+namespace Network.Data.Formats;
 
 /// <summary>
 /// The spreadsheet format of <c>data/seed/</c>: one CSV file per node label plus <c>relationships.csv</c>.

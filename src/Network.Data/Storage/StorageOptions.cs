@@ -1,4 +1,4 @@
-namespace Network.Api.Storage;
+namespace Network.Data.Storage;
 
 /// <summary>Bound from the "Storage" configuration section.</summary>
 public sealed class StorageOptions

@@ -10,9 +10,10 @@ using Network.Api.Datasets;
 using Network.Api.Editing;
 using Network.Api.Imports;
 using Network.Api.Nodes;
-using Network.Api.Storage;
+using Network.Data.Storage;
+using Network.Data.Mapping;
 
-namespace Network.Api.Mapping;
+namespace Network.Api.Imports;
 
 public sealed record MappedPreview(bool Valid, IReadOnlyDictionary<string, int> RowsRead, int Nodes, int Relationships, IReadOnlyList<Node> SampleNodes, IReadOnlyList<Relationship> SampleRelationships, IReadOnlyList<ValidationError> Errors, long? Version);
 
@@ -37,23 +38,23 @@ public static class MappingApi
             return TypedResults.Ok(MappingProposer.Propose(name ?? "uploaded files", headers));
         }).RequireAuthorization(Policies.Edit).DisableAntiforgery().WithSummary("Propose a mapping from the files' names and headers");
 
-        group.MapGet("/", (DatasetCatalog catalog) => TypedResults.Ok(SavedMappings.Names(catalog)))
+        group.MapGet("/", (DatasetCatalog catalog) => TypedResults.Ok(SavedMappings.Names(catalog.DataFolder)))
             .RequireAuthorization(Policies.Read).WithSummary("Names of the saved mappings");
 
         group.MapGet("/{name}", Results<Ok<MappingFile>, NotFound> (string name, DatasetCatalog catalog) =>
-            SavedMappings.Load(catalog, name) is { } mapping ? TypedResults.Ok(mapping) : TypedResults.NotFound())
+            SavedMappings.Load(catalog.DataFolder, name) is { } mapping ? TypedResults.Ok(mapping) : TypedResults.NotFound())
             .RequireAuthorization(Policies.Read).WithSummary("A saved mapping");
 
         group.MapPut("/{name}", (string name, MappingFile mapping, DatasetCatalog catalog) =>
         {
-            SavedMappings.Save(catalog, name, mapping);
+            SavedMappings.Save(catalog.DataFolder, name, mapping);
             return TypedResults.NoContent();
         }).RequireAuthorization(Policies.Edit).WithSummary("Save a mapping under a name, for next time");
 
         app.MapPost("/api/datasets/{dataset}/import/mapped", async Task<Results<Ok<MappedPreview>, BadRequest<MappedPreview>>> (string dataset, bool? dryRun, [FromForm] string? mapping, string? mappingName, IFormFileCollection files, HttpContext context, DatasetCatalog catalog, NetworkWriter writer, CancellationToken ct) =>
         {
             var map = mapping is not null ? JsonSerializer.Deserialize<MappingFile>(mapping, MappingFile.Json)!
-                : mappingName is not null && SavedMappings.Load(catalog, mappingName) is { } saved ? saved
+                : mappingName is not null && SavedMappings.Load(catalog.DataFolder, mappingName) is { } saved ? saved
                 : throw new BadHttpRequestException("Send a mapping (form field 'mapping') or the name of a saved one (mappingName).");
             var preview = await MappedImport.RunAsync(catalog, writer, dataset, map, files, dryRun == true, context.User.UserName(), ct);
             return preview.Valid ? TypedResults.Ok(preview) : TypedResults.BadRequest(preview);

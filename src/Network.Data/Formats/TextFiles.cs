@@ -1,7 +1,7 @@
 using System.Buffers;
 using System.Text;
 
-namespace Network.Api.Formats;
+namespace Network.Data.Formats;
 
 /// <summary>
 /// CSV files are read as strict UTF-8: a file in another encoding (Latin-1, Windows-1252) would otherwise import with

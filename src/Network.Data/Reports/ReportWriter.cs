@@ -5,7 +5,7 @@ using Network.Analysis.Domain;
 using Network.Analysis.Insights;
 using Network.Analysis.ValueChain;
 
-namespace Network.Api.Reports;
+namespace Network.Data.Reports;
 
 /// <summary>
 /// Renders an <see cref="EcosystemReport"/> for a board meeting: Markdown, or one self-contained HTML file (inline

@@ -1,6 +1,6 @@
 using Network.Analysis.Domain;
 
-namespace Network.Api.Storage;
+namespace Network.Data.Storage;
 
 /// <summary>
 /// One record touched by a write, with its stored form (JSON, as <see cref="Formats.GraphJson"/> writes it) before and

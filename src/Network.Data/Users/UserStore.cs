@@ -2,11 +2,17 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
-using Microsoft.AspNetCore.Identity;
+using System.Text.RegularExpressions;
 using Microsoft.Data.Sqlite;
-using Network.Api.Datasets;
 
-namespace Network.Api.Auth;
+namespace Network.Data.Users;
+
+public static class Roles
+{
+    public const string Viewer = "viewer", Editor = "editor", Admin = "admin";
+
+    public static readonly IReadOnlyList<string> All = [Viewer, Editor, Admin];
+}
 
 /// <summary>
 /// Who is signed in or calling: a user (or the key of one) with a role, and — for a partner who may edit only some
@@ -26,11 +32,11 @@ public sealed record KeyInfo(string Id, string Name, DateTimeOffset Created, Dat
 public sealed record NewKey(string Id, string Name, string Key, DateTimeOffset? Expires);
 
 /// <summary>
-/// Users (PBKDF2 password hashes, ASP.NET Core Identity's <see cref="PasswordHasher{TUser}"/>) and API keys (SHA-256 of
+/// Users (PBKDF2 password hashes, <see cref="PasswordHashes"/>) and API keys (SHA-256 of
 /// the key, shown once, named, optionally expiring, owned by a user whose role and datasets they carry) in users.db
 /// beside the datasets. No default password exists: the first start creates "admin" with a random password.
 /// </summary>
-public sealed class UserStore
+public sealed partial class UserStore
 {
     public const int MinimumPasswordLength = 12;
 
@@ -53,13 +59,6 @@ public sealed class UserStore
     ];
 
     private readonly string _connectionString;
-    private readonly PasswordHasher<string> _hasher = new();
-
-    public UserStore(DatasetCatalog catalog)
-        : this(catalog.DataFolder)
-    {
-    }
-
     /// <param name="dataFolder">The folder of the datasets; users.db lives beside them.</param>
     public UserStore(string dataFolder)
     {
@@ -114,7 +113,7 @@ public sealed class UserStore
                 must_change = excluded.must_change, stamp = excluded.stamp
             """;
         command.Parameters.AddWithValue("$n", name);
-        command.Parameters.AddWithValue("$h", _hasher.HashPassword(name, password));
+        command.Parameters.AddWithValue("$h", PasswordHashes.Hash(password));
         command.Parameters.AddWithValue("$r", role);
         command.Parameters.AddWithValue("$d", datasets is null ? DBNull.Value : JsonSerializer.Serialize(datasets));
         command.Parameters.AddWithValue("$m", mustChange ? 1 : 0);
@@ -139,7 +138,7 @@ public sealed class UserStore
         using var reader = command.ExecuteReader();
         if (!reader.Read() || reader.GetInt64(4) != 0)
             return null;
-        return _hasher.VerifyHashedPassword(name, reader.GetString(0), password) == PasswordVerificationResult.Failed
+        return !PasswordHashes.Verify(reader.GetString(0), password)
             ? null
             : new UserAccount(name, reader.GetString(1), Datasets(reader, 2), reader.GetString(3));
     }
@@ -166,7 +165,7 @@ public sealed class UserStore
     {
         using var connection = Open();
         Run(connection, "UPDATE users SET password_hash = $h, must_change = 0, stamp = $s WHERE name = $n", null,
-            ("$h", _hasher.HashPassword(name, password)), ("$s", NewStamp()), ("$n", name));
+            ("$h", PasswordHashes.Hash(password)), ("$s", NewStamp()), ("$n", name));
     }
 
     /// <summary>A new one-time password for a user (to be changed at first sign-in); every session ends.</summary>
@@ -175,7 +174,7 @@ public sealed class UserStore
         var password = NewPassword();
         using var connection = Open();
         if (Run(connection, "UPDATE users SET password_hash = $h, must_change = 1, stamp = $s WHERE name = $n", null,
-                ("$h", _hasher.HashPassword(name, password)), ("$s", NewStamp()), ("$n", name)) == 0)
+                ("$h", PasswordHashes.Hash(password)), ("$s", NewStamp()), ("$n", name)) == 0)
             throw new KeyNotFoundException($"No user '{name}'.");
         return password;
     }
@@ -328,4 +327,21 @@ public sealed class UserStore
         connection.Open();
         return connection;
     }
+
+    /// <summary>Creates a user with a one-time password they must change; null when the name is taken.</summary>
+    public string? Invite(string name, string role, IReadOnlyList<string>? datasets)
+    {
+        if (name is null || !UserName().IsMatch(name))
+            throw new ArgumentException($"'{name}' is not a user name: use 2–40 letters, digits, dots, dashes or underscores.");
+        if (!Roles.All.Contains(role))
+            throw new ArgumentException($"'{role}' is not a role; use one of {string.Join(", ", Roles.All)}.");
+        if (Exists(name))
+            return null;
+        var password = NewPassword();
+        SetUser(name, password, role, datasets, mustChange: true);
+        return password;
+    }
+
+    [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9._-]{1,39}$")]
+    private static partial Regex UserName();
 }

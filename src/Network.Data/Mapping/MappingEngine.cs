@@ -6,7 +6,7 @@ using CsvHelper.Configuration;
 using Network.Analysis.Domain;
 using Network.Analysis.Text;
 
-namespace Network.Api.Mapping;
+namespace Network.Data.Mapping;
 
 /// <summary>
 /// Reads a folder of CSV files through a <see cref="MappingFile"/>. First the mapping is checked against the files

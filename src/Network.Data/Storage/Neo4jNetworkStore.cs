@@ -5,7 +5,7 @@ using System.Text;
 using System.Text.Json;
 using Network.Analysis.Domain;
 
-namespace Network.Api.Storage;
+namespace Network.Data.Storage;
 
 /// <summary>Neo4j could not be reached or answered with a server error; the store is unavailable, nothing was written.</summary>
 public sealed class GraphDatabaseUnavailableException(string message, Exception? inner = null) : Exception(message, inner);

@@ -5,7 +5,7 @@ using Network.Analysis.Domain;
 using Network.Analysis.Graphs;
 using Network.Analysis.Projection;
 
-namespace Network.Api.Formats;
+namespace Network.Data.Formats;
 
 /// <summary>A plain graph read from a file, with its node attributes (values in node order; null = missing).</summary>
 public sealed record GraphFile(string Path, string Format, WeightedGraph Graph, IReadOnlyDictionary<string, string?[]> NodeAttributes)

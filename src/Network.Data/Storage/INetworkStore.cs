@@ -1,6 +1,6 @@
 using Network.Analysis.Domain;
 
-namespace Network.Api.Storage;
+namespace Network.Data.Storage;
 
 /// <summary>
 /// The graph-shaped store every feature reads and writes through. Implementations validate each batch with

@@ -1,7 +1,7 @@
 using Network.Analysis.Domain;
-using Network.Api.Mapping;
+using Network.Data.Mapping;
 
-namespace Network.Api.Formats;
+namespace Network.Data.Formats;
 
 /// <summary>
 /// A folder of CSV files, read through its mapping (a given mapping file, else the folder's own mapping.json) or,

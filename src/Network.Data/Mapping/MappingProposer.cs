@@ -1,6 +1,6 @@
 using Network.Analysis.Domain;
 
-namespace Network.Api.Mapping;
+namespace Network.Data.Mapping;
 
 /// <summary>
 /// Proposes a mapping from file names and headers, for the user to check and correct: node files by name

@@ -2,7 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Network.Analysis.Domain;
 
-namespace Network.Api;
+namespace Network.Data.Formats;
 
 /// <summary>
 /// Relationship types in the API as the documentation, the CSV files and Neo4j spell them (PARTNERS_WITH); the .NET

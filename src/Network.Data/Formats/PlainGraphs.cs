@@ -1,6 +1,6 @@
 using Network.Analysis.Domain;
 
-namespace Network.Api.Formats;
+namespace Network.Data.Formats;
 
 /// <summary>
 /// A plain graph file (GraphML, GEXF) brought into the domain: every node becomes an organisation (name from its
