@@ -2,7 +2,7 @@
 """Times igraph and graph-tool on one edge list, for `network bench` (which times our engine on the same file).
 
 Usage: reference_bench.py EDGES SAMPLES THREADS
-EDGES: one "u v" pair per line, nodes 0..n-1. SAMPLES: pivots for sampled betweenness (0 = exact).
+EDGES: one "u v [w]" line per tie (w ignored here), nodes 0..n-1. SAMPLES: pivots for sampled betweenness (0 = exact).
 Prints one JSON object: seconds per measurement and this process's peak resident memory (MiB).
 """
 import json
@@ -16,7 +16,7 @@ import numpy
 import igraph
 
 path, samples, threads = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])
-edges = [tuple(map(int, line.split())) for line in open(path)]
+edges = [tuple(map(int, line.split()[:2])) for line in open(path)]
 n = 1 + max(max(e) for e in edges)
 result = {"n": n, "m": len(edges)}
 

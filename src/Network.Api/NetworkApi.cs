@@ -24,6 +24,8 @@ using Network.Data.Storage;
 using Scalar.AspNetCore;
 using Network.Data.Formats;
 
+using Network.Api.Layout;
+
 namespace Network.Api;
 
 public static class NetworkApi
@@ -32,6 +34,7 @@ public static class NetworkApi
     public static IHostApplicationBuilder AddNetworkApi(this IHostApplicationBuilder builder)
     {
         builder.Services.AddSingleton<AnalysisService>();
+        builder.Services.AddSingleton<Layout.LayoutService>();
         builder.Services.AddSingleton<NetworkWriter>();
         builder.Services.AddSingleton<Changes.ChangeReverter>();
         builder.Services.AddSingleton<Resolution.ResolutionService>();
@@ -58,6 +61,7 @@ public static class NetworkApi
         app.MapEvents();
         app.MapRelationships();
         app.MapAnalysis();
+        app.MapLayout();
         app.MapImports();
         app.MapExports();
         app.MapResolution();

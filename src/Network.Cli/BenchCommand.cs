@@ -49,7 +49,7 @@ public static class BenchCommand
                 var ours = Measure(graph, samples);
                 JsonElement? reference = null;
                 if (!parse.GetValue(noReference) && script is not null)
-                    reference = RunReference(parse.GetRequiredValue(python), script, graph, samples, threads);
+                    reference = RunReference(parse.GetRequiredValue(python), script, graph, samples.ToString(CultureInfo.InvariantCulture), threads.ToString(CultureInfo.InvariantCulture));
 
                 string Ratio(double a, string key) => reference?.TryGetProperty(key, out var r) == true ? (a / r.GetDouble()).ToString("F2", CultureInfo.InvariantCulture) : "–";
                 string Seconds(string key) => reference?.TryGetProperty(key, out var r) == true ? r.GetDouble().ToString("F3", CultureInfo.InvariantCulture) : "–";
@@ -127,14 +127,14 @@ public static class BenchCommand
         AnsiConsole.MarkupLine($"Full analysis of the synthetic 300-member ecosystem ({network.Graph.NodeCount} organisations, {network.Graph.EdgeCount} ties), all metrics: median {times[10]:F1} ms, min {times[0]:F1} ms");
     }
 
-    private static JsonElement? RunReference(string python, string script, WeightedGraph graph, int samples, int threads)
+    internal static JsonElement? RunReference(string python, string script, WeightedGraph graph, params string[] arguments)
     {
         var edges = Path.GetTempFileName();
         try
         {
-            File.WriteAllLines(edges, graph.Edges().Select(e => $"{e.U} {e.V}"));
+            File.WriteAllLines(edges, graph.Edges().Select(e => FormattableString.Invariant($"{e.U} {e.V} {e.Weight}")));
             var info = new ProcessStartInfo(python) { RedirectStandardOutput = true, RedirectStandardError = true };
-            foreach (var arg in new[] { script, edges, samples.ToString(CultureInfo.InvariantCulture), threads.ToString(CultureInfo.InvariantCulture) })
+            foreach (var arg in new[] { script, edges }.Concat(arguments))
                 info.ArgumentList.Add(arg);
             using var process = Process.Start(info)!;
             var output = process.StandardOutput.ReadToEnd();
@@ -158,13 +158,13 @@ public static class BenchCommand
         }
     }
 
-    private static string? FindScript()
+    internal static string? FindScript(string name = "reference_bench.py")
     {
         foreach (var start in new[] { Environment.CurrentDirectory, AppContext.BaseDirectory })
         {
             for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
             {
-                var candidate = Path.Combine(dir.FullName, "bench", "reference_bench.py");
+                var candidate = Path.Combine(dir.FullName, "bench", name);
                 if (File.Exists(candidate))
                     return candidate;
             }

@@ -11,6 +11,7 @@ var root = new RootCommand("Network: stakeholder-network analyzer for regional i
     ImportCommand.Create(),
     AnalyzeCommand.Create(),
     BenchCommand.Create(),
+    LayoutBenchCommand.Create(),
     ReportCommand.Create(),
     WhatIfCommand.Create(),
     LoadCommand.Create(),

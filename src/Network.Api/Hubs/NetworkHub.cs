@@ -15,6 +15,9 @@ public sealed record RelationshipDeletedEvent(string Dataset, RelationshipKey Ke
 
 public sealed record AnalysisEvent(string Dataset, long DataVersion, double Milliseconds);
 
+/// <summary>A colleague pinned or let go positions on the shared map.</summary>
+public sealed record LayoutEvent(string Dataset, long DataVersion, long PinStamp, string By);
+
 public sealed record ImportEvent(string Dataset, long Version, int Nodes, int Relationships, string By);
 
 public sealed record MergeEvent(string Dataset, string Kept, string Dropped, string MergeId, bool Undone, long Version, string By);
@@ -29,6 +32,7 @@ public interface INetworkClient
     Task RelationshipChanged(RelationshipEvent change);
     Task RelationshipDeleted(RelationshipDeletedEvent change);
     Task AnalysisUpdated(AnalysisEvent change);
+    Task LayoutChanged(LayoutEvent change);
     Task ImportFinished(ImportEvent change);
     Task Merged(MergeEvent change);
     Task PresenceChanged(PresenceEvent presence);

@@ -29,7 +29,6 @@ public sealed class IndexModel(DatasetCatalog catalog, AnalysisService analysis,
     public IReadOnlyList<string> Authors { get; private set; } = [];
     public string? Message { get; private set; }
     public string? Error { get; private set; }
-    public bool CanEdit => User.CanEdit(Dataset.Name);
 
     public async Task OnGetAsync(long? reverted, long? version, CancellationToken cancellationToken)
     {

@@ -1,25 +1,32 @@
 using Network.Analysis.Graphs;
 using Network.Analysis.Layout;
 using Network.Api.Analysis;
+using Network.Api.Layout;
 
 namespace Network.Web.Pages.Explore;
 
-public sealed record ExploreNode(string Id, string Name, string Kind, string? City, string? Country, double X, double Y, double Radius, int Community, double Betweenness, int Degree, bool Label);
+public sealed record ExploreNode(string Id, string Name, string Kind, string? City, string? Country, double X, double Y, double Radius, int Community, double Betweenness, int Degree, bool Label, bool Pinned);
 
-public sealed record ExploreEdge(double X1, double Y1, double X2, double Y2, double Weight, string A, string B);
+public sealed record ExploreEdge(int U, int V, double Weight, string A, string B);
+
+/// <summary>How layout units map onto the drawing's 1000 × 1000 box: drawing = offset + scale · (layout − min).</summary>
+public sealed record DrawingScale(double MinX, double MinY, double Scale, double Offset);
 
 /// <summary>
-/// What the explorer draws: the organisations that pass the filters (all of a small dataset; one country of a large
-/// one by default), at most <see cref="MaxNodes"/> of them (the best connected), their ties, a seeded force layout,
-/// size by betweenness and colour by Leiden community. A focus shows one organisation's neighbourhood instead.
+/// What the explorer draws: the organisations that pass the filters (all of them; a large dataset opens on one country),
+/// or one organisation's neighbourhood, at their places on the dataset's shared map (<see cref="LayoutService"/>),
+/// fitted into the drawing; size by betweenness and colour by Leiden community. Up to <see cref="SvgLimit"/> organisations
+/// are drawn as SVG by the server; more are drawn on a canvas in the browser from the same view as JSON.
 /// </summary>
-public sealed record ExploreView(IReadOnlyList<ExploreNode> Nodes, IReadOnlyList<ExploreEdge> Edges, int Matching, int Total, long Version)
+public sealed record ExploreView(IReadOnlyList<ExploreNode> Nodes, IReadOnlyList<ExploreEdge> Edges, int Matching, int Total, long Version, DrawingScale Scale)
 {
-    public const int MaxNodes = 600;
-    public const int MaxEdges = 5000;
+    public const int SvgLimit = 1500;
     public const int LargeDataset = 1500;
 
-    public static ExploreView Of(AnalysisSnapshot snapshot, string? country, string? kind, string? focus, int depth)
+    public bool Canvas => Nodes.Count > SvgLimit;
+
+    /// <param name="layout">The shared map; null lays out just what is shown (a record page's small neighbourhood drawing).</param>
+    public static ExploreView Of(AnalysisSnapshot snapshot, DatasetLayout? layout, string? country, string? kind, string? focus, int depth)
     {
         var network = snapshot.Organisations;
         var graph = network.Graph;
@@ -32,9 +39,7 @@ public sealed record ExploreView(IReadOnlyList<ExploreNode> Nodes, IReadOnlyList
             var reached = new HashSet<int> { centre };
             var frontier = new List<int> { centre };
             for (var hop = 0; hop < depth; hop++)
-            {
                 frontier = frontier.SelectMany(v => graph.Neighbours(v).ToArray()).Where(reached.Add).ToList();
-            }
             chosen = reached;
         }
         else
@@ -43,23 +48,54 @@ public sealed record ExploreView(IReadOnlyList<ExploreNode> Nodes, IReadOnlyList
                 .Where(v => string.IsNullOrEmpty(country) || cityOf[graph.Ids[v]].Country == country)
                 .Where(v => string.IsNullOrEmpty(kind) || network.Organisations[v].Kind == kind);
         }
-        var matching = chosen.ToList();
-        var shown = matching.OrderByDescending(graph.Degree).ThenBy(v => graph.Ids[v], StringComparer.Ordinal).Take(MaxNodes).ToList();
-        var index = shown.Select((v, i) => (v, i)).ToDictionary(x => x.v, x => x.i);
-        var edges = shown.SelectMany(u => graph.Neighbours(u).ToArray().Zip(graph.NeighbourWeights(u).ToArray())
-                .Where(p => index.ContainsKey(p.First) && u < p.First).Select(p => (U: index[u], V: index[p.First], W: p.Second)))
-            .OrderByDescending(e => e.W).Take(MaxEdges).ToList();
-        var sub = WeightedGraph.Create(shown.Select(v => graph.Ids[v]).ToList(), edges.Select(e => (e.U, e.V, e.W)));
-        var layout = ForceLayout.Compute(sub, seed: 42, iterations: shown.Count > 300 ? 150 : 300);
+        var shown = chosen.OrderByDescending(v => metrics.Betweenness![v]).ThenBy(v => graph.Ids[v], StringComparer.Ordinal).ToList();
+        var index = new Dictionary<int, int>(shown.Count);
+        for (var i = 0; i < shown.Count; i++)
+            index[shown[i]] = i;
+        var edges = new List<ExploreEdge>();
+        foreach (var u in shown)
+        {
+            var neighbours = graph.Neighbours(u);
+            var weights = graph.NeighbourWeights(u);
+            for (var i = 0; i < neighbours.Length; i++)
+                if (u < neighbours[i] && index.TryGetValue(neighbours[i], out var j))
+                    edges.Add(new ExploreEdge(index[u], j, weights[i], graph.Ids[u], graph.Ids[neighbours[i]]));
+        }
+        edges.Sort((a, b) => b.Weight.CompareTo(a.Weight));
 
+        var at = layout is not null ? shown.Select(v => layout.Of(graph.Ids[v]) ?? (0, 0)).ToList() : OwnLayout(graph, shown, edges);
+        var scale = Fit(at);
         var maxBetweenness = Math.Max(shown.Select(v => metrics.Betweenness![v]).DefaultIfEmpty(0).Max(), 1e-12);
-        var labelled = shown.OrderByDescending(v => metrics.Betweenness![v]).Take(15).ToHashSet();
+        // Labels for the best brokers; the canvas places more as one zooms in.
+        var labelled = shown.Take(15).ToHashSet();
+        var small = shown.Count > SvgLimit ? 0.5 : 1.0;
         var nodes = shown.Select((v, i) => new ExploreNode(graph.Ids[v], network.Organisations[v].Name, network.Organisations[v].Kind,
             cityOf[graph.Ids[v]].City, cityOf[graph.Ids[v]].Country,
-            40 + layout.X[i] * 920, 40 + layout.Y[i] * 920, 3 + 14 * Math.Sqrt(metrics.Betweenness![v] / maxBetweenness),
-            metrics.Communities!.Community[v], metrics.Betweenness![v], graph.Degree(v), labelled.Contains(v))).ToList();
-        var drawn = edges.Select(e => new ExploreEdge(nodes[e.U].X, nodes[e.U].Y, nodes[e.V].X, nodes[e.V].Y, e.W, nodes[e.U].Id, nodes[e.V].Id)).ToList();
-        return new ExploreView(nodes, drawn, matching.Count, graph.NodeCount, snapshot.Version);
+            scale.Offset + (at[i].X - scale.MinX) * scale.Scale, scale.Offset + (at[i].Y - scale.MinY) * scale.Scale,
+            small * (3 + 14 * Math.Sqrt(metrics.Betweenness![v] / maxBetweenness)),
+            metrics.Communities!.Community[v], metrics.Betweenness![v], graph.Degree(v), labelled.Contains(v), layout?.Pinned.Contains(graph.Ids[v]) == true)).ToList();
+        return new ExploreView(nodes, edges, shown.Count, graph.NodeCount, snapshot.Version, scale);
+    }
+
+    private static List<(double X, double Y)> OwnLayout(WeightedGraph graph, List<int> shown, List<ExploreEdge> edges)
+    {
+        var sub = WeightedGraph.Create(shown.Select(v => graph.Ids[v]).ToList(), edges.Select(e => (e.U, e.V, e.Weight)));
+        var positions = MultilevelLayout.Compute(sub);
+        return Enumerable.Range(0, shown.Count).Select(i => (positions.X[i], positions.Y[i])).ToList();
+    }
+
+    /// <summary>The scale that fits the points into [40, 960]² keeping their proportions.</summary>
+    private static DrawingScale Fit(IReadOnlyList<(double X, double Y)> points)
+    {
+        if (points.Count == 0)
+            return new DrawingScale(0, 0, 1, 500);
+        var (minX, maxX) = (points.Min(p => p.X), points.Max(p => p.X));
+        var (minY, maxY) = (points.Min(p => p.Y), points.Max(p => p.Y));
+        var extent = Math.Max(Math.Max(maxX - minX, maxY - minY), 1e-9);
+        var scale = points.Count == 1 ? 1 : 920 / extent;
+        // Centre the smaller side.
+        var (padX, padY) = ((extent - (maxX - minX)) / 2, (extent - (maxY - minY)) / 2);
+        return points.Count == 1 ? new DrawingScale(points[0].X, points[0].Y, 1, 500) : new DrawingScale(minX - padX, minY - padY, scale, 40);
     }
 
     private static readonly string[] Palette =

@@ -3,12 +3,13 @@ using Microsoft.AspNetCore.Mvc;
 using Network.Api.Analysis;
 using Network.Api.Auth;
 using Network.Api.Datasets;
+using Network.Api.Layout;
 using Network.Web.Pages.Workspace;
 
 namespace Network.Web.Pages.Explore;
 
 [Authorize(Policy = Policies.Read)]
-public sealed class ExploreModel(DatasetCatalog catalog, AnalysisService analysis) : DatasetPageModel(catalog, analysis)
+public sealed class ExploreModel(DatasetCatalog catalog, AnalysisService analysis, LayoutService layouts) : DatasetPageModel(catalog, analysis)
 {
     public override string Section => "explore";
 
@@ -29,7 +30,28 @@ public sealed class ExploreModel(DatasetCatalog catalog, AnalysisService analysi
     public IReadOnlyList<string> Countries { get; private set; } = [];
     public string? FocusName { get; private set; }
 
-    public void OnGet()
+    public async Task OnGetAsync(CancellationToken cancellationToken) => await BuildAsync(cancellationToken);
+
+    /// <summary>The view as compact JSON for the canvas renderer: nodes with their places, ties as flat [u, v, weight, …].</summary>
+    public async Task<IActionResult> OnGetGraphAsync(CancellationToken cancellationToken)
+    {
+        await BuildAsync(cancellationToken);
+        var inv = System.Globalization.CultureInfo.InvariantCulture;
+        return new JsonResult(new
+        {
+            version = View.Version,
+            scale = View.Scale,
+            nodes = View.Nodes.Select(n => new
+            {
+                id = n.Id, name = n.Name, kind = n.Kind, city = n.City ?? n.Country ?? "", country = n.Country ?? "",
+                x = Math.Round(n.X, 2), y = Math.Round(n.Y, 2), r = Math.Round(n.Radius, 2), community = n.Community + 1,
+                betweenness = n.Betweenness.ToString("F4", inv), degree = n.Degree, href = RecordLink(n.Id), pinned = n.Pinned,
+            }),
+            edges = View.Edges.SelectMany(e => new[] { e.U, e.V, (int)Math.Min(int.MaxValue, Math.Round(e.Weight)) }),
+        });
+    }
+
+    private async Task BuildAsync(CancellationToken cancellationToken)
     {
         var snapshot = Snapshot;
         Countries = snapshot.Actors.Actors.Where(a => a.Label == Network.Analysis.Domain.NodeLabel.Organisation && a.Country is not null)
@@ -43,7 +65,8 @@ public sealed class ExploreModel(DatasetCatalog catalog, AnalysisService analysi
         }
         Depth = Math.Clamp(Depth, 1, 2);
         FocusName = Focus is null ? null : snapshot.NodesById.GetValueOrDefault(Focus)?.DisplayName;
-        View = ExploreView.Of(snapshot, Country == "all" ? null : Country, Kind, Focus, Depth);
+        var layout = await layouts.GetAsync(Dataset.Name, cancellationToken);
+        View = ExploreView.Of(snapshot, layout, Country == "all" ? null : Country, Kind, Focus, Depth);
     }
 }
 

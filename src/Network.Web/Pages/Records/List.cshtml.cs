@@ -38,7 +38,6 @@ public sealed class ListModel(DatasetCatalog catalog, AnalysisService analysis) 
     public int MatchCount { get; private set; }
     public int PageCount => Math.Max(1, (MatchCount + PageSize - 1) / PageSize);
 
-    public bool CanEdit => User.CanEdit(Dataset.Name);
 
     public IActionResult OnGet()
     {

@@ -97,7 +97,7 @@ public sealed class RecordModel(DatasetCatalog catalog, AnalysisService analysis
                 .ToList();
             Metrics = MetricsOf(network.Graph.IndexOf(node.Id));
             Introductions = Snapshot.Introductions(null).Where(i => i.FromId == node.Id || i.ToId == node.Id || i.IntroducerId == node.Id).ToList();
-            Neighbourhood = ExploreView.Of(Snapshot, null, null, node.Id, 1);
+            Neighbourhood = ExploreView.Of(Snapshot, null, null, null, node.Id, 1);
         }
         return Page();
     }
@@ -148,5 +148,4 @@ public sealed class RecordModel(DatasetCatalog catalog, AnalysisService analysis
         _ => $"direct partnership{(reason.Label.Length > 0 ? " (" + reason.Label + ")" : "")}",
     };
 
-    public bool CanEdit => User.CanEdit(Dataset.Name);
 }

@@ -38,7 +38,6 @@ public sealed class IndexModel(DatasetCatalog catalog, AnalysisService analysis,
     public string? Error { get; private set; }
     public IReadOnlyList<Node> Candidates { get; private set; } = [];
     public IReadOnlyList<Organisation> Organisations { get; private set; } = [];
-    public bool CanEdit => User.CanEdit(Dataset.Name);
 
     /// <summary>The version of the record to remove, as this page saw it: the confirmation must match it.</summary>
     public long RemovedVersion { get; private set; }

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Network.Api.Analysis;
+using Network.Api.Auth;
 using Network.Api.Datasets;
 
 namespace Network.Web.Pages.Workspace;
@@ -93,5 +94,8 @@ public abstract class DatasetPageModel(DatasetCatalog catalog, AnalysisService a
     }
 
     /// <summary>The page of one record of this dataset.</summary>
+    /// <summary>Whether the signed-in person may change this dataset (an editor for it, or an admin).</summary>
+    public bool CanEdit => User.CanEdit(Dataset.Name);
+
     public string RecordLink(string id) => RecordKinds.Link(Dataset.Name, Snapshot.NodesById.GetValueOrDefault(id)?.Label, id);
 }

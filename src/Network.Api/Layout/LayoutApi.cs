@@ -1,0 +1,66 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.AspNetCore.SignalR;
+using Network.Api.Auth;
+using Network.Api.Hubs;
+using Network.Api.Nodes;
+
+namespace Network.Api.Layout;
+
+/// <summary>Every organisation's position (layout units: a typical tie is about 1 long), the data version, and which are pinned.</summary>
+public sealed record LayoutResult(IReadOnlyDictionary<string, double[]> Nodes, long Version, IReadOnlyList<string> Pinned);
+
+/// <summary>Positions to pin (x, y) or to let go (null), by organisation id.</summary>
+public sealed record PinRequest(IReadOnlyDictionary<string, double[]?> Nodes);
+
+/// <summary>/api/datasets/{dataset}/layout: the shared map of the organisation network, and the pins colleagues set by dragging.</summary>
+public static class LayoutApi
+{
+    public const int MaxPinsPerRequest = 1000;
+    private const double MaxCoordinate = 1e6;
+
+    public static IEndpointRouteBuilder MapLayout(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/datasets/{dataset}/layout").WithTags("Layout").AddEndpointFilter<ApiErrorFilter>();
+
+        group.MapGet("/", async (string dataset, HttpResponse response, LayoutService layouts, CancellationToken ct) =>
+        {
+            var layout = await layouts.GetAsync(dataset, ct);
+            response.Headers["X-Data-Version"] = layout.Version.ToString(CultureInfo.InvariantCulture);
+            return TypedResults.Ok(Result(layout));
+        }).RequireAuthorization(Policies.Read).RequireRateLimiting(AuthSetup.RateAnalysis)
+            .WithSummary("Every organisation's position on the shared map, for the whole dataset");
+
+        group.MapPut("/pins", async Task<Ok<LayoutResult>> (string dataset, PinRequest request, HttpContext context, LayoutService layouts,
+            IHubContext<NetworkHub, INetworkClient> hub, CancellationToken ct) =>
+        {
+            var current = await layouts.GetAsync(dataset, ct);
+            if (request.Nodes is not { Count: > 0 and <= MaxPinsPerRequest })
+                throw new ArgumentException($"Send 1–{MaxPinsPerRequest} organisations in 'nodes', each with [x, y] to pin it or null to let it go.");
+            foreach (var (id, position) in request.Nodes)
+            {
+                if (current.Graph.IndexOf(id) < 0)
+                    throw new KeyNotFoundException($"No organisation '{id}' on the map of '{dataset}'.");
+                if (position is not null && (position.Length != 2 || position.Any(c => !double.IsFinite(c) || Math.Abs(c) > MaxCoordinate)))
+                    throw new ArgumentException($"The position of '{id}' must be [x, y] with finite numbers within ±{MaxCoordinate:G0}.");
+            }
+            var pins = layouts.Pins.Change(dataset, request.Nodes);
+            var layout = await layouts.GetAsync(dataset, ct);
+            await hub.Clients.Group(NetworkHub.Group(dataset)).LayoutChanged(new LayoutEvent(dataset, layout.Version, pins.Stamp, context.User.UserName()));
+            return TypedResults.Ok(Result(layout));
+        }).RequireAuthorization(Policies.Edit).RequireRateLimiting(AuthSetup.RateWrites)
+            .WithSummary("Pin organisations where a colleague dragged them (or let them go); everyone sees the same map");
+        return app;
+    }
+
+    private static LayoutResult Result(DatasetLayout layout)
+    {
+        var nodes = new Dictionary<string, double[]>(layout.Graph.NodeCount, StringComparer.Ordinal);
+        for (var v = 0; v < layout.Graph.NodeCount; v++)
+            nodes[layout.Graph.Ids[v]] = [Math.Round(layout.Positions.X[v], 3), Math.Round(layout.Positions.Y[v], 3)];
+        return new LayoutResult(nodes, layout.Version, [.. layout.Pinned.Order(StringComparer.Ordinal)]);
+    }
+}
