@@ -5,7 +5,7 @@ using Network.Api.Layout;
 
 namespace Network.Web.Pages.Explore;
 
-public sealed record ExploreNode(string Id, string Name, string Kind, string? City, string? Country, double X, double Y, double Radius, int Community, double Betweenness, int Degree, bool Label, bool Pinned);
+public sealed record ExploreNode(string Id, string Name, string Kind, string? City, string? Country, double X, double Y, double Radius, int Community, double Betweenness, int Degree, bool Pinned);
 
 public sealed record ExploreEdge(int U, int V, double Weight, string A, string B);
 
@@ -66,14 +66,12 @@ public sealed record ExploreView(IReadOnlyList<ExploreNode> Nodes, IReadOnlyList
         var at = layout is not null ? shown.Select(v => layout.Of(graph.Ids[v]) ?? (0, 0)).ToList() : OwnLayout(graph, shown, edges);
         var scale = Fit(at);
         var maxBetweenness = Math.Max(shown.Select(v => metrics.Betweenness![v]).DefaultIfEmpty(0).Max(), 1e-12);
-        // Labels for the best brokers; the canvas places more as one zooms in.
-        var labelled = shown.Take(15).ToHashSet();
         var small = shown.Count > SvgLimit ? 0.5 : 1.0;
         var nodes = shown.Select((v, i) => new ExploreNode(graph.Ids[v], network.Organisations[v].Name, network.Organisations[v].Kind,
             cityOf[graph.Ids[v]].City, cityOf[graph.Ids[v]].Country,
             scale.Offset + (at[i].X - scale.MinX) * scale.Scale, scale.Offset + (at[i].Y - scale.MinY) * scale.Scale,
             small * (3 + 14 * Math.Sqrt(metrics.Betweenness![v] / maxBetweenness)),
-            metrics.Communities!.Community[v], metrics.Betweenness![v], graph.Degree(v), labelled.Contains(v), layout?.Pinned.Contains(graph.Ids[v]) == true)).ToList();
+            metrics.Communities!.Community[v], metrics.Betweenness![v], graph.Degree(v), layout?.Pinned.Contains(graph.Ids[v]) == true)).ToList();
         return new ExploreView(nodes, edges, shown.Count, graph.NodeCount, snapshot.Version, scale);
     }
 

@@ -26,6 +26,15 @@ if (main && main.dataset.dataset) {
       main.dataset.version = e.dataVersion;
       return;
     }
+    await refresh(`Updated just now: ${what}.`);
+  };
+  // A colleague moved organisations on the shared map: an open explorer redraws them where they now are.
+  handlers.LayoutChanged = async e => {
+    if (main.dataset.live !== 'content' || !document.querySelector('#graph, #graph-canvas')) return;
+    await refresh(`${e.by && e.by !== 'anonymous' ? e.by : 'A colleague'} moved organisations on the map.`);
+  };
+  // Fetch the page again and swap its content in place, keeping open details; then tell the page's scripts.
+  const refresh = async message => {
     const response = await fetch(location.href, { headers: { 'X-Requested-With': 'live' } });
     if (!response.ok) return;
     const fresh = new DOMParser().parseFromString(await response.text(), 'text/html').getElementById('content');
@@ -34,7 +43,7 @@ if (main && main.dataset.dataset) {
     main.replaceChildren(...[...fresh.childNodes].map(n => document.importNode(n, true)));
     for (const id of open) document.getElementById(id)?.setAttribute('open', '');
     main.dataset.version = fresh.dataset.version;
-    show(`Updated just now: ${what}.`);
+    show(message);
     document.dispatchEvent(new CustomEvent('network:updated', { detail: { version: Number(fresh.dataset.version) } }));
   };
   // Presence: say where this page is, and show who else has the dataset open and who is editing what.

@@ -1,0 +1,319 @@
+// The explorer for thousands of organisations: drawn on a canvas from the view's JSON (every organisation at its place on
+// the shared map, every tie). Ties are thinned when zoomed out (the strongest first, within a budget that grows as one
+// zooms in), labels are placed by priority (betweenness) without overlapping, more as one zooms in. Pan, zoom, hover,
+// click, search, colour and size by, highlight a kind, paths, and pinning by dragging work as in the SVG drawing.
+import { colours, colourKey, grey, showLegend, setupSearch, showDetails, pin } from './explore-common.js';
+
+let data = null;          // { nodes, edges, scale, version }
+let view = { cx: 500, cy: 500, k: 1 };
+let selected = null;
+let hovered = null;
+let marked = null;        // ids on a path shown
+let dirty = false;
+let adjacency = [];
+let grid = new Map();
+let fill = [];
+let radius = [];
+let widths = new Map();
+let frames = 0;
+
+const canvas = () => document.getElementById('graph-canvas');
+const status = text => { const s = document.getElementById('canvas-status'); if (s) { s.textContent = text; s.hidden = !text; } };
+const ratio = () => window.devicePixelRatio || 1;
+
+function size() {
+  const c = canvas();
+  const rect = c.getBoundingClientRect();
+  const w = Math.max(1, Math.round(rect.width * ratio())), h = Math.max(1, Math.round(rect.height * ratio()));
+  if (c.width !== w || c.height !== h) { c.width = w; c.height = h; }
+  return rect;
+}
+const fit = rect => Math.min(rect.width, rect.height) / 1000;
+const toScreen = (rect, x, y) => [(x - view.cx) * view.k * fit(rect) + rect.width / 2, (y - view.cy) * view.k * fit(rect) + rect.height / 2];
+const toWorld = (rect, sx, sy) => [(sx - rect.width / 2) / (view.k * fit(rect)) + view.cx, (sy - rect.height / 2) / (view.k * fit(rect)) + view.cy];
+const request = () => { if (!dirty) { dirty = true; requestAnimationFrame(draw); } };
+
+async function load() {
+  const c = canvas();
+  if (!c) return;
+  status(`Drawing ${c.getAttribute('aria-label').match(/\d+/)?.[0] ?? ''} organisations…`);
+  const response = await fetch(c.dataset.source);
+  if (!response.ok) { status('The network cannot be drawn right now.'); return; }
+  data = await response.json();
+  const n = data.nodes.length;
+  adjacency = Array.from({ length: n }, () => []);
+  for (let i = 0; i < data.edges.length; i += 3) {
+    adjacency[data.edges[i]].push(data.edges[i + 1]);
+    adjacency[data.edges[i + 1]].push(data.edges[i]);
+  }
+  index();
+  appearance();
+  status('');
+  c.dataset.ready = 'true';
+  c.dataset.version = data.version;
+  request();
+}
+
+// A grid over the drawing's coordinates, for finding the organisation under the pointer.
+function index() {
+  grid = new Map();
+  data.nodes.forEach((d, i) => {
+    const key = `${Math.floor(d.x / 20)},${Math.floor(d.y / 20)}`;
+    if (!grid.has(key)) grid.set(key, []);
+    grid.get(key).push(i);
+  });
+}
+
+function nodeAt(rect, sx, sy) {
+  const [x, y] = toWorld(rect, sx, sy);
+  const reach = 12 / (view.k * fit(rect));
+  let best = -1, bestDistance = Infinity;
+  for (let gx = Math.floor((x - reach) / 20); gx <= Math.floor((x + reach) / 20); gx++)
+    for (let gy = Math.floor((y - reach) / 20); gy <= Math.floor((y + reach) / 20); gy++)
+      for (const i of grid.get(`${gx},${gy}`) ?? []) {
+        const d = data.nodes[i];
+        const distance = Math.hypot(d.x - x, d.y - y);
+        const r = Math.max(radius[i] * Math.sqrt(view.k), 3) / (view.k * fit(rect));
+        if (distance < Math.max(r, reach / 2) && distance < bestDistance) { best = i; bestDistance = distance; }
+      }
+  return best;
+}
+
+function appearance() {
+  if (!data) return;
+  const mode = document.getElementById('colour-by')?.value ?? 'community';
+  const by = document.getElementById('size-by')?.value ?? 'betweenness';
+  const { order, colour } = colours(data.nodes, mode);
+  fill = data.nodes.map(d => colour.get(colourKey(mode, d)) ?? grey);
+  const value = d => by === 'degree' ? d.degree : Number(d.betweenness);
+  const max = Math.max(...data.nodes.map(value), 1e-12);
+  radius = data.nodes.map(d => by === 'equal' ? 3 : 1.5 + 7 * Math.sqrt(value(d) / max));
+  showLegend(order, colour, by);
+  request();
+}
+
+function draw() {
+  dirty = false;
+  frames++;
+  const c = canvas();
+  if (!c || !data) return;
+  const rect = size();
+  const ctx = c.getContext('2d');
+  ctx.setTransform(ratio(), 0, 0, ratio(), 0, 0);
+  ctx.clearRect(0, 0, rect.width, rect.height);
+  const n = data.nodes.length;
+  const sx = new Float32Array(n), sy = new Float32Array(n), inView = new Uint8Array(n);
+  for (let i = 0; i < n; i++) {
+    const [x, y] = toScreen(rect, data.nodes[i].x, data.nodes[i].y);
+    sx[i] = x; sy[i] = y;
+    inView[i] = x > -20 && y > -20 && x < rect.width + 20 && y < rect.height + 20 ? 1 : 0;
+  }
+  const kind = document.getElementById('highlight-kind')?.value ?? '';
+  const dim = i => kind !== '' && data.nodes[i].kind !== kind;
+  const focus = hovered ?? selected;
+  const near = focus !== null ? new Set([focus, ...adjacency[focus]]) : null;
+
+  // Ties: the strongest first, within a budget that grows as one zooms in (thinned when zoomed out); ties with both
+  // ends in view come before those that only pass through.
+  const budget = Math.min(data.edges.length / 3, Math.round(5000 + 1500 * view.k));
+  ctx.lineWidth = 0.6;
+  ctx.strokeStyle = `rgba(90, 100, 115, ${Math.min(0.3, 0.12 + 0.02 * view.k)})`;
+  ctx.beginPath();
+  let drawn = 0;
+  for (let pass = 0; pass < 2 && drawn < budget; pass++) {
+    for (let e = 0; e < data.edges.length && drawn < budget; e += 3) {
+      const a = data.edges[e], b = data.edges[e + 1];
+      const both = inView[a] && inView[b];
+      if (pass === 0 ? !both : both || (!inView[a] && !inView[b])) continue;
+      if (kind !== '' && (dim(a) || dim(b))) continue;
+      ctx.moveTo(sx[a], sy[a]);
+      ctx.lineTo(sx[b], sy[b]);
+      drawn++;
+    }
+  }
+  ctx.stroke();
+  if (focus !== null || marked) {
+    ctx.strokeStyle = 'rgba(20, 30, 45, 0.3)';
+    ctx.lineWidth = 0.8;
+    ctx.beginPath();
+    if (focus !== null) for (const b of adjacency[focus]) { ctx.moveTo(sx[focus], sy[focus]); ctx.lineTo(sx[b], sy[b]); }
+    ctx.stroke();
+    if (marked) {
+      ctx.strokeStyle = '#111';
+      ctx.lineWidth = 2.5;
+      ctx.beginPath();
+      for (const a of marked) for (const b of adjacency[a]) if (marked.has(b) && a < b) { ctx.moveTo(sx[a], sy[a]); ctx.lineTo(sx[b], sy[b]); }
+      ctx.stroke();
+    }
+  }
+
+  // Organisations, one path per colour; dimmed ones faint.
+  const grow = Math.sqrt(view.k);
+  const byColour = new Map();
+  for (let i = 0; i < n; i++) {
+    if (!inView[i]) continue;
+    const key = (dim(i) || (near && !near.has(i)) || (marked && !marked.has(i)) ? 'faint ' : '') + fill[i];
+    if (!byColour.has(key)) byColour.set(key, []);
+    byColour.get(key).push(i);
+  }
+  for (const [key, members] of byColour) {
+    ctx.globalAlpha = key.startsWith('faint ') ? 0.18 : 0.92;
+    ctx.fillStyle = key.replace('faint ', '');
+    ctx.beginPath();
+    for (const i of members) { const r = radius[i] * grow; ctx.moveTo(sx[i] + r, sy[i]); ctx.arc(sx[i], sy[i], r, 0, 2 * Math.PI); }
+    ctx.fill();
+  }
+  ctx.globalAlpha = 1;
+  for (const i of [selected, ...(marked ?? [])].filter(i => i !== null && i !== undefined)) {
+    ctx.strokeStyle = '#111';
+    ctx.lineWidth = 2;
+    ctx.beginPath();
+    ctx.arc(sx[i], sy[i], radius[i] * grow + 3, 0, 2 * Math.PI);
+    ctx.stroke();
+  }
+
+  // Labels by priority (the view's order is by betweenness), none overlapping, more as one zooms in.
+  ctx.font = '12px system-ui, sans-serif';
+  ctx.textBaseline = 'middle';
+  ctx.lineJoin = 'round';
+  const placed = [];
+  const limit = Math.min(250, Math.round(18 * view.k));
+  const candidates = [];
+  if (focus !== null) candidates.push(focus, ...adjacency[focus].slice().sort((a, b) => a - b).slice(0, 12));
+  if (marked) candidates.push(...marked);
+  for (let i = 0; i < n && candidates.length < limit * 4; i++) if (inView[i] && !dim(i)) candidates.push(i);
+  let shown = 0;
+  for (const i of candidates) {
+    if (shown >= limit + (focus !== null ? 13 : 0)) break;
+    const d = data.nodes[i];
+    const name = d.name.length > 34 ? d.name.slice(0, 32) + '…' : d.name;
+    if (!widths.has(d.id)) widths.set(d.id, ctx.measureText(name).width);
+    const x = sx[i] + radius[i] * grow + 3, y = sy[i];
+    const box = [x - 2, y - 8, x + widths.get(d.id) + 2, y + 8];
+    if (placed.some(p => box[0] < p[2] && box[2] > p[0] && box[1] < p[3] && box[3] > p[1])) continue;
+    placed.push(box);
+    ctx.strokeStyle = 'rgba(255,255,255,0.9)';
+    ctx.lineWidth = 3;
+    ctx.strokeText(name, x, y);
+    ctx.fillStyle = '#1b1f24';
+    ctx.fillText(name, x, y);
+    shown++;
+  }
+  canvas().dataset.labels = String(shown);
+  canvas().dataset.ties = String(drawn);
+}
+
+// ---- Pointer: pan, zoom, hover, click, drag an organisation to pin it. ----
+let drag = null;
+document.addEventListener('wheel', event => {
+  const c = canvas();
+  if (!c || event.target !== c || !data) return;
+  event.preventDefault();
+  const rect = c.getBoundingClientRect();
+  const [wx, wy] = toWorld(rect, event.clientX - rect.left, event.clientY - rect.top);
+  const factor = event.deltaY > 0 ? 1 / 1.15 : 1.15;
+  const k = Math.min(60, Math.max(0.5, view.k * factor));
+  // Keep the point under the pointer where it is.
+  view = { k, cx: wx - (wx - view.cx) * view.k / k, cy: wy - (wy - view.cy) * view.k / k };
+  request();
+}, { passive: false });
+
+document.addEventListener('pointerdown', event => {
+  const c = canvas();
+  if (!c || event.target !== c || !data) return;
+  const rect = c.getBoundingClientRect();
+  const node = nodeAt(rect, event.clientX - rect.left, event.clientY - rect.top);
+  const pinning = node >= 0 && c.dataset.canPin === 'true';
+  drag = { x: event.clientX, y: event.clientY, view: { ...view }, node: pinning ? node : -1, moved: false };
+  c.setPointerCapture(event.pointerId);
+});
+document.addEventListener('pointermove', event => {
+  const c = canvas();
+  if (!c || !data) return;
+  const rect = c.getBoundingClientRect();
+  if (drag) {
+    if (Math.abs(event.clientX - drag.x) + Math.abs(event.clientY - drag.y) > 3) drag.moved = true;
+    if (!drag.moved) return;
+    if (drag.node >= 0) {
+      const [x, y] = toWorld(rect, event.clientX - rect.left, event.clientY - rect.top);
+      Object.assign(data.nodes[drag.node], { x, y });
+    } else {
+      const scale = drag.view.k * fit(rect);
+      view = { ...drag.view, cx: drag.view.cx - (event.clientX - drag.x) / scale, cy: drag.view.cy - (event.clientY - drag.y) / scale };
+    }
+    request();
+    return;
+  }
+  if (event.target !== c) { if (hovered !== null) { hovered = null; request(); } return; }
+  const node = nodeAt(rect, event.clientX - rect.left, event.clientY - rect.top);
+  const next = node >= 0 ? node : null;
+  c.style.cursor = next !== null ? 'pointer' : 'grab';
+  if (next !== hovered) { hovered = next; request(); }
+});
+document.addEventListener('pointerup', async event => {
+  const c = canvas();
+  if (!drag || !c) return;
+  const done = drag;
+  drag = null;
+  if (done.node >= 0 && done.moved) {
+    const d = data.nodes[done.node];
+    index();
+    status(await pin(d.id, d.x, d.y, data.scale) ? `${d.name} is pinned where you put it; colleagues see it there.` : 'The position could not be saved.');
+    d.pinned = true;
+    request();
+    return;
+  }
+  if (done.moved) return;
+  const rect = c.getBoundingClientRect();
+  const node = nodeAt(rect, event.clientX - rect.left, event.clientY - rect.top);
+  if (node >= 0) select(node);
+});
+
+function select(i) {
+  selected = i;
+  marked = null;
+  showDetails(data.nodes[i], () => data.nodes, ids => {
+    marked = new Set(data.nodes.map((d, j) => ids.has(d.id) ? j : -1).filter(j => j >= 0));
+    request();
+  });
+  canvas().dataset.selected = data.nodes[i].id;
+  request();
+}
+
+function flyTo(id) {
+  const i = data?.nodes.findIndex(d => d.id === id) ?? -1;
+  if (i < 0) return;
+  view = { cx: data.nodes[i].x, cy: data.nodes[i].y, k: Math.max(view.k, 6) };
+  select(i);
+}
+
+// Keyboard: arrows pan, + and − zoom, when the drawing has the focus.
+document.addEventListener('keydown', event => {
+  if (event.target !== canvas()) return;
+  const step = 60 / view.k;
+  const moves = { ArrowLeft: [-step, 0], ArrowRight: [step, 0], ArrowUp: [0, -step], ArrowDown: [0, step] };
+  if (moves[event.key]) { view = { ...view, cx: view.cx + moves[event.key][0], cy: view.cy + moves[event.key][1] }; }
+  else if (event.key === '+' || event.key === '=') view = { ...view, k: Math.min(60, view.k * 1.3) };
+  else if (event.key === '-') view = { ...view, k: Math.max(0.5, view.k / 1.3) };
+  else return;
+  event.preventDefault();
+  request();
+});
+
+document.addEventListener('change', event => {
+  if (event.target.id === 'colour-by' || event.target.id === 'size-by') appearance();
+  if (event.target.id === 'highlight-kind') request();
+});
+window.addEventListener('resize', request);
+setupSearch(() => data?.nodes ?? [], flyTo);
+
+// After a colleague's edit the page content is swapped: fetch the new view, keep zoom, selection and filters.
+document.addEventListener('network:updated', async () => {
+  const id = selected !== null ? data?.nodes[selected]?.id : null;
+  await load();
+  if (id) { const i = data.nodes.findIndex(d => d.id === id); if (i >= 0) select(i); }
+});
+
+// For the frame-rate measurement and tests: how many frames were drawn.
+window.exploreFrames = () => frames;
+load();

@@ -1,0 +1,80 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.Playwright;
+using Network.Data.Users;
+
+namespace Network.Browser.Tests;
+
+/// <summary>The shared map in headless Chromium: pinning by dragging, seen by a colleague live; the whole CORDIS network on a canvas.</summary>
+public sealed class MapInABrowserTests(RunningServer server) : IClassFixture<RunningServer>
+{
+    [Fact]
+    public async Task AnEditorDragsAnOrganisationAndAColleagueSeesItPinnedThereWithoutReloading()
+    {
+        new UserStore(server.DataFolder).SetUser("piet", "a long password for piet", Roles.Editor);
+        var (playwright, browser) = await Browser.LaunchAsync();
+        using var _ = playwright;
+        await using var __ = browser;
+
+        var colleague = await browser.NewPageAsync(new BrowserNewPageOptions { BaseURL = server.Address.ToString() });
+        await colleague.GotoAsync("/datasets/seed/explore");
+        await colleague.WaitForFunctionAsync("() => document.getElementById('content').dataset.hub === 'live'");
+        var before = await colleague.Locator("circle[data-id='org-capricorn']").GetAttributeAsync("cx");
+
+        var piet = await Browser.SignedInAsync(browser, server, "piet", "a long password for piet");
+        await piet.GotoAsync("/datasets/seed/explore");
+        var node = await piet.Locator("circle[data-id='org-capricorn']").BoundingBoxAsync();
+        await piet.Mouse.MoveAsync(node!.X + node.Width / 2, node.Y + node.Height / 2);
+        await piet.Mouse.DownAsync();
+        for (var i = 1; i <= 10; i++)
+            await piet.Mouse.MoveAsync(node.X + node.Width / 2 + 12 * i, node.Y + node.Height / 2 + 6 * i);
+        await piet.Mouse.UpAsync();
+        await piet.WaitForFunctionAsync("() => document.getElementById('live').textContent.includes('pinned')");
+
+        // The colleague's open map redraws itself: the organisation is pinned and has moved.
+        await colleague.WaitForFunctionAsync("() => document.querySelector(\"circle[data-id='org-capricorn']\").classList.contains('pinned')", null,
+            new PageWaitForFunctionOptions { Timeout = 30_000 });
+        Assert.NotEqual(before, await colleague.Locator("circle[data-id='org-capricorn']").GetAttributeAsync("cx"));
+        Assert.Contains("piet moved organisations on the map", await colleague.Locator("#live-notice").InnerTextAsync());
+        using var client = new HttpClient { BaseAddress = server.Address };
+        var layout = await client.GetFromJsonAsync<JsonElement>("/api/datasets/seed/layout");
+        Assert.Contains("org-capricorn", layout.GetProperty("pinned").EnumerateArray().Select(p => p.GetString()));
+        await Browser.ShotAsync(colleague, "explore-pinned-by-a-colleague");
+    }
+
+    [Fact]
+    public async Task TheWholeCordisNetworkIsDrawnOnACanvasWithMoreLabelsAsOneZoomsInAndSearchFindsAnActor()
+    {
+        using (var editor = new HttpClient { BaseAddress = server.Address })
+        {
+            editor.DefaultRequestHeaders.Add("X-Api-Key", new UserStore(server.DataFolder).CreateApiKey("map-test", Roles.Editor));
+            var created = await editor.PostAsJsonAsync("/api/datasets", new { name = "cordis", from = "cordis-h2020-leuven" });
+            Assert.True(created.IsSuccessStatusCode, await created.Content.ReadAsStringAsync());
+        }
+        var (playwright, browser) = await Browser.LaunchAsync();
+        using var _ = playwright;
+        await using var __ = browser;
+        var page = await browser.NewPageAsync(new BrowserNewPageOptions { BaseURL = server.Address.ToString(), ViewportSize = new ViewportSize { Width = 1400, Height = 1000 } });
+        await page.GotoAsync("/datasets/cordis/explore?country=all", new PageGotoOptions { Timeout = 120_000 });
+        var canvas = page.Locator("canvas#graph-canvas");
+        await page.WaitForSelectorAsync("canvas#graph-canvas[data-ready=true]", new PageWaitForSelectorOptions { Timeout = 120_000 });
+        Assert.Contains("5271 organisations", await canvas.GetAttributeAsync("aria-label"));
+        var labels = int.Parse((await canvas.GetAttributeAsync("data-labels"))!, System.Globalization.CultureInfo.InvariantCulture);
+        Assert.InRange(labels, 5, 60);
+        await Browser.ShotAsync(page, "explore-cordis-whole");
+
+        var box = await canvas.BoundingBoxAsync();
+        await page.Mouse.MoveAsync(box!.X + box.Width / 2, box.Y + box.Height / 2);
+        for (var i = 0; i < 12; i++)
+            await page.Mouse.WheelAsync(0, -300);
+        await page.WaitForFunctionAsync($"() => Number(document.getElementById('graph-canvas').dataset.labels) > {labels}");
+        await Browser.ShotAsync(page, "explore-cordis-zoomed");
+
+        await page.FillAsync("#find", "katholieke universiteit leuven");
+        await page.WaitForSelectorAsync("#found li");
+        await page.Keyboard.PressAsync("Enter");
+        await page.WaitForFunctionAsync("() => document.getElementById('graph-canvas').dataset.selected !== undefined");
+        Assert.Contains("KATHOLIEKE UNIVERSITEIT LEUVEN", await page.Locator("#details h2").InnerTextAsync());
+        await Browser.ShotAsync(page, "explore-cordis-selected");
+    }
+}
