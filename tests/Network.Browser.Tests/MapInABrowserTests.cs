@@ -77,4 +77,34 @@ public sealed class MapInABrowserTests(RunningServer server) : IClassFixture<Run
         Assert.Contains("KATHOLIEKE UNIVERSITEIT LEUVEN", await page.Locator("#details h2").InnerTextAsync());
         await Browser.ShotAsync(page, "explore-cordis-selected");
     }
+
+    [Fact]
+    public async Task TheGeographicViewDrawsTheSeedOnTheWorldWithWuxiAndLeuvenInTheirPlaces()
+    {
+        var (playwright, browser) = await Browser.LaunchAsync();
+        using var _ = playwright;
+        await using var __ = browser;
+        var page = await browser.NewPageAsync(new BrowserNewPageOptions { BaseURL = server.Address.ToString(), ViewportSize = new ViewportSize { Width = 1400, Height = 1000 } });
+        await page.GotoAsync("/datasets/seed/explore/map");
+        await page.WaitForSelectorAsync("svg#map[data-drawn=true]");
+        Assert.True(await page.Locator("svg#map g.basemap path").CountAsync() > 150, "the country outlines are drawn");
+
+        var leuven = await page.Locator("circle[data-id='city-leuven']").BoundingBoxAsync();
+        var wuxi = await page.Locator("circle[data-id='city-wuxi']").BoundingBoxAsync();
+        Assert.True(wuxi!.X > leuven!.X + 400, "Wuxi is far east of Leuven");
+        Assert.True(wuxi.Y > leuven.Y, "and further south");
+        // China's outline lies around Wuxi: the point just west of it is inside a country shape.
+        var inChina = await page.EvaluateAsync<string>("""
+            () => {
+              const c = document.querySelector("circle[data-id='city-wuxi']").getBoundingClientRect();
+              const hit = document.elementsFromPoint(c.x - 12, c.y + c.height / 2).find(e => e.closest('g.basemap'));
+              return hit?.querySelector('title')?.textContent ?? '';
+            }
+            """);
+        Assert.Equal("China", inChina);
+
+        await page.Locator("circle[data-id='city-wuxi']").ClickAsync();
+        Assert.Contains("Wuxi (CN)", await page.Locator("#details").InnerTextAsync());
+        await Browser.ShotAsync(page, "map-seed");
+    }
 }

@@ -66,6 +66,13 @@ public static class DomainRules
                 if (!IsCountryCode(c.Country))
                     Fail("country", $"'{c.Country}' is not a two-letter country code");
                 CheckText(c.Region, "region", required: false, Fail);
+                if (c.Latitude is null != c.Longitude is null)
+                    Fail(c.Latitude is null ? "latitude" : "longitude", "is needed with the other coordinate: give both or neither");
+                if (c.Latitude is { } lat && (!double.IsFinite(lat) || lat is < -90 or > 90))
+                    Fail("latitude", $"{lat.ToString(System.Globalization.CultureInfo.InvariantCulture)} is not between -90 and 90 degrees");
+                if (c.Longitude is { } lon && (!double.IsFinite(lon) || lon is < -180 or > 180))
+                    Fail("longitude", $"{lon.ToString(System.Globalization.CultureInfo.InvariantCulture)} is not between -180 and 180 degrees");
+                CheckText(c.CoordinatesSource, "coordinatesSource", required: false, Fail);
                 break;
             case Agreement a:
                 CheckText(a.Title, "title", required: true, Fail);

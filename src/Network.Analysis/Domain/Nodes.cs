@@ -56,6 +56,15 @@ public sealed record City(string Id, string Name, string Country, string Source)
 {
     public string? Region { get; init; }
 
+    /// <summary>WGS 84 degrees, north positive; set together with <see cref="Longitude"/> and where they came from.</summary>
+    public double? Latitude { get; init; }
+
+    /// <summary>WGS 84 degrees, east positive.</summary>
+    public double? Longitude { get; init; }
+
+    /// <summary>Where the coordinates come from (e.g. "GeoNames (CC BY 4.0)"), when the city has them.</summary>
+    public string? CoordinatesSource { get; init; }
+
     [JsonIgnore]
     public override NodeLabel Label => NodeLabel.City;
     [JsonIgnore]

@@ -19,7 +19,7 @@ public static class CsvBundle
 
     public static readonly FileFormat Organisations = new("organisations.csv", ["id", "name", "kind", "source"], ["sectors", "stages", "member", "member_since", "website", "country"]);
     public static readonly FileFormat People = new("people.csv", ["id", "name", "source"], ["role"]);
-    public static readonly FileFormat Cities = new("cities.csv", ["id", "name", "country", "source"], ["region"]);
+    public static readonly FileFormat Cities = new("cities.csv", ["id", "name", "country", "source"], ["region", "latitude", "longitude", "coordinates_source"]);
     public static readonly FileFormat Agreements = new("agreements.csv", ["id", "title", "kind", "source"], ["signed_on", "valid_from", "valid_to"]);
     public static readonly FileFormat Sectors = new("sectors.csv", ["id", "name", "source"], []);
     public static readonly FileFormat Events = new("events.csv", ["id", "title", "kind", "source"], ["date"]);
@@ -78,7 +78,13 @@ public static class CsvBundle
             Country = r.Text("country"),
         });
         ReadNodes(People, r => new Person(r["id"], r["name"], r["source"]) { Role = r.Text("role") });
-        ReadNodes(Cities, r => new City(r["id"], r["name"], r["country"], r["source"]) { Region = r.Text("region") });
+        ReadNodes(Cities, r => new City(r["id"], r["name"], r["country"], r["source"])
+        {
+            Region = r.Text("region"),
+            Latitude = r.Number("latitude"),
+            Longitude = r.Number("longitude"),
+            CoordinatesSource = r.Text("coordinates_source"),
+        });
         ReadNodes(Agreements, r => new Agreement(r["id"], r["title"], r["kind"], r["source"])
         {
             SignedOn = r.Date("signed_on"),
@@ -130,7 +136,8 @@ public static class CsvBundle
         WriteFile(folder, Organisations, graph.OfType<Organisation>(), o =>
             [o.Id, o.Name, o.Kind, o.Source, Join(o.Sectors), Join(o.Stages), o.Member ? "true" : "false", Format(o.MemberSince), o.Website, o.Country]);
         WriteFile(folder, People, graph.OfType<Person>(), p => [p.Id, p.Name, p.Source, p.Role]);
-        WriteFile(folder, Cities, graph.OfType<City>(), c => [c.Id, c.Name, c.Country, c.Source, c.Region]);
+        WriteFile(folder, Cities, graph.OfType<City>(), c => [c.Id, c.Name, c.Country, c.Source, c.Region,
+            c.Latitude?.ToString("R", CultureInfo.InvariantCulture), c.Longitude?.ToString("R", CultureInfo.InvariantCulture), c.CoordinatesSource]);
         WriteFile(folder, Agreements, graph.OfType<Agreement>(), a => [a.Id, a.Title, a.Kind, a.Source, Format(a.SignedOn), Format(a.ValidFrom), Format(a.ValidTo)]);
         WriteFile(folder, Sectors, graph.OfType<Sector>(), s => [s.Id, s.Name, s.Source]);
         WriteFile(folder, Events, graph.OfType<Event>(), e => [e.Id, e.Title, e.Kind, e.Source, Format(e.Date)]);

@@ -18,6 +18,10 @@ public sealed class ShippedData(string? seedFolder)
             .Where(d => File.Exists(Path.Combine(d, "mapping.json")) || CsvBundle.IsBundle(d))
             .Select(d => Path.GetFileName(d)).Order(StringComparer.Ordinal).ToList();
 
+    /// <summary>data/gazetteer/cities.tsv.gz beside the seed, when it ships.</summary>
+    public string? GazetteerPath =>
+        SeedFolder is not null && Path.Combine(Path.GetDirectoryName(SeedFolder)!, "gazetteer", "cities.tsv.gz") is var path && File.Exists(path) ? path : null;
+
     /// <summary>The full path of a shipped folder, or null when no folder of that name ships.</summary>
     public string? Folder(string name) =>
         Folders().Contains(name) ? Path.Combine(Path.GetDirectoryName(SeedFolder!)!, name) : null;

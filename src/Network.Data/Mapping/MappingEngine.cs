@@ -291,6 +291,16 @@ public static partial class MappingEngine
 
         public string? Resolve(CitySpec spec, Row row, string where, List<ValidationError> errors)
         {
+            double? Degrees(string? column)
+            {
+                if (column is null || row[column] is not { } text)
+                    return null;
+                if (double.TryParse(text, System.Globalization.NumberStyles.Float, CultureInfo.InvariantCulture, out var value))
+                    return value;
+                errors.Add(new(where, column, $"'{text}' is not a number of degrees"));
+                return null;
+            }
+
             var name = row[spec.Name];
             var country = row[spec.Country];
             if (name is null)
@@ -307,7 +317,23 @@ public static partial class MappingEngine
                 return id;
             id = $"city-{key.Item1}-{country.ToLowerInvariant()}";
             var display = name.Any(char.IsLower) ? name : CultureInfo.InvariantCulture.TextInfo.ToTitleCase(name.ToLowerInvariant());
-            nodes.Add(new City(id, display, country, $"{source}: {where}"));
+            var before = errors.Count;
+            var (latitude, longitude) = (Degrees(spec.Latitude), Degrees(spec.Longitude));
+            if (errors.Count > before)
+                return null;
+            var city = new City(id, display, country, $"{source}: {where}")
+            {
+                Latitude = latitude,
+                Longitude = longitude,
+                CoordinatesSource = latitude is null ? null : source,
+            };
+            var problems = DomainRules.Check(city).ToList();
+            if (problems.Count > 0)
+            {
+                errors.AddRange(problems.Select(p => p with { Where = where, Field = p.Field switch { "latitude" => spec.Latitude!, "longitude" => spec.Longitude!, _ => p.Field } }));
+                return null;
+            }
+            nodes.Add(city);
             _byName[key] = id;
             return id;
         }

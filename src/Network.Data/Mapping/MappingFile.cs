@@ -24,6 +24,11 @@ public sealed record CitySpec
     public required string Name { get; init; }
     public required string Country { get; init; }
     public Dictionary<string, string>? CountryValues { get; init; }
+
+    /// <summary>Columns with the city's latitude and longitude in degrees (optional; both or neither).</summary>
+    public string? Latitude { get; init; }
+
+    public string? Longitude { get; init; }
 }
 
 public sealed record NodeMapping
