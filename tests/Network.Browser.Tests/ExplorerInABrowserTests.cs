@@ -31,6 +31,11 @@ public sealed class ExplorerInABrowserTests(RunningServer server) : IClassFixtur
 
         await page.Locator("circle[data-id='org-capricorn']").ClickAsync();
         Assert.Contains("Capricorn Venture Partners", await page.Locator("#details").InnerTextAsync());
+        // The side panel says in words what it bridges and what breaks if it leaves.
+        await page.WaitForFunctionAsync("() => document.querySelector('#details .broker-detail').textContent.includes('If it leaves')");
+        var broker = await page.Locator("#details .broker-detail").InnerTextAsync();
+        Assert.Contains("Bridges:", broker);
+        Assert.Contains("What if it leaves", broker);
 
         // A colleague adds a tie; the open page hears of the new analysis and redraws itself.
         var response = await Editor().PostAsJsonAsync("/api/datasets/seed/relationships", new { type = "PartnersWith", from = "org-capricorn", to = "org-vib", kind = "co-investment" });
@@ -86,11 +91,19 @@ public sealed class ExplorerInABrowserTests(RunningServer server) : IClassFixtur
 
         // A filter dims the others and keeps them drawn.
         var drawn = await page.Locator("svg#graph circle").CountAsync();
-        await page.SelectOptionAsync("#highlight-kind", "investor");
+        await page.SelectOptionAsync("#highlight", "kind:investor");
         Assert.Equal(drawn, await page.Locator("svg#graph circle").CountAsync());
         Assert.Equal(drawn - 3, await page.Locator("svg#graph circle.dimmed").CountAsync());
         Assert.DoesNotContain("dimmed", await page.Locator("circle[data-id='org-capricorn']").GetAttributeAsync("class") ?? "");
-        await page.SelectOptionAsync("#highlight-kind", "");
+        // … or hides them, when asked.
+        await page.CheckAsync("#hide-rest");
+        Assert.False(await page.Locator("circle[data-id='org-ku-leuven']").IsVisibleAsync());
+        Assert.True(await page.Locator("circle[data-id='org-capricorn']").IsVisibleAsync());
+        await page.UncheckAsync("#hide-rest");
+        // Members of the platform, a sector, a community: the same filter.
+        await page.SelectOptionAsync("#highlight", "member:true");
+        Assert.InRange(await page.Locator("svg#graph circle.dimmed").CountAsync(), 1, drawn - 1);
+        await page.SelectOptionAsync("#highlight", "");
         Assert.Equal(0, await page.Locator("svg#graph circle.dimmed").CountAsync());
 
         await page.Locator("circle[data-id='org-wuxi-capital']").HoverAsync(new LocatorHoverOptions { Force = true });

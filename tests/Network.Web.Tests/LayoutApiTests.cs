@@ -84,4 +84,15 @@ public sealed class LayoutApiTests : IDisposable
         var (a, b) = (after[id], after["org-capricorn"]);
         Assert.True(Math.Sqrt(Math.Pow(a[0] - b[0], 2) + Math.Pow(a[1] - b[1], 2)) < 5, "the newcomer is drawn beside its partner");
     }
+
+    [Fact]
+    public async Task OneBrokersProfileSaysWhatItBridgesAndWhoIsCutOff()
+    {
+        var detail = await _app.CreateClient().GetFromJsonAsync<JsonElement>("/api/datasets/seed/analysis/brokers/org-capricorn");
+        Assert.Equal("Capricorn Venture Partners", detail.GetProperty("profile").GetProperty("name").GetString());
+        Assert.True(detail.GetProperty("profile").GetProperty("bridges").GetArrayLength() > 0);
+        var unknown = await _app.CreateClient().GetAsync("/api/datasets/seed/analysis/brokers/org-nobody");
+        Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+        Assert.Equal("application/problem+json", unknown.Content.Headers.ContentType?.MediaType);
+    }
 }

@@ -19,6 +19,9 @@ public sealed record CommunitiesResult(string Algorithm, double Modularity, int 
 
 public sealed record CommunityMembers(int Community, int Size, IReadOnlyList<string> Members);
 
+/// <summary>A broker profile with, when leaving would cut others off (among the 50 worst cases), who and how many.</summary>
+public sealed record BrokerDetail(BrokerProfile Profile, SinglePointOfFailure? CutOff);
+
 public sealed record PathResult(string From, string To, IReadOnlyList<PathStep> Steps);
 
 public sealed record PathStep(string Id, string Name, string Label, string? Via);
@@ -53,6 +56,15 @@ public static class AnalysisApi
                 .Where(p => label is null || string.Equals(p.Label, label, StringComparison.OrdinalIgnoreCase))
                 .Take(Math.Clamp(top ?? 20, 1, 1000)).ToList());
         }).WithSummary("Broker ranking of organisations and people (label=Organisation|Person)");
+
+        group.MapGet("/brokers/{id}", async Task<Results<Ok<BrokerDetail>, ProblemHttpResult>> (string dataset, string id, string? asOf, HttpResponse response, AnalysisService analysis, CancellationToken ct) =>
+        {
+            var snapshot = await Snapshot(analysis, dataset, asOf, response, ct);
+            if (snapshot.Brokers.FirstOrDefault(p => p.Id == id) is not { } profile)
+                return TypedResults.Problem($"No organisation or person '{id}' in '{dataset}'.", statusCode: StatusCodes.Status404NotFound, title: "Not found.");
+            var failure = snapshot.SinglePointsOfFailure.FirstOrDefault(f => f.Id == id);
+            return TypedResults.Ok(new BrokerDetail(profile, failure));
+        }).WithSummary("One organisation's or person's broker profile: what it bridges, and who is cut off if it leaves");
 
         group.MapGet("/communities", async (string dataset, string? asOf, HttpResponse response, AnalysisService analysis, CancellationToken ct) =>
         {

@@ -5,7 +5,12 @@ using Network.Api.Layout;
 
 namespace Network.Web.Pages.Explore;
 
-public sealed record ExploreNode(string Id, string Name, string Kind, string? City, string? Country, double X, double Y, double Radius, int Community, double Betweenness, int Degree, bool Pinned);
+public sealed record ExploreNode(string Id, string Name, string Kind, string? City, string? Country, double X, double Y, double Radius, int Community, double Betweenness, int Degree, bool Pinned)
+{
+    public IReadOnlyList<string> Sectors { get; init; } = [];
+    public IReadOnlyList<string> Stages { get; init; } = [];
+    public bool Member { get; init; }
+}
 
 public sealed record ExploreEdge(int U, int V, double Weight, string A, string B);
 
@@ -71,7 +76,12 @@ public sealed record ExploreView(IReadOnlyList<ExploreNode> Nodes, IReadOnlyList
             cityOf[graph.Ids[v]].City, cityOf[graph.Ids[v]].Country,
             scale.Offset + (at[i].X - scale.MinX) * scale.Scale, scale.Offset + (at[i].Y - scale.MinY) * scale.Scale,
             small * (3 + 14 * Math.Sqrt(metrics.Betweenness![v] / maxBetweenness)),
-            metrics.Communities!.Community[v], metrics.Betweenness![v], graph.Degree(v), layout?.Pinned.Contains(graph.Ids[v]) == true)).ToList();
+            metrics.Communities!.Community[v], metrics.Betweenness![v], graph.Degree(v), layout?.Pinned.Contains(graph.Ids[v]) == true)
+        {
+            Sectors = network.Organisations[v].Sectors,
+            Stages = network.Organisations[v].Stages,
+            Member = network.Organisations[v].Member,
+        }).ToList();
         return new ExploreView(nodes, edges, shown.Count, graph.NodeCount, snapshot.Version, scale);
     }
 

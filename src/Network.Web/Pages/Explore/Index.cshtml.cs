@@ -27,6 +27,9 @@ public sealed class ExploreModel(DatasetCatalog catalog, AnalysisService analysi
     public int Depth { get; set; } = 1;
 
     public ExploreView View { get; private set; } = null!;
+
+    /// <summary>Sector names by id, for the filter's labels.</summary>
+    public IReadOnlyDictionary<string, string> SectorNames => Snapshot.Graph.OfType<Network.Analysis.Domain.Sector>().ToDictionary(s => s.Id, s => s.Name);
     public IReadOnlyList<string> Countries { get; private set; } = [];
     public string? FocusName { get; private set; }
 
@@ -46,6 +49,7 @@ public sealed class ExploreModel(DatasetCatalog catalog, AnalysisService analysi
                 id = n.Id, name = n.Name, kind = n.Kind, city = n.City ?? n.Country ?? "", country = n.Country ?? "",
                 x = Math.Round(n.X, 2), y = Math.Round(n.Y, 2), r = Math.Round(n.Radius, 2), community = n.Community + 1,
                 betweenness = n.Betweenness.ToString("F4", inv), degree = n.Degree, href = RecordLink(n.Id), pinned = n.Pinned,
+                sectors = string.Join(';', n.Sectors), stages = string.Join(';', n.Stages), member = n.Member ? "true" : "false",
             }),
             edges = View.Edges.SelectMany(e => new[] { e.U, e.V, (int)Math.Min(int.MaxValue, Math.Round(e.Weight)) }),
         });

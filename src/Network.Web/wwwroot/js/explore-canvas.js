@@ -2,7 +2,7 @@
 // the shared map, every tie). Ties are thinned when zoomed out (the strongest first, within a budget that grows as one
 // zooms in), labels are placed by priority (betweenness) without overlapping, more as one zooms in. Pan, zoom, hover,
 // click, search, colour and size by, highlight a kind, paths, and pinning by dragging work as in the SVG drawing.
-import { colours, colourKey, grey, showLegend, setupSearch, showDetails, pin } from './explore-common.js';
+import { colours, colourKey, grey, showLegend, setupSearch, showDetails, pin, highlightFilter } from './explore-common.js';
 
 let data = null;          // { nodes, edges, scale, version }
 let view = { cx: 500, cy: 500, k: 1 };
@@ -108,8 +108,9 @@ function draw() {
     sx[i] = x; sy[i] = y;
     inView[i] = x > -20 && y > -20 && x < rect.width + 20 && y < rect.height + 20 ? 1 : 0;
   }
-  const kind = document.getElementById('highlight-kind')?.value ?? '';
-  const dim = i => kind !== '' && data.nodes[i].kind !== kind;
+  const filter = highlightFilter();
+  const dim = i => filter.active && !filter.passes(data.nodes[i]);
+  if (filter.hide) for (let i = 0; i < n; i++) if (dim(i)) inView[i] = 0;
   const focus = hovered ?? selected;
   const near = focus !== null ? new Set([focus, ...adjacency[focus]]) : null;
 
@@ -125,7 +126,7 @@ function draw() {
       const a = data.edges[e], b = data.edges[e + 1];
       const both = inView[a] && inView[b];
       if (pass === 0 ? !both : both || (!inView[a] && !inView[b])) continue;
-      if (kind !== '' && (dim(a) || dim(b))) continue;
+      if (filter.active && (dim(a) || dim(b))) continue;
       ctx.moveTo(sx[a], sy[a]);
       ctx.lineTo(sx[b], sy[b]);
       drawn++;
@@ -302,7 +303,7 @@ document.addEventListener('keydown', event => {
 
 document.addEventListener('change', event => {
   if (event.target.id === 'colour-by' || event.target.id === 'size-by') appearance();
-  if (event.target.id === 'highlight-kind') request();
+  if (event.target.id === 'highlight' || event.target.id === 'hide-rest') request();
 });
 window.addEventListener('resize', request);
 setupSearch(() => data?.nodes ?? [], flyTo);

@@ -10,6 +10,17 @@ export const text = (tag, value) => { const e = document.createElement(tag); e.t
 export const link = (href, value) => { const a = text('a', value); a.href = href; return a; };
 export const datasetName = () => document.getElementById('content').dataset.dataset;
 
+// The highlight filter ("kind:university", "sectors:sec-x", "member:true", "community:3", …): whether an organisation
+// passes, and whether the rest is hidden or only dimmed.
+export function highlightFilter() {
+  const value = document.getElementById('highlight')?.value ?? '';
+  const hide = document.getElementById('hide-rest')?.checked ?? false;
+  if (!value) return { active: false, hide, passes: () => true };
+  const [field, wanted] = [value.slice(0, value.indexOf(':')), value.slice(value.indexOf(':') + 1)];
+  const passes = d => field === 'sectors' || field === 'stages' ? String(d[field] ?? '').split(';').includes(wanted) : String(d[field] ?? '') === wanted;
+  return { active: true, hide, passes };
+}
+
 // Colours for the groups of the chosen mode: the largest groups get the clearest colours, the rest grey. Communities keep
 // their own colour everywhere (overview, communities page, explorer). Returns the groups in order and a colour per group.
 export function colours(items, mode) {
@@ -120,12 +131,32 @@ export function showDetails(d, items, onPath) {
   form.append(label, names, go);
   const steps = Object.assign(document.createElement('div'), { id: 'path-steps' });
   form.addEventListener('submit', event => { event.preventDefault(); showPath(d.id, to.value, items, steps, onPath); });
+  const broker = Object.assign(document.createElement('div'), { className: 'broker-detail' });
+  broker.append(text('p', 'Working out what it bridges…'));
   document.getElementById('details').replaceChildren(
     text('h2', d.name),
     text('p', `${d.kind}${d.city ? ' · ' + d.city : ''}${d.pinned ? ' · pinned on the map' : ''}`),
     text('p', `${d.degree} ties · community ${d.community}`),
     text('p', `Betweenness ${d.betweenness}: the share of shortest routes between other organisations that pass through it.`),
-    actions, form, steps);
+    broker, actions, form, steps);
+  brokerDetail(d.id, broker);
+}
+
+// What it bridges and what breaks if it leaves, in words, from its broker profile.
+async function brokerDetail(id, into) {
+  const dataset = datasetName();
+  const response = await fetch(`/api/datasets/${encodeURIComponent(dataset)}/analysis/brokers/${encodeURIComponent(id)}`);
+  if (!response.ok) { into.replaceChildren(); return; }
+  const { profile, cutOff } = await response.json();
+  const bridges = profile.bridges.slice(0, 3).map(b => `${b.attribute} ${b.from} ↔ ${b.to} (${b.pairs} ${b.pairs === 1 ? 'pair' : 'pairs'})`);
+  const what = document.createElement('p');
+  what.append(text('strong', 'Bridges: '), bridges.length ? bridges.join('; ') : 'no two groups — its partners also know each other.');
+  const leaves = document.createElement('p');
+  leaves.append(text('strong', 'If it leaves: '), cutOff
+    ? `${cutOff.cutOffOrganisations} organisation${cutOff.cutOffOrganisations === 1 ? ' is' : 's are'} cut off${cutOff.cutOffExamples.length ? ' (' + cutOff.cutOffExamples.slice(0, 3).join(', ') + ')' : ''} and ${cutOff.disconnectedOrganisationPairs} pairs lose every path. `
+    : profile.isArticulationPoint ? 'a few organisations lose their only link to the rest. ' : 'nobody is cut off; the others still reach each other. ',
+    link(`/datasets/${encodeURIComponent(dataset)}/what-if?remove=${encodeURIComponent(id)}`, 'What if it leaves'));
+  into.replaceChildren(text('p', `Broker #${profile.rank} (score ${profile.score.toFixed(2)}).`), what, leaves);
 }
 
 async function showPath(fromId, toName, items, steps, onPath) {

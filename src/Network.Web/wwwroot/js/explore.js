@@ -2,7 +2,7 @@
 // highlight a kind, paths, labels placed without overlap by priority (more as one zooms in), and — for editors —
 // dragging an organisation pins it on the shared map. Handlers sit on the document, so they keep working when live.js
 // swaps in a redrawn network after a colleague's edit; the view box and the selection are carried over.
-import { colours, colourKey, grey, showLegend, setupSearch, showDetails, pin } from './explore-common.js';
+import { colours, colourKey, grey, showLegend, setupSearch, showDetails, pin, highlightFilter } from './explore-common.js';
 
 let box = null;
 let selected = null;
@@ -209,22 +209,23 @@ setupSearch(items, flyTo);
 
 document.addEventListener('change', event => {
   if (event.target.id === 'colour-by' || event.target.id === 'size-by') appearance();
-  if (event.target.id === 'highlight-kind') dimByKind();
+  if (event.target.id === 'highlight' || event.target.id === 'hide-rest') dimByFilter();
 });
 
-// A filter that dims rather than removes: the others stay in place, faded, so the picture keeps its shape.
-function dimByKind() {
-  const kind = document.getElementById('highlight-kind')?.value ?? '';
+// A filter that dims rather than removes (or, when asked, hides): the others stay in place, so the picture keeps its shape.
+function dimByFilter() {
   const graph = svg();
   if (!graph) return;
+  const filter = highlightFilter();
+  graph.classList.toggle('hiding', filter.hide);
   const kept = new Set();
   for (const c of graph.querySelectorAll('g.nodes circle')) {
-    const dim = kind !== '' && c.dataset.kind !== kind;
+    const dim = filter.active && !filter.passes(c.dataset);
     c.classList.toggle('dimmed', dim);
     if (!dim) kept.add(c.dataset.id);
   }
-  for (const t of graph.querySelectorAll('g.labels text')) t.classList.toggle('dimmed', kind !== '' && !kept.has(t.dataset.for));
-  for (const l of graph.querySelectorAll('g.edges line')) l.classList.toggle('dimmed', kind !== '' && !(kept.has(l.dataset.a) && kept.has(l.dataset.b)));
+  for (const t of graph.querySelectorAll('g.labels text')) t.classList.toggle('dimmed', filter.active && !kept.has(t.dataset.for));
+  for (const l of graph.querySelectorAll('g.edges line')) l.classList.toggle('dimmed', filter.active && !(kept.has(l.dataset.a) && kept.has(l.dataset.b)));
 }
-document.addEventListener('network:updated', () => { appearance(); dimByKind(); highlight(selected); });
+document.addEventListener('network:updated', () => { appearance(); dimByFilter(); highlight(selected); });
 appearance();
