@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Network.Analysis.Domain;
+using Network.Analysis.Graphs;
 using Network.Analysis.Insights;
 using Network.Analysis.ValueChain;
 using Network.Api.Auth;
@@ -100,15 +101,15 @@ public static class AnalysisApi
             return TypedResults.Ok(snapshot.SinglePointsOfFailure.Take(20).ToList());
         }).WithSummary("Single points of failure, worst first");
 
-        group.MapGet("/ego/{id}", async Task<Ok<NetworkGraph>> (string dataset, string id, int? depth, DatasetCatalog catalog, CancellationToken ct) =>
+        group.MapGet("/ego/{id}", async Task<Ok<NetworkGraph>> (string dataset, string id, int? depth, HttpResponse response, AnalysisService analysis, CancellationToken ct) =>
         {
             var hops = depth ?? 1;
             if (hops is < 1 or > 2)
                 throw new BadHttpRequestException("depth must be 1 or 2.");
-            var store = catalog.Store(dataset);
-            if (await store.GetNodeAsync(id, ct) is null)
+            var snapshot = await Snapshot(analysis, dataset, null, response, ct);
+            if (!snapshot.NodesById.ContainsKey(id))
                 throw new KeyNotFoundException($"No node '{id}' in dataset '{dataset}'.");
-            return TypedResults.Ok(await store.LoadSubgraphAsync([id], hops, ct));
+            return TypedResults.Ok(snapshot.PropertyGraph.Subgraph(snapshot.PropertyGraph.Neighbourhood([id], hops)));
         }).WithSummary("The ego network of one node (depth 1 or 2) in the full multi-mode graph");
 
         group.MapGet("/path", async (string dataset, string from, string to, string? via, HttpResponse response, AnalysisService analysis, CancellationToken ct) =>
@@ -116,7 +117,9 @@ public static class AnalysisApi
             if (via is not (null or "all" or "ties"))
                 throw new BadHttpRequestException($"via '{via}' is not all or ties.");
             var snapshot = await Snapshot(analysis, dataset, null, response, ct);
-            return TypedResults.Ok(ShortestPath(snapshot.Graph, from, to, onlyTies: via == "ties"));
+            var steps = snapshot.PropertyGraph.ShortestPath(from, to, via == "ties" ? PropertyGraph.Ties : null);
+            return TypedResults.Ok(new PathResult(from, to, steps.Select(s => (Node: snapshot.NodesById[s.Id], s.Via))
+                .Select(s => new PathStep(s.Node.Id, s.Node.DisplayName, s.Node.Label.ToString(), s.Via is null ? null : RelationshipTypes.Name(s.Via.Type))).ToList()));
         }).RequireRateLimiting(AuthSetup.RateAnalysis).WithSummary("The shortest chain of relationships between two nodes (fewest hops); via=ties walks only what ties organisations");
 
         return app;
@@ -134,44 +137,4 @@ public static class AnalysisApi
 
     private static string[]? Region(string? homeRegion) =>
         homeRegion?.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
-
-    /// <summary>
-    /// Breadth-first search over the multi-mode graph, both directions; each step names the relationship it came by.
-    /// With <paramref name="onlyTies"/>, only the relationships that tie organisations in the projection are walked
-    /// (agreements, people, events, partnerships, memberships), not a shared city or sector.
-    /// </summary>
-    public static PathResult ShortestPath(NetworkGraph graph, string from, string to, bool onlyTies = false)
-    {
-        var nodes = graph.NodesById();
-        if (!nodes.ContainsKey(from))
-            throw new KeyNotFoundException($"No node '{from}'.");
-        if (!nodes.ContainsKey(to))
-            throw new KeyNotFoundException($"No node '{to}'.");
-        var adjacency = graph.Relationships
-            .Where(r => !onlyTies || r.Type is RelationshipType.PartyTo or RelationshipType.WorksFor or RelationshipType.ParticipatedIn or RelationshipType.PartnersWith or RelationshipType.MemberOf)
-            .SelectMany(r => new[] { (At: r.From, Next: r.To, Type: r.Type), (At: r.To, Next: r.From, Type: r.Type) })
-            .ToLookup(x => x.At);
-        var previous = new Dictionary<string, (string At, RelationshipType Type)>(StringComparer.Ordinal) { [from] = (from, default) };
-        var queue = new Queue<string>([from]);
-        while (queue.TryDequeue(out var at) && at != to)
-        {
-            foreach (var (_, next, type) in adjacency[at])
-            {
-                if (previous.TryAdd(next, (at, type)))
-                    queue.Enqueue(next);
-            }
-        }
-        if (!previous.ContainsKey(to))
-            return new PathResult(from, to, []);
-        var steps = new List<PathStep>();
-        for (var at = to; ; at = previous[at].At)
-        {
-            var via = at == from ? null : RelationshipTypes.Name(previous[at].Type);
-            steps.Add(new PathStep(at, nodes[at].DisplayName, nodes[at].Label.ToString(), via));
-            if (at == from)
-                break;
-        }
-        steps.Reverse();
-        return new PathResult(from, to, steps);
-    }
 }

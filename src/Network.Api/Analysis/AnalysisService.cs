@@ -31,6 +31,7 @@ public sealed class AnalysisSnapshot
     private readonly Lazy<int[]> _components;
     private readonly int _seed;
     private readonly Lazy<IReadOnlyDictionary<string, Node>> _nodesById;
+    private readonly Lazy<Network.Analysis.Graphs.PropertyGraph> _propertyGraph;
 
     public AnalysisSnapshot(NetworkGraph graph, DateOnly? asOf, int seed)
     {
@@ -55,6 +56,7 @@ public sealed class AnalysisSnapshot
         _report = new(() => EcosystemReports.Build(graph, new ReportOptions { AsOf = asOf, Seed = seed }, ReportInputs()));
         _seed = seed;
         _nodesById = new(() => graph.NodesById());
+        _propertyGraph = new(() => new Network.Analysis.Graphs.PropertyGraph(graph));
     }
 
     public NetworkGraph Graph { get; }
@@ -157,6 +159,9 @@ public sealed class AnalysisSnapshot
 
     /// <summary>Every node by id, built once.</summary>
     public IReadOnlyDictionary<string, Node> NodesById => _nodesById.Value;
+
+    /// <summary>The whole multi-mode graph for traversals (neighbourhoods, shortest chains), built once per version.</summary>
+    public Network.Analysis.Graphs.PropertyGraph PropertyGraph => _propertyGraph.Value;
 
     private IReadOnlyCollection<string> Region(IReadOnlyCollection<string>? home) => home is { Count: > 0 } ? home : [DefaultHomeRegion];
 

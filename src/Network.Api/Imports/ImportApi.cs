@@ -46,7 +46,7 @@ public static class ImportApi
             var batch = GraphBatch.Of(graph);
             var errors = rowErrors.Concat(CsvBundle.Locate(await store.CheckAsync(batch, cancellationToken), locations)).Distinct().ToList();
             // One read for all ids: which of them exist already (depth 0: the nodes themselves).
-            var existing = (await store.LoadSubgraphAsync(graph.Nodes.Select(n => n.Id).ToList(), 0, cancellationToken)).Nodes.Count;
+            var existing = (await store.ExistingAsync(graph.Nodes.Select(n => n.Id).ToList(), cancellationToken)).Count;
             var summary = new ImportResult(dryRun == true, errors.Count == 0, graph.Nodes.Count, graph.Relationships.Count, graph.Nodes.Count - existing, existing, null, errors);
             if (errors.Count > 0)
                 return TypedResults.BadRequest(summary);

@@ -43,7 +43,7 @@ public sealed class ResolutionService(DatasetCatalog catalog, AnalysisService an
         var store = catalog.Store(dataset);
         var keep = await store.GetVersionedNodeAsync(keepId, ct) ?? throw new KeyNotFoundException($"No node '{keepId}'.");
         var drop = await store.GetVersionedNodeAsync(dropId, ct) ?? throw new KeyNotFoundException($"No node '{dropId}'.");
-        var around = await store.LoadSubgraphAsync([keepId, dropId], 1, ct);
+        var around = await store.LoadAroundAsync([keepId, dropId], ct);
         var plan = EntityResolution.PlanMerge(around, keepId, dropId);
         var keepRelationships = around.Relationships.Where(r => r.From == keepId || r.To == keepId).ToDictionary(r => r.Key);
         var record = new MergeRecord(Guid.NewGuid().ToString("N")[..12], dataset, DateTimeOffset.UtcNow, by, keep.Value, drop.Value,

@@ -27,8 +27,14 @@ public interface INetworkStore
     /// <summary>The whole graph at one consistent data version.</summary>
     Task<NetworkGraph> LoadGraphAsync(CancellationToken cancellationToken = default);
 
-    /// <summary>The nodes within <paramref name="depth"/> hops of the given ids, and the relationships among them.</summary>
-    Task<NetworkGraph> LoadSubgraphAsync(IReadOnlyCollection<string> ids, int depth, CancellationToken cancellationToken = default);
+    /// <summary>
+    /// The given nodes, the nodes one relationship away, and the relationships among them, at one data version: what
+    /// a merge needs to see around two records. Longer traversals run in the engine (<c>PropertyGraph</c>) on the loaded graph.
+    /// </summary>
+    Task<NetworkGraph> LoadAroundAsync(IReadOnlyCollection<string> ids, CancellationToken cancellationToken = default);
+
+    /// <summary>Which of the given ids are stored (one read, for an import's "new or updated").</summary>
+    Task<IReadOnlySet<string>> ExistingAsync(IReadOnlyCollection<string> ids, CancellationToken cancellationToken = default);
 
     /// <summary>Incremented by every committed write; 0 for an empty, never-written store.</summary>
     Task<long> GetVersionAsync(CancellationToken cancellationToken = default);

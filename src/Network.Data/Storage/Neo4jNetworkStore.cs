@@ -280,16 +280,17 @@ public sealed class Neo4jNetworkStore : INetworkStore, IDisposable
         }
     }
 
-    public async Task<NetworkGraph> LoadSubgraphAsync(IReadOnlyCollection<string> ids, int depth, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlySet<string>> ExistingAsync(IReadOnlyCollection<string> ids, CancellationToken cancellationToken = default)
     {
-        ArgumentOutOfRangeException.ThrowIfNegative(depth);
         await EnsureInitialisedAsync(cancellationToken);
-        var reached = (await QueryAsync(NodeVersions, new() { ["ids"] = ids.ToList() }, cancellationToken)).Select(r => r[0].GetString()!).ToHashSet();
-        var frontier = reached.ToList();
-        for (var hop = 0; hop < depth && frontier.Count > 0; hop++)
-        {
-            frontier = (await QueryAsync(Neighbours, new() { ["ids"] = frontier }, cancellationToken)).Select(r => r[0].GetString()!).Where(reached.Add).ToList();
-        }
+        return (await QueryAsync(NodeVersions, new() { ["ids"] = ids.ToList() }, cancellationToken)).Select(r => r[0].GetString()!).ToHashSet(StringComparer.Ordinal);
+    }
+
+    public async Task<NetworkGraph> LoadAroundAsync(IReadOnlyCollection<string> ids, CancellationToken cancellationToken = default)
+    {
+        var reached = (await ExistingAsync(ids, cancellationToken)).ToHashSet(StringComparer.Ordinal);
+        if (reached.Count > 0)
+            reached.UnionWith((await QueryAsync(Neighbours, new() { ["ids"] = reached.ToList() }, cancellationToken)).Select(r => r[0].GetString()!));
         var all = reached.ToList();
         var nodes = (await QueryAsync(NodesByIds, new() { ["ids"] = all }, cancellationToken)).Select(r => GraphJson.DeserializeNode(r[0].GetString()!)).ToList();
         var relationships = (await QueryAsync(RelationshipsAmong, new() { ["ids"] = all }, cancellationToken)).Select(r => GraphJson.DeserializeRelationship(r[0].GetString()!)).ToList();

@@ -317,35 +317,34 @@ public sealed class SqliteNetworkStore : INetworkStore, IDisposable
         return Task.FromResult(new NetworkGraph(nodes, relationships, version));
     }
 
-    public Task<NetworkGraph> LoadSubgraphAsync(IReadOnlyCollection<string> ids, int depth, CancellationToken cancellationToken = default)
+    public Task<IReadOnlySet<string>> ExistingAsync(IReadOnlyCollection<string> ids, CancellationToken cancellationToken = default)
     {
-        ArgumentOutOfRangeException.ThrowIfNegative(depth);
+        using var connection = Open();
+        using var transaction = connection.BeginTransaction(deferred: true);
+        IReadOnlySet<string> existing = StoredLabels(connection, transaction, ids).Keys.ToHashSet(StringComparer.Ordinal);
+        return Task.FromResult(existing);
+    }
+
+    public Task<NetworkGraph> LoadAroundAsync(IReadOnlyCollection<string> ids, CancellationToken cancellationToken = default)
+    {
         using var connection = Open();
         using var transaction = connection.BeginTransaction(deferred: true);
         var version = ReadVersion(connection, transaction);
 
         var reached = StoredLabels(connection, transaction, ids).Keys.ToHashSet(StringComparer.Ordinal);
-        var frontier = reached.ToList();
-        for (var hop = 0; hop < depth && frontier.Count > 0; hop++)
+        using (var command = connection.CreateCommand())
         {
-            using var command = connection.CreateCommand();
             command.Transaction = transaction;
             command.CommandText = """
                 SELECT to_id FROM relationships WHERE from_id IN (SELECT value FROM json_each($ids))
                 UNION SELECT from_id FROM relationships WHERE to_id IN (SELECT value FROM json_each($ids))
                 """;
-            command.Parameters.AddWithValue("$ids", JsonSerializer.Serialize(frontier));
+            command.Parameters.AddWithValue("$ids", JsonSerializer.Serialize(reached.ToList()));
+            using var reader = command.ExecuteReader();
             var next = new List<string>();
-            using (var reader = command.ExecuteReader())
-            {
-                while (reader.Read())
-                {
-                    var id = reader.GetString(0);
-                    if (reached.Add(id))
-                        next.Add(id);
-                }
-            }
-            frontier = next;
+            while (reader.Read())
+                next.Add(reader.GetString(0));
+            reached.UnionWith(next);
         }
 
         var idsJson = JsonSerializer.Serialize(reached);

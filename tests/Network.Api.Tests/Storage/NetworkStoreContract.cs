@@ -214,7 +214,7 @@ public abstract class NetworkStoreContract : IDisposable
     }
 
     [Fact]
-    public async Task ASubgraphHoldsTheNodesWithinTheDepthAndTheTiesAmongThem()
+    public async Task AroundSomeNodesAreTheirNeighboursAndTheTiesAmongThem()
     {
         var store = NewStore();
         // A path c0 - c1 - c2 - c3 - c4 of twinned cities.
@@ -222,14 +222,15 @@ public abstract class NetworkStoreContract : IDisposable
         var ties = Enumerable.Range(0, 4).Select(i => new Relationship(RelationshipType.TwinnedWith, $"c{i}", $"c{i + 1}", "src")).ToList();
         await store.WriteAsync(new GraphBatch { Nodes = nodes, Relationships = ties });
 
-        var depth1 = await store.LoadSubgraphAsync(["c2"], 1);
-        var depth2 = await store.LoadSubgraphAsync(["c2"], 2);
+        var around = await store.LoadAroundAsync(["c2"]);
+        var aroundEnds = await store.LoadAroundAsync(["c0", "c4"]);
 
-        Assert.Equal(["c1", "c2", "c3"], depth1.Nodes.Select(n => n.Id).Order());
-        Assert.Equal(2, depth1.Relationships.Count);
-        Assert.Equal(5, depth2.Nodes.Count);
-        Assert.Equal(4, depth2.Relationships.Count);
-        Assert.Empty((await store.LoadSubgraphAsync(["unknown"], 2)).Nodes);
+        Assert.Equal(["c1", "c2", "c3"], around.Nodes.Select(n => n.Id).Order());
+        Assert.Equal(2, around.Relationships.Count);
+        Assert.Equal(["c0", "c1", "c3", "c4"], aroundEnds.Nodes.Select(n => n.Id).Order());
+        Assert.Equal(2, aroundEnds.Relationships.Count);
+        Assert.Empty((await store.LoadAroundAsync(["unknown"])).Nodes);
+        Assert.Equal(["c0", "c4"], (await store.ExistingAsync(["c0", "c4", "unknown"])).Order());
     }
 
     [Fact]

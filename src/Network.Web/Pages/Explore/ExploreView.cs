@@ -41,11 +41,7 @@ public sealed record ExploreView(IReadOnlyList<ExploreNode> Nodes, IReadOnlyList
         IEnumerable<int> chosen;
         if (focus is not null && graph.IndexOf(focus) is var centre and >= 0)
         {
-            var reached = new HashSet<int> { centre };
-            var frontier = new List<int> { centre };
-            for (var hop = 0; hop < depth; hop++)
-                frontier = frontier.SelectMany(v => graph.Neighbours(v).ToArray()).Where(reached.Add).ToList();
-            chosen = reached;
+            chosen = Neighbourhoods.Within([centre], depth, v => graph.Neighbours(v).ToArray());
         }
         else
         {
