@@ -2,6 +2,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Playwright;
 using Network.Data.Users;
+using Network.Tests;
 
 namespace Network.Browser.Tests;
 
@@ -106,5 +107,49 @@ public sealed class MapInABrowserTests(RunningServer server) : IClassFixture<Run
         await page.Locator("circle[data-id='city-wuxi']").ClickAsync();
         Assert.Contains("Wuxi (CN)", await page.Locator("#details").InnerTextAsync());
         await Browser.ShotAsync(page, "map-seed");
+    }
+
+    [Fact]
+    public async Task ACopiedLinkRestoresTheViewAndTheDrawingDownloadsAsSvgAndPng()
+    {
+        var (playwright, browser) = await Browser.LaunchAsync();
+        using var _ = playwright;
+        await using var __ = browser;
+        var context = await browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = server.Address.ToString(), ViewportSize = new ViewportSize { Width = 1400, Height = 1000 }, AcceptDownloads = true });
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/datasets/seed/explore");
+        await page.SelectOptionAsync("#colour-by", "kind");
+        await page.SelectOptionAsync("#highlight", "kind:investor");
+        await page.Locator("circle[data-id='org-capricorn']").ClickAsync();
+        await page.Locator("svg#graph").HoverAsync();
+        await page.Mouse.WheelAsync(0, -400);
+        var viewBox = await page.Locator("svg#graph").GetAttributeAsync("viewBox");
+        Assert.Contains("selected=org-capricorn", page.Url);
+        Assert.Contains("colour=kind", page.Url);
+
+        // A colleague opens the link: the same colour, highlight, zoom and selection.
+        var colleague = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1400, Height = 1000 } });
+        await colleague.GotoAsync(page.Url);
+        Assert.Equal("kind", await colleague.Locator("#colour-by").InputValueAsync());
+        Assert.Equal("kind:investor", await colleague.Locator("#highlight").InputValueAsync());
+        Assert.Equal(1, await colleague.Locator("circle.selected[data-id='org-capricorn']").CountAsync());
+        static double[] Box(string? box) => box!.Split(' ').Select(v => double.Parse(v, System.Globalization.CultureInfo.InvariantCulture)).ToArray();
+        var restored = Box(await colleague.Locator("svg#graph").GetAttributeAsync("viewBox"));
+        Assert.All(Box(viewBox).Zip(restored), p => Assert.Equal(p.First, p.Second, 0.01));
+
+        var svgDownload = await page.RunAndWaitForDownloadAsync(() => page.ClickAsync("button[data-share=svg]"));
+        var svgPath = Path.Combine(RepositoryPaths.NewTemporaryFolder("network-downloads"), "view.svg");
+        await svgDownload.SaveAsAsync(svgPath);
+        var svg = await File.ReadAllTextAsync(svgPath);
+        Assert.StartsWith("<svg", svg);
+        Assert.Contains("Capricorn Venture Partners", svg);
+        Assert.DoesNotContain("<script", svg);
+
+        var pngDownload = await page.RunAndWaitForDownloadAsync(() => page.ClickAsync("button[data-share=png]"));
+        var pngPath = Path.Combine(RepositoryPaths.NewTemporaryFolder("network-downloads"), "view.png");
+        await pngDownload.SaveAsAsync(pngPath);
+        var png = await File.ReadAllBytesAsync(pngPath);
+        Assert.Equal(new byte[] { 0x89, (byte)'P', (byte)'N', (byte)'G' }, png[..4]);
+        Assert.True(png.Length > 10_000, $"{png.Length} bytes");
     }
 }

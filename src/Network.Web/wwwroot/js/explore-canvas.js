@@ -2,7 +2,7 @@
 // the shared map, every tie). Ties are thinned when zoomed out (the strongest first, within a budget that grows as one
 // zooms in), labels are placed by priority (betweenness) without overlapping, more as one zooms in. Pan, zoom, hover,
 // click, search, colour and size by, highlight a kind, paths, and pinning by dragging work as in the SVG drawing.
-import { colours, colourKey, grey, showLegend, setupSearch, showDetails, pin, highlightFilter } from './explore-common.js';
+import { colours, colourKey, grey, showLegend, setupSearch, showDetails, pin, highlightFilter, readState, writeState, setupShare } from './explore-common.js';
 
 let data = null;          // { nodes, edges, scale, version }
 let view = { cx: 500, cy: 500, k: 1 };
@@ -16,6 +16,7 @@ let fill = [];
 let radius = [];
 let widths = new Map();
 let frames = 0;
+let loadedOnce = false;
 
 const canvas = () => document.getElementById('graph-canvas');
 const status = text => { const s = document.getElementById('canvas-status'); if (s) { s.textContent = text; s.hidden = !text; } };
@@ -32,6 +33,8 @@ const fit = rect => Math.min(rect.width, rect.height) / 1000;
 const toScreen = (rect, x, y) => [(x - view.cx) * view.k * fit(rect) + rect.width / 2, (y - view.cy) * view.k * fit(rect) + rect.height / 2];
 const toWorld = (rect, sx, sy) => [(sx - rect.width / 2) / (view.k * fit(rect)) + view.cx, (sy - rect.height / 2) / (view.k * fit(rect)) + view.cy];
 const request = () => { if (!dirty) { dirty = true; requestAnimationFrame(draw); } };
+let lastDrawn = { ties: [], labels: [], width: 0, height: 0 };
+const remember = () => writeState([view.cx, view.cy, view.k], selected !== null ? data?.nodes[selected]?.id : null);
 
 async function load() {
   const c = canvas();
@@ -47,6 +50,13 @@ async function load() {
     adjacency[data.edges[i + 1]].push(data.edges[i]);
   }
   index();
+  if (!loadedOnce) {
+    loadedOnce = true;
+    const initial = readState();
+    if (initial.view) view = { cx: initial.view[0], cy: initial.view[1], k: Math.min(60, Math.max(0.5, initial.view[2])) };
+    const chosen = initial.selected ? data.nodes.findIndex(d => d.id === initial.selected) : -1;
+    if (chosen >= 0) select(chosen);
+  }
   appearance();
   status('');
   c.dataset.ready = 'true';
@@ -121,6 +131,7 @@ function draw() {
   ctx.strokeStyle = `rgba(90, 100, 115, ${Math.min(0.3, 0.12 + 0.02 * view.k)})`;
   ctx.beginPath();
   let drawn = 0;
+  const kept = [];
   for (let pass = 0; pass < 2 && drawn < budget; pass++) {
     for (let e = 0; e < data.edges.length && drawn < budget; e += 3) {
       const a = data.edges[e], b = data.edges[e + 1];
@@ -129,10 +140,12 @@ function draw() {
       if (filter.active && (dim(a) || dim(b))) continue;
       ctx.moveTo(sx[a], sy[a]);
       ctx.lineTo(sx[b], sy[b]);
+      if (drawn < 4000) kept.push([a, b]);
       drawn++;
     }
   }
   ctx.stroke();
+  lastDrawn = { ties: kept, labels: [], width: rect.width, height: rect.height, sx, sy, inView, dim };
   if (focus !== null || marked) {
     ctx.strokeStyle = 'rgba(20, 30, 45, 0.3)';
     ctx.lineWidth = 0.8;
@@ -198,6 +211,7 @@ function draw() {
     ctx.strokeText(name, x, y);
     ctx.fillStyle = '#1b1f24';
     ctx.fillText(name, x, y);
+    lastDrawn.labels.push([x, y, name]);
     shown++;
   }
   canvas().dataset.labels = String(shown);
@@ -217,6 +231,7 @@ document.addEventListener('wheel', event => {
   // Keep the point under the pointer where it is.
   view = { k, cx: wx - (wx - view.cx) * view.k / k, cy: wy - (wy - view.cy) * view.k / k };
   request();
+  remember();
 }, { passive: false });
 
 document.addEventListener('pointerdown', event => {
@@ -264,7 +279,7 @@ document.addEventListener('pointerup', async event => {
     request();
     return;
   }
-  if (done.moved) return;
+  if (done.moved) { remember(); return; }
   const rect = c.getBoundingClientRect();
   const node = nodeAt(rect, event.clientX - rect.left, event.clientY - rect.top);
   if (node >= 0) select(node);
@@ -278,6 +293,7 @@ function select(i) {
     request();
   });
   canvas().dataset.selected = data.nodes[i].id;
+  remember();
   request();
 }
 
@@ -304,7 +320,41 @@ document.addEventListener('keydown', event => {
 document.addEventListener('change', event => {
   if (event.target.id === 'colour-by' || event.target.id === 'size-by') appearance();
   if (event.target.id === 'highlight' || event.target.id === 'hide-rest') request();
+  if (['colour-by', 'size-by', 'highlight', 'hide-rest'].includes(event.target.id)) remember();
 });
+
+// What is drawn now as SVG (the organisations in view, up to 4,000 of the ties drawn, the labels placed), and as PNG.
+const escape = text => text.replace(/[&<>"']/g, c => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]);
+function picture() {
+  const { ties, labels, width, height, sx, sy, inView, dim } = lastDrawn;
+  if (!sx) return '<svg xmlns="http://www.w3.org/2000/svg"/>';
+  const f = v => v.toFixed(1);
+  const parts = [`<svg xmlns="http://www.w3.org/2000/svg" width="${f(width)}" height="${f(height)}" viewBox="0 0 ${f(width)} ${f(height)}">`,
+    `<rect width="100%" height="100%" fill="#fff"/><g stroke="#5a6473" stroke-opacity="0.25" stroke-width="0.6">`];
+  for (const [a, b] of ties) parts.push(`<line x1="${f(sx[a])}" y1="${f(sy[a])}" x2="${f(sx[b])}" y2="${f(sy[b])}"/>`);
+  parts.push('</g><g>');
+  const grow = Math.sqrt(view.k);
+  for (let i = 0; i < data.nodes.length; i++)
+    if (inView[i]) parts.push(`<circle cx="${f(sx[i])}" cy="${f(sy[i])}" r="${f(radius[i] * grow)}" fill="${fill[i]}"${dim(i) ? ' fill-opacity="0.18"' : ''}/>`);
+  parts.push('</g><g font-family="system-ui, sans-serif" font-size="12" fill="#1b1f24" stroke="#fff" stroke-width="3" paint-order="stroke" dominant-baseline="middle">');
+  for (const [x, y, name] of labels) parts.push(`<text x="${f(x)}" y="${f(y)}">${escape(name)}</text>`);
+  parts.push('</g></svg>');
+  return parts.join('');
+}
+function png() {
+  return new Promise(resolve => {
+    const c = canvas();
+    const copy = document.createElement('canvas');
+    copy.width = c.width;
+    copy.height = c.height;
+    const ctx = copy.getContext('2d');
+    ctx.fillStyle = '#fff';
+    ctx.fillRect(0, 0, copy.width, copy.height);
+    ctx.drawImage(c, 0, 0);
+    copy.toBlob(resolve, 'image/png');
+  });
+}
+setupShare(picture, png);
 window.addEventListener('resize', request);
 setupSearch(() => data?.nodes ?? [], flyTo);
 

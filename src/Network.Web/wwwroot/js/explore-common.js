@@ -190,3 +190,77 @@ export async function pin(id, x, y, scale) {
   });
   return response.ok;
 }
+
+// ---- A shareable view: the colour, size, highlight, zoom and selection live in the address, so a copied link
+// restores exactly this picture for a colleague. ----
+const controls = { colour: 'colour-by', size: 'size-by', highlight: 'highlight' };
+
+export function readState() {
+  const p = new URLSearchParams(location.search);
+  for (const [key, id] of Object.entries(controls)) {
+    const select = document.getElementById(id);
+    const value = p.get(key);
+    if (select && value !== null && [...select.options].some(o => o.value === value)) select.value = value;
+  }
+  const hide = document.getElementById('hide-rest');
+  if (hide) hide.checked = p.get('hide') === '1';
+  const view = p.get('view')?.split(',').map(Number);
+  return { view: view?.every(Number.isFinite) ? view : null, selected: p.get('selected') };
+}
+
+export function writeState(view, selected) {
+  const p = new URLSearchParams(location.search);
+  for (const [key, id] of Object.entries(controls)) {
+    const value = document.getElementById(id)?.value;
+    if (value) p.set(key, value); else p.delete(key);
+  }
+  if (document.getElementById('hide-rest')?.checked) p.set('hide', '1'); else p.delete('hide');
+  if (view) p.set('view', view.map(v => Number(v.toFixed(2))).join(',')); else p.delete('view');
+  if (selected) p.set('selected', selected); else p.delete('selected');
+  history.replaceState(history.state, '', `${location.pathname}?${p}`);
+}
+
+const save = (blob, name) => {
+  const a = document.createElement('a');
+  a.href = URL.createObjectURL(blob);
+  a.download = name;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(a.href), 1000);
+};
+
+/// A picture as PNG, drawn from SVG text on a white background at twice the size.
+export function svgToPng(svgText, width, height) {
+  return new Promise((resolve, reject) => {
+    const image = new Image();
+    image.onload = () => {
+      const canvas = document.createElement('canvas');
+      canvas.width = width * 2;
+      canvas.height = height * 2;
+      const ctx = canvas.getContext('2d');
+      ctx.fillStyle = '#fff';
+      ctx.fillRect(0, 0, canvas.width, canvas.height);
+      ctx.drawImage(image, 0, 0, canvas.width, canvas.height);
+      canvas.toBlob(resolve, 'image/png');
+    };
+    image.onerror = reject;
+    image.src = 'data:image/svg+xml;charset=utf-8,' + encodeURIComponent(svgText);
+  });
+}
+
+/// The Copy link, SVG and PNG buttons: picture() gives the SVG text, png() the PNG blob of what is drawn now.
+export function setupShare(picture, png) {
+  const name = () => `${datasetName()}-network`;
+  const say = message => { const s = document.getElementById('share-status'); if (s) s.textContent = message; };
+  document.addEventListener('click', async event => {
+    const button = event.target.closest?.('button[data-share]');
+    if (!button) return;
+    if (button.dataset.share === 'link') {
+      try { await navigator.clipboard.writeText(location.href); say('Link copied: it opens this view.'); }
+      catch { say(`Copy this link: ${location.href}`); }
+    }
+    if (button.dataset.share === 'svg') { save(new Blob([picture()], { type: 'image/svg+xml' }), `${name()}.svg`); say('SVG downloaded.'); }
+    if (button.dataset.share === 'png') { save(await png(), `${name()}.png`); say('PNG downloaded.'); }
+  });
+}

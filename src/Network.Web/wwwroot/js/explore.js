@@ -2,7 +2,7 @@
 // highlight a kind, paths, labels placed without overlap by priority (more as one zooms in), and — for editors —
 // dragging an organisation pins it on the shared map. Handlers sit on the document, so they keep working when live.js
 // swaps in a redrawn network after a colleague's edit; the view box and the selection are carried over.
-import { colours, colourKey, grey, showLegend, setupSearch, showDetails, pin, highlightFilter } from './explore-common.js';
+import { colours, colourKey, grey, showLegend, setupSearch, showDetails, pin, highlightFilter, readState, writeState, setupShare, svgToPng } from './explore-common.js';
 
 let box = null;
 let selected = null;
@@ -17,7 +17,9 @@ function apply() {
   if (!box || !svg()) return;
   svg().setAttribute('viewBox', `${box.x} ${box.y} ${box.w} ${box.h}`);
   placeLabels();
+  remember();
 }
+const remember = () => writeState(box ? [box.x, box.y, box.w] : null, selected);
 
 // Labels keep their size on screen whatever the zoom; the best brokers first, none overlapping, more as one zooms in.
 function placeLabels() {
@@ -113,6 +115,7 @@ function select(node) {
   svg().querySelectorAll('circle.selected').forEach(c => c.classList.remove('selected'));
   node.classList.add('selected');
   selected = node.dataset.id;
+  remember();
   showDetails({ ...node.dataset, pinned: node.classList.contains('pinned') }, items, markPath);
 }
 
@@ -210,7 +213,26 @@ setupSearch(items, flyTo);
 document.addEventListener('change', event => {
   if (event.target.id === 'colour-by' || event.target.id === 'size-by') appearance();
   if (event.target.id === 'highlight' || event.target.id === 'hide-rest') dimByFilter();
+  if (['colour-by', 'size-by', 'highlight', 'hide-rest'].includes(event.target.id)) remember();
 });
+
+// The drawing as it is now, standalone: the page's look carried in a style element, hidden labels left out.
+function picture() {
+  const copy = svg().cloneNode(true);
+  copy.setAttribute('xmlns', 'http://www.w3.org/2000/svg');
+  copy.setAttribute('width', '1200');
+  copy.setAttribute('height', '1200');
+  copy.querySelectorAll('[style*="display: none"]').forEach(e => e.remove());
+  const style = document.createElementNS('http://www.w3.org/2000/svg', 'style');
+  style.textContent = `rect.background { fill: #fff; } .edges line { stroke: #adb5bd; stroke-opacity: .45; } circle { stroke: #fff; stroke-width: 1; }
+    circle.selected, circle.centre { stroke: #000; stroke-width: 3; } .labels text { fill: #1d2430; paint-order: stroke; stroke: #fff; font-family: system-ui, sans-serif; }
+    .dimmed { opacity: .12; } .hiding .dimmed { display: none; } .focusing circle:not(.near), .focusing .labels text:not(.near) { opacity: .15; }
+    .focusing line:not(.near) { stroke-opacity: .06; } line.near { stroke: #1d2430; stroke-opacity: .8; }`;
+  copy.prepend(style);
+  copy.querySelectorAll('title').forEach(t => t.remove());
+  return new XMLSerializer().serializeToString(copy);
+}
+setupShare(picture, () => svgToPng(picture(), 1200, 1200));
 
 // A filter that dims rather than removes (or, when asked, hides): the others stay in place, so the picture keeps its shape.
 function dimByFilter() {
@@ -228,4 +250,11 @@ function dimByFilter() {
   for (const l of graph.querySelectorAll('g.edges line')) l.classList.toggle('dimmed', filter.active && !(kept.has(l.dataset.a) && kept.has(l.dataset.b)));
 }
 document.addEventListener('network:updated', () => { appearance(); dimByFilter(); highlight(selected); });
+
+// A shared link opens the same view: colour, size, highlight, zoom and selection from the address.
+const initial = readState();
 appearance();
+dimByFilter();
+if (initial.view) { box = { x: initial.view[0], y: initial.view[1], w: initial.view[2], h: initial.view[2] }; apply(); }
+const chosen = initial.selected && svg()?.querySelector(`circle[data-id="${CSS.escape(initial.selected)}"]`);
+if (chosen) { select(chosen); highlight(chosen.dataset.id); }
