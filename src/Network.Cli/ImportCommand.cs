@@ -1,6 +1,8 @@
 using System.CommandLine;
 using Network.Analysis.Domain;
 using Network.Data.Formats;
+using Network.Data.Imports;
+using Network.Data.Mapping;
 using Network.Data.Storage;
 using Spectre.Console;
 
@@ -25,24 +27,37 @@ public static class ImportCommand
             if (mappingPath is not null && !File.Exists(mappingPath))
                 throw new FileNotFoundException($"No mapping file '{mappingPath}'.");
             var dry = parse.GetValue(dryRun);
-            // A mapping matches the target's cities, so the existing database is read first (a dry run never creates one);
-            // the data/seed format needs nothing from it.
-            NetworkGraph? existing = null;
-            if (File.Exists(path) && DataFolder.MappingPath(source.FullName, mappingPath) is not null)
+            var given = mappingPath is null ? null : MappingFile.Load(mappingPath);
+            Task<WriteResult> Write(SqliteNetworkStore store, GraphBatch batch, CancellationToken ct)
             {
-                using var current = new SqliteNetworkStore(path);
-                existing = await current.LoadGraphAsync(cancellationToken);
+                AnsiConsole.MarkupLine($"Importing {batch.Nodes.Count} nodes and {batch.Relationships.Count} relationships into {Markup.Escape(path)} …");
+                return store.WriteAsync(batch with { Change = new ChangeNote(Environment.UserName, "import", $"imported from {source.FullName} with network import", [], batch.Nodes.Count + batch.Relationships.Count) }, ct);
             }
-            var graph = DataFolder.Read(source.FullName, mappingPath, existing);
-            if (dry)
+            ImportOutcome outcome;
+            if (File.Exists(path))
             {
-                CliErrors.Done($"Dry run: {graph.Nodes.Count} nodes and {graph.Relationships.Count} relationships are valid; nothing written.");
-                return 0;
+                using var store = new SqliteNetworkStore(path);
+                outcome = await Importer.RunAsync(store, source.FullName, given, dry, (batch, ct) => Write(store, batch, ct), cancellationToken);
             }
-            AnsiConsole.MarkupLine($"Importing {graph.Nodes.Count} nodes and {graph.Relationships.Count} relationships into {Markup.Escape(path)} …");
-            using var store = new SqliteNetworkStore(path);
-            var result = await store.WriteAsync(GraphBatch.Of(graph), cancellationToken);
-            CliErrors.Done($"Imported {result.NodesWritten} nodes and {result.RelationshipsWritten} relationships; data version {result.Version}.");
+            else
+            {
+                // No database yet: read first, so a folder with errors (or a dry run) never creates one.
+                var contents = Importer.Read(source.FullName, Importer.MappingOf(source.FullName, given), NetworkGraph.Empty);
+                if (contents.Errors.Count > 0)
+                    throw new ValidationFailedException(CsvBundle.Locate(contents.Errors, contents.Locations).Distinct().ToList());
+                if (dry)
+                {
+                    CliErrors.Done($"Dry run: {contents.Graph.Nodes.Count} nodes and {contents.Graph.Relationships.Count} relationships are valid; nothing written.");
+                    return 0;
+                }
+                using var store = new SqliteNetworkStore(path);
+                outcome = await Importer.ApplyAsync(store, contents, NetworkGraph.Empty, false, (batch, ct) => Write(store, batch, ct), cancellationToken);
+            }
+            if (!outcome.Valid)
+                throw new ValidationFailedException(outcome.Errors);
+            CliErrors.Done(dry
+                ? $"Dry run: {outcome.Graph.Nodes.Count} nodes and {outcome.Graph.Relationships.Count} relationships are valid ({outcome.Existing} exist already); nothing written."
+                : $"Imported {outcome.Written!.NodesWritten} nodes and {outcome.Written.RelationshipsWritten} relationships; data version {outcome.Written.Version}.");
             return 0;
         }, writes: true));
         return command;

@@ -40,6 +40,24 @@ public sealed class MappedImportTests : IDisposable
         Assert.Equal("org-", link.GetProperty("from").GetProperty("id").GetProperty("prefix").GetString());
     }
 
+    [Theory]
+    [InlineData("null")]
+    [InlineData("{}")]
+    [InlineData("{bad")]
+    public async Task AMappingThatIsNotOneIsAProblemNamingItNotAServerError(string mapping)
+    {
+        var client = _app.ClientWithRole(Roles.Editor);
+        var form = new MultipartFormDataContent
+        {
+            { new ByteArrayContent("id,name\na,A\n"u8.ToArray()), "files", "organisations.csv" },
+            { new StringContent(mapping), "mapping" },
+        };
+        var response = await client.PostAsync("/api/datasets/seed/import/mapped?dryRun=true", form);
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("The mapping is not a mapping", await response.Content.ReadAsStringAsync());
+    }
+
     [Fact]
     public async Task AProposedMappingWithUntranslatedKindsPreviewsEveryProblemAndWritesNothing()
     {

@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using Network.Analysis.Domain;
 using Network.Data.Formats;
+using Network.Data.Imports;
 using Network.Data.Storage;
 
 namespace Network.Api.Datasets;
@@ -66,6 +67,15 @@ public sealed partial class DatasetCatalog : IDisposable
         if (Find(name) is null)
             throw new KeyNotFoundException($"No dataset '{name}'.");
         return _stores.GetOrAdd(name, _open);
+    }
+
+    /// <summary>Creates a dataset from a data folder (through its mapping.json, or in the data/seed format), read as every import reads.</summary>
+    public Task<DatasetInfo> CreateFromFolderAsync(DatasetInfo info, string folder, CancellationToken cancellationToken = default)
+    {
+        var contents = Importer.Read(folder, Importer.MappingOf(folder, null), null);
+        if (contents.Errors.Count > 0)
+            throw new ValidationFailedException(CsvBundle.Locate(contents.Errors, contents.Locations).Distinct().ToList());
+        return CreateAsync(info, contents.Graph, cancellationToken);
     }
 
     /// <summary>Creates a dataset and fills it with <paramref name="graph"/> in one transaction.</summary>

@@ -41,9 +41,8 @@ public sealed class DatasetSeeding(DatasetCatalog catalog, IOptions<StorageOptio
             }
             else
             {
-                var graph = CsvBundle.Read(folder);
-                await catalog.CreateAsync(new DatasetInfo(SeedDataset, "Seed ecosystem (from the source documents)", false, folder), graph, cancellationToken);
-                logger.LogInformation("Seeded dataset '{Dataset}' with {Nodes} nodes from {Folder}", SeedDataset, graph.Nodes.Count, folder);
+                await catalog.CreateFromFolderAsync(new DatasetInfo(SeedDataset, "Seed ecosystem (from the source documents)", false, folder), folder, cancellationToken);
+                logger.LogInformation("Seeded dataset '{Dataset}' from {Folder}", SeedDataset, folder);
             }
         }
         var settings = options.Value;

@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Network.Data.Formats;
+using Network.Data.Imports;
 using Network.Data.Storage;
 
 namespace Network.Api.Datasets;
@@ -47,25 +48,25 @@ public static class DatasetsApi
 
         api.MapPost("/", async Task<Created<DatasetInfo>> (CreateDataset request, DatasetCatalog catalog, CancellationToken ct) =>
         {
-            var graph = Network.Analysis.Domain.NetworkGraph.Empty;
-            string origin = "created empty";
+            DatasetInfo info;
             if (request.From is { } from)
             {
                 var folder = catalog.Shipped.Folder(from) ?? throw new KeyNotFoundException($"No shipped data folder '{from}' (shipped: {string.Join(", ", catalog.Shipped.Folders())}).");
-                graph = DataFolder.Read(folder);
-                origin = $"data/{from}";
+                info = await catalog.CreateFromFolderAsync(new DatasetInfo(request.Name, request.Title ?? request.Name, false, $"data/{from}"), folder, ct);
             }
-            var info = await catalog.CreateAsync(new DatasetInfo(request.Name, request.Title ?? request.Name, false, origin), graph, ct);
+            else
+            {
+                info = await catalog.CreateAsync(new DatasetInfo(request.Name, request.Title ?? request.Name, false, "created empty"), Network.Analysis.Domain.NetworkGraph.Empty, ct);
+            }
             return TypedResults.Created($"/api/datasets/{info.Name}", info);
         }).RequireAuthorization(Auth.Policies.Edit).WithSummary("Create a dataset, empty or from a shipped data folder");
 
         api.MapPost("/{name}/load/{from}", async (string name, string from, HttpContext context, DatasetCatalog catalog, Editing.NetworkWriter writer, CancellationToken ct) =>
         {
             var folder = catalog.Shipped.Folder(from) ?? throw new KeyNotFoundException($"No shipped data folder '{from}'.");
-            var existing = await catalog.Store(name).LoadGraphAsync(ct);
-            var graph = DataFolder.Read(folder, existing: existing);
-            var result = await writer.ImportAsync(name, Data.Storage.GraphBatch.Of(graph), Auth.AuthSetup.UserName(context.User), $"data/{from}", ct);
-            return TypedResults.Ok(result);
+            var outcome = await Importer.RunAsync(catalog.Store(name), folder, null, false,
+                (batch, c) => writer.ImportAsync(name, batch, Auth.AuthSetup.UserName(context.User), $"data/{from}", c), ct);
+            return outcome.Written is { } written ? TypedResults.Ok(written) : throw new Network.Analysis.Domain.ValidationFailedException(outcome.Errors);
         }).RequireAuthorization(Auth.Policies.Edit).RequireRateLimiting(Auth.AuthSetup.RateImports).WithSummary("Add a shipped data folder to this dataset (cities are matched)");
         api.MapGet("/{name}", Results<Ok<DatasetInfo>, NotFound> (string name, DatasetCatalog catalog) =>
             catalog.Find(name) is { } info ? TypedResults.Ok(info) : TypedResults.NotFound());

@@ -9,7 +9,7 @@ using Network.Api.Datasets;
 using Network.Api.Editing;
 using Network.Data.Formats;
 using Network.Api.Nodes;
-using Network.Data.Storage;
+using Network.Data.Imports;
 
 namespace Network.Api.Imports;
 
@@ -31,30 +31,31 @@ public static class ImportApi
         app.MapPost("/api/datasets/{dataset}/import", async Task<Results<Ok<ImportResult>, BadRequest<ImportResult>>> (string dataset, bool? dryRun, IFormFileCollection files, HttpContext context, DatasetCatalog catalog, NetworkWriter writer, CancellationToken cancellationToken) =>
         {
             var store = catalog.Store(dataset);
-            NetworkGraph graph;
-            IReadOnlyDictionary<string, string> locations;
-            IReadOnlyList<ValidationError> rowErrors;
+            Upload upload;
             try
             {
-                (graph, locations, rowErrors) = await ReadAsync(files, cancellationToken);
+                upload = await Upload.ReceiveAsync(files, Path.Combine(Path.GetTempPath(), "network-import"), Refuse, cancellationToken);
             }
             catch (InvalidDataException e)
             {
                 return TypedResults.BadRequest(new ImportResult(dryRun == true, false, 0, 0, 0, 0, null, [new ValidationError("upload", "file", e.Message)]));
             }
-
-            var batch = GraphBatch.Of(graph);
-            var errors = rowErrors.Concat(CsvBundle.Locate(await store.CheckAsync(batch, cancellationToken), locations)).Distinct().ToList();
-            // One read for all ids: which of them exist already (depth 0: the nodes themselves).
-            var existing = (await store.ExistingAsync(graph.Nodes.Select(n => n.Id).ToList(), cancellationToken)).Count;
-            var summary = new ImportResult(dryRun == true, errors.Count == 0, graph.Nodes.Count, graph.Relationships.Count, graph.Nodes.Count - existing, existing, null, errors);
-            if (errors.Count > 0)
-                return TypedResults.BadRequest(summary);
-            if (dryRun == true)
-                return TypedResults.Ok(summary);
-            var from = "upload of " + string.Join(", ", files.Select(f => Path.GetFileName(f.FileName)).Take(10)) + (context.User.FindFirst(AuthSetup.KeyClaim)?.Value is { } key ? $" with api key '{key}'" : "");
-            var result = await writer.ImportAsync(dataset, batch, context.User.UserName(), from, cancellationToken);
-            return TypedResults.Ok(summary with { Version = result.Version });
+            using (upload)
+            {
+                var from = "upload of " + string.Join(", ", upload.Names.Take(10)) + (context.User.FindFirst(AuthSetup.KeyClaim)?.Value is { } key ? $" with api key '{key}'" : "");
+                ImportOutcome outcome;
+                try
+                {
+                    outcome = await Importer.RunAsync(store, upload.Folder, null, dryRun == true, (batch, ct) => writer.ImportAsync(dataset, batch, context.User.UserName(), from, ct), cancellationToken);
+                }
+                catch (InvalidDataException e)
+                {
+                    return TypedResults.BadRequest(new ImportResult(dryRun == true, false, 0, 0, 0, 0, null, [new ValidationError("upload", "file", e.Message)]));
+                }
+                var summary = new ImportResult(outcome.DryRun, outcome.Valid, outcome.Graph.Nodes.Count, outcome.Graph.Relationships.Count,
+                    outcome.Graph.Nodes.Count - outcome.Existing, outcome.Existing, outcome.Version, outcome.Errors);
+                return outcome.Valid ? TypedResults.Ok(summary) : TypedResults.BadRequest(summary);
+            }
         })
         .WithTags("Import")
         .AddEndpointFilter<ApiErrorFilter>()
@@ -66,43 +67,8 @@ public static class ImportApi
         return app;
     }
 
-    private static async Task<(NetworkGraph Graph, IReadOnlyDictionary<string, string> Locations, IReadOnlyList<ValidationError> Errors)> ReadAsync(IFormFileCollection files, CancellationToken cancellationToken)
-    {
-        if (files.Count == 0)
-            throw new InvalidDataException("No file was uploaded; send the CSV files, or one .graphml or .gexf file, as multipart form data.");
-        var folder = Path.Combine(Path.GetTempPath(), "network-import", Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(folder);
-        try
-        {
-            var known = CsvBundle.NodeFiles.Append(CsvBundle.Relationships).Select(f => f.FileName)
-                .Append(KumuSheet.ElementsFile).Append(KumuSheet.ConnectionsFile)
-                .ToHashSet(StringComparer.OrdinalIgnoreCase);
-            foreach (var file in files)
-            {
-                var name = Path.GetFileName(file.FileName).ToLowerInvariant();
-                var extension = Path.GetExtension(name);
-                if (!known.Contains(name) && extension is not (".graphml" or ".gexf"))
-                    throw new InvalidDataException($"{file.FileName}: not an import file; expected {string.Join(", ", known)}, or a .graphml or .gexf file.");
-                await using var target = File.Create(Path.Combine(folder, name));
-                await file.CopyToAsync(target, cancellationToken);
-            }
-            var xml = Directory.GetFiles(folder).Where(f => Path.GetExtension(f) is ".graphml" or ".gexf").ToList();
-            if (xml.Count > 0)
-            {
-                if (files.Count > 1)
-                    throw new InvalidDataException("Send one GraphML or GEXF file on its own.");
-                return (PlainGraphs.ToDomain(GraphFiles.Read(xml[0]), Path.GetFileName(files[0].FileName)), new Dictionary<string, string>(), []);
-            }
-            if (KumuSheet.IsSheet(folder))
-            {
-                var (sheet, errors) = KumuSheet.Read(folder);
-                return (sheet, new Dictionary<string, string>(), errors);
-            }
-            return CsvBundle.ReadLocated(folder, standalone: false);
-        }
-        finally
-        {
-            Directory.Delete(folder, recursive: true);
-        }
-    }
+    /// <summary>Why an uploaded file is not an import file (null when it is).</summary>
+    private static string? Refuse(string name) =>
+        Importer.KnownFiles.Contains(name) || Path.GetExtension(name).ToLowerInvariant() is ".graphml" or ".gexf" ? null
+            : $"not an import file; expected {string.Join(", ", Importer.KnownFiles)}, or a .graphml or .gexf file.";
 }

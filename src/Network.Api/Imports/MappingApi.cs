@@ -11,6 +11,7 @@ using Network.Api.Editing;
 using Network.Api.Imports;
 using Network.Api.Nodes;
 using Network.Data.Storage;
+using Network.Data.Imports;
 using Network.Data.Mapping;
 
 namespace Network.Api.Imports;
@@ -53,7 +54,7 @@ public static class MappingApi
 
         app.MapPost("/api/datasets/{dataset}/import/mapped", async Task<Results<Ok<MappedPreview>, BadRequest<MappedPreview>>> (string dataset, bool? dryRun, [FromForm] string? mapping, string? mappingName, IFormFileCollection files, HttpContext context, DatasetCatalog catalog, NetworkWriter writer, CancellationToken ct) =>
         {
-            var map = mapping is not null ? JsonSerializer.Deserialize<MappingFile>(mapping, MappingFile.Json)!
+            var map = mapping is not null ? MappedImport.ParseMapping(mapping)
                 : mappingName is not null && SavedMappings.Load(catalog.DataFolder, mappingName) is { } saved ? saved
                 : throw new BadHttpRequestException("Send a mapping (form field 'mapping') or the name of a saved one (mappingName).");
             var preview = await MappedImport.RunAsync(catalog, writer, dataset, map, files, dryRun == true, context.User.UserName(), ct);
@@ -70,44 +71,33 @@ public static class MappingApi
 /// <summary>Uploaded files through a mapping into a dataset: the one place the API and the import page share.</summary>
 public static class MappedImport
 {
-    public static async Task<MappedPreview> RunAsync(DatasetCatalog catalog, NetworkWriter writer, string dataset, MappingFile mapping, IEnumerable<IFormFile> files, bool dryRun, string by, CancellationToken ct)
+    /// <summary>A mapping sent as JSON; a 400 naming what is wrong when it is not one (null, {}, broken JSON).</summary>
+    public static MappingFile ParseMapping(string json)
     {
-        var folder = Path.Combine(Path.GetTempPath(), "network-mapped", Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(folder);
         try
         {
-            foreach (var file in files)
-            {
-                await using var target = File.Create(Path.Combine(folder, Path.GetFileName(file.FileName)));
-                await file.CopyToAsync(target, ct);
-            }
-            return await RunAsync(catalog, writer, dataset, mapping, folder, dryRun, by, ct);
+            return JsonSerializer.Deserialize<MappingFile>(json, MappingFile.Json) ?? throw new JsonException("it is null");
         }
-        finally
+        catch (JsonException e)
         {
-            Directory.Delete(folder, recursive: true);
+            throw new BadHttpRequestException($"The mapping is not a mapping: {e.Message}");
         }
+    }
+
+    /// <summary>Why an uploaded file cannot be read through a mapping (null when it can).</summary>
+    public static string? Refuse(string name) => name.EndsWith(".csv", StringComparison.OrdinalIgnoreCase) ? null : "not a CSV file; a mapping reads CSV files.";
+
+    public static async Task<MappedPreview> RunAsync(DatasetCatalog catalog, NetworkWriter writer, string dataset, MappingFile mapping, IEnumerable<IFormFile> files, bool dryRun, string by, CancellationToken ct)
+    {
+        using var upload = await Upload.ReceiveAsync(files, Path.Combine(Path.GetTempPath(), "network-mapped"), Refuse, ct);
+        return await RunAsync(catalog, writer, dataset, mapping, upload.Folder, dryRun, by, ct);
     }
 
     public static async Task<MappedPreview> RunAsync(DatasetCatalog catalog, NetworkWriter writer, string dataset, MappingFile mapping, string folder, bool dryRun, string by, CancellationToken ct)
     {
-        var store = catalog.Store(dataset);
-        var existing = await store.LoadGraphAsync(ct);
-        MappingEngine.Result result;
-        try
-        {
-            result = MappingEngine.Read(mapping, folder, existing);
-        }
-        catch (ValidationFailedException e)
-        {
-            return new MappedPreview(false, new Dictionary<string, int>(), 0, 0, [], [], e.Errors, null);
-        }
-        var errors = result.Errors.Count > 0 ? result.Errors : await store.CheckAsync(GraphBatch.Of(result.Graph), ct);
-        var preview = new MappedPreview(errors.Count == 0, result.RowsRead, result.Graph.Nodes.Count, result.Graph.Relationships.Count,
-            result.Graph.Nodes.Take(10).ToList(), result.Graph.Relationships.Take(10).ToList(), errors.Take(10_000).ToList(), null);
-        if (errors.Count > 0 || dryRun)
-            return preview;
-        var written = await writer.ImportAsync(dataset, GraphBatch.Of(result.Graph), by, "a mapped upload", ct);
-        return preview with { Version = written.Version };
+        var outcome = await Importer.RunAsync(catalog.Store(dataset), folder, mapping, dryRun, (batch, c) => writer.ImportAsync(dataset, batch, by, "a mapped upload", c), ct);
+        var graph = outcome.Graph;
+        return new MappedPreview(outcome.Valid, outcome.Contents.RowsRead, graph.Nodes.Count, graph.Relationships.Count,
+            graph.Nodes.Take(10).ToList(), graph.Relationships.Take(10).ToList(), outcome.Errors.Take(10_000).ToList(), outcome.Version);
     }
 }

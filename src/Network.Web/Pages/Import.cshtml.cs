@@ -49,27 +49,22 @@ public class ImportModel(DatasetCatalog catalog, NetworkWriter writer) : PageMod
         Load();
         if (files.Count == 0)
             return Fail("Choose one or more CSV files.");
-        Upload = Guid.NewGuid().ToString("N");
-        var folder = UploadFolder()!;
-        Directory.CreateDirectory(folder);
         var headers = new Dictionary<string, string[]>();
-        foreach (var file in files)
+        try
         {
-            var name = Path.GetFileName(file.FileName);
-            if (!name.EndsWith(".csv", StringComparison.OrdinalIgnoreCase))
-                return Fail($"{name} is not a CSV file.");
-            await using (var target = System.IO.File.Create(Path.Combine(folder, name)))
-                await file.CopyToAsync(target, ct);
-            try
+            using var upload = await Api.Imports.Upload.ReceiveAsync(files, Uploads, MappedImport.Refuse, ct);
+            foreach (var name in upload.Names)
             {
-                using var reader = Data.Formats.TextFiles.OpenUtf8(Path.Combine(folder, name));
+                using var reader = Data.Formats.TextFiles.OpenUtf8(Path.Combine(upload.Folder, name));
                 headers[name] = (reader.ReadLine() ?? "").Split(',').Select(h => h.Trim().Trim('"')).ToArray();
             }
-            catch (InvalidDataException e)
-            {
-                Directory.Delete(folder, recursive: true);
-                return Fail(e.Message);
-            }
+            // Kept for the preview and the import that follow; cleared after the import, or after a few hours.
+            upload.Keep = true;
+            Upload = upload.Token;
+        }
+        catch (InvalidDataException e)
+        {
+            return Fail(e.Message);
         }
         MappingJson = JsonSerializer.Serialize(MappingProposer.Propose("uploaded files", headers), MappingFile.Json);
         UploadedFiles = headers.Keys.ToList();
@@ -91,14 +86,16 @@ public class ImportModel(DatasetCatalog catalog, NetworkWriter writer) : PageMod
         {
             if (!string.IsNullOrWhiteSpace(NewDataset))
             {
-                var info = await catalog.CreateAsync(new DatasetInfo(NewDataset.Trim(), $"{from} (data/{from})", false, $"data/{from}"), Data.Formats.DataFolder.Read(folder), ct);
+                var info = await catalog.CreateFromFolderAsync(new DatasetInfo(NewDataset.Trim(), $"{from} (data/{from})", false, $"data/{from}"), folder, ct);
                 return Redirect($"/datasets/{Uri.EscapeDataString(info.Name)}");
             }
             if (Dataset is null || catalog.Find(Dataset) is null)
                 return Fail("Choose a dataset to add to, or name a new one.");
-            var existing = await catalog.Store(Dataset).LoadGraphAsync(ct);
-            await writer.ImportAsync(Dataset, Data.Storage.GraphBatch.Of(Data.Formats.DataFolder.Read(folder, existing: existing)), User.UserName(), $"data/{from}", ct);
-            return Redirect($"/datasets/{Uri.EscapeDataString(Dataset)}/changes");
+            var dataset = Dataset;
+            var outcome = await Data.Imports.Importer.RunAsync(catalog.Store(dataset), folder, null, false, (batch, c) => writer.ImportAsync(dataset, batch, User.UserName(), $"data/{from}", c), ct);
+            if (!outcome.Valid)
+                return Fail($"{outcome.Errors.Count} problems in data/{from}, nothing was written: {string.Join("; ", outcome.Errors.Take(3))}");
+            return Redirect($"/datasets/{Uri.EscapeDataString(dataset)}/changes");
         }
         catch (Exception e) when (e is Network.Analysis.Domain.ValidationFailedException or InvalidDataException)
         {
@@ -129,6 +126,9 @@ public class ImportModel(DatasetCatalog catalog, NetworkWriter writer) : PageMod
         try
         {
             Preview = await MappedImport.RunAsync(catalog, writer, Dataset, mapping, folder, dryRun, User.UserName(), ct);
+            // Imported: the upload has done its work.
+            if (!dryRun && Preview.Valid)
+                Directory.Delete(folder, recursive: true);
         }
         catch (InvalidDataException e)
         {
@@ -142,8 +142,9 @@ public class ImportModel(DatasetCatalog catalog, NetworkWriter writer) : PageMod
         return Page();
     }
 
-    private string? UploadFolder() =>
-        Upload is { } token && token.All(char.IsAsciiHexDigit) ? Path.Combine(catalog.DataFolder, "uploads", token) : null;
+    private string Uploads => Path.Combine(catalog.DataFolder, "uploads");
+
+    private string? UploadFolder() => Upload is { } token ? Api.Imports.Upload.Find(Uploads, token)?.Folder : null;
 
     private void Load()
     {
