@@ -34,6 +34,16 @@ if (!app.Environment.IsDevelopment())
 // API and hub answers carry problem details; pages show the error page.
 app.UseWhen(context => IsApi(context.Request.Path), api => api.UseStatusCodePages().UseApiBadRequests());
 app.UseWhen(context => !IsApi(context.Request.Path), pages => pages.UseStatusCodePagesWithReExecute("/Error", "?code={0}"));
+// A page's upload over the limit is answered by the error page naming the limit (413) before anything reads the body.
+app.UseWhen(context => !IsApi(context.Request.Path), pages => pages.Use(async (context, next) =>
+{
+    if (HttpMethods.IsPost(context.Request.Method) && context.Request.ContentLength > Network.Api.Imports.ImportApi.MaxUploadBytes)
+    {
+        (context.Request.Method, context.Request.Path, context.Request.QueryString) = (HttpMethods.Get, "/Error", new QueryString("?code=413"));
+        (context.Request.Body, context.Request.ContentLength, context.Request.ContentType) = (Stream.Null, 0, null);
+    }
+    await next();
+}));
 // Routing after the status-code pages, so a re-executed error request is routed again.
 app.UseRouting();
 app.UseAuthentication();

@@ -152,4 +152,26 @@ public sealed class MapInABrowserTests(RunningServer server) : IClassFixture<Run
         Assert.Equal(new byte[] { 0x89, (byte)'P', (byte)'N', (byte)'G' }, png[..4]);
         Assert.True(png.Length > 10_000, $"{png.Length} bytes");
     }
+
+    [Fact]
+    public async Task AnUploadOverTheLimitSaysWhatTheLimitIsAndImportsNothing()
+    {
+        new UserStore(server.DataFolder).SetUser("anna", "a long password for anna", Roles.Editor);
+        var (playwright, browser) = await Browser.LaunchAsync();
+        using var _ = playwright;
+        await using var __ = browser;
+        var page = await Browser.SignedInAsync(browser, server, "anna", "a long password for anna");
+        await page.GotoAsync("/import");
+        var big = new byte[21 * 1024 * 1024];
+        Array.Fill(big, (byte)'a');
+        await page.SetInputFilesAsync("input[name=files]", new FilePayload { Name = "organisations.csv", MimeType = "text/csv", Buffer = big });
+        var response = await page.RunAndWaitForResponseAsync(() => page.ClickAsync("form[enctype='multipart/form-data'] button[type=submit]"),
+            r => r.Url.Contains("/import", StringComparison.Ordinal) && r.Request.Method == "POST");
+        await page.WaitForSelectorAsync("main h1");
+        Assert.True(response.Status == 413, $"{response.Status}: {await page.Locator("main").InnerTextAsync()}");
+        var text = await page.Locator("main").InnerTextAsync();
+        Assert.Contains("The upload is too large", text);
+        Assert.Contains("limited to 20 MB", text);
+        await Browser.ShotAsync(page, "import-too-large");
+    }
 }
