@@ -86,6 +86,10 @@ public sealed class ExplorerInABrowserTests(RunningServer server) : IClassFixtur
         await page.SelectOptionAsync("#colour-by", "kind");
         Assert.NotEqual(before, await page.Locator("circle[data-id='org-ku-leuven']").GetAttributeAsync("fill"));
         Assert.Contains("university", await page.Locator("#legend").InnerTextAsync());
+        await page.SelectOptionAsync("#colour-by", "sector");
+        Assert.Contains("no sector", await page.Locator("#legend").InnerTextAsync());
+        await page.SelectOptionAsync("#colour-by", "member");
+        Assert.Contains("member of the platform", await page.Locator("#legend").InnerTextAsync());
         await page.SelectOptionAsync("#size-by", "equal");
         Assert.Equal("7.0", await page.Locator("circle[data-id='org-ku-leuven']").GetAttributeAsync("r"));
 

@@ -29,7 +29,9 @@ public sealed class ExploreModel(DatasetCatalog catalog, AnalysisService analysi
     public ExploreView View { get; private set; } = null!;
 
     /// <summary>Sector names by id, for the filter's labels.</summary>
-    public IReadOnlyDictionary<string, string> SectorNames => Snapshot.Graph.OfType<Network.Analysis.Domain.Sector>().ToDictionary(s => s.Id, s => s.Name);
+    public IReadOnlyDictionary<string, string> SectorNames => _sectorNames ??= Snapshot.Graph.OfType<Network.Analysis.Domain.Sector>().ToDictionary(s => s.Id, s => s.Name);
+
+    private IReadOnlyDictionary<string, string>? _sectorNames;
     public IReadOnlyList<string> Countries { get; private set; } = [];
     public string? FocusName { get; private set; }
 
@@ -40,6 +42,7 @@ public sealed class ExploreModel(DatasetCatalog catalog, AnalysisService analysi
     {
         await BuildAsync(cancellationToken);
         var inv = System.Globalization.CultureInfo.InvariantCulture;
+        var names = SectorNames;
         return new JsonResult(new
         {
             version = View.Version,
@@ -49,7 +52,7 @@ public sealed class ExploreModel(DatasetCatalog catalog, AnalysisService analysi
                 id = n.Id, name = n.Name, kind = n.Kind, city = n.City ?? n.Country ?? "", country = n.Country ?? "",
                 x = Math.Round(n.X, 2), y = Math.Round(n.Y, 2), r = Math.Round(n.Radius, 2), community = n.Community + 1,
                 betweenness = n.Betweenness.ToString("F4", inv), degree = n.Degree, href = RecordLink(n.Id), pinned = n.Pinned,
-                sectors = string.Join(';', n.Sectors), stages = string.Join(';', n.Stages), member = n.Member ? "true" : "false",
+                sectors = string.Join(';', n.Sectors), sector = n.Sectors.Count > 0 ? names.GetValueOrDefault(n.Sectors[0]) ?? n.Sectors[0] : "", stages = string.Join(';', n.Stages), member = n.Member ? "true" : "false",
             }),
             edges = View.Edges.SelectMany(e => new[] { e.U, e.V, (int)Math.Min(int.MaxValue, Math.Round(e.Weight)) }),
         });

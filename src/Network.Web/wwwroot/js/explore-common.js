@@ -3,7 +3,8 @@
 export const palette = ['#2456a6', '#d9480f', '#2b8a3e', '#ae3ec9', '#e67700', '#0c8599', '#c2255c', '#5c940d', '#3b5bdb', '#862e9c', '#a61e4d', '#087f5b'];
 export const grey = '#868e96';
 const helix = kind => ({ university: 'knowledge', 'research-institute': 'knowledge', company: 'industry', investor: 'industry', government: 'government' })[kind] ?? 'society';
-export const colourKey = (mode, d) => mode === 'kind' ? d.kind : mode === 'helix' ? helix(d.kind) : mode === 'country' ? (d.country || 'unknown') : `community ${d.community}`;
+export const colourKey = (mode, d) => mode === 'kind' ? d.kind : mode === 'helix' ? helix(d.kind) : mode === 'country' ? (d.country || 'unknown')
+  : mode === 'sector' ? (d.sector || 'no sector') : mode === 'member' ? (d.member === 'true' ? 'member of the platform' : 'not a member') : `community ${d.community}`;
 const svgNs = 'http://www.w3.org/2000/svg';
 
 export const text = (tag, value) => { const e = document.createElement(tag); e.textContent = value; return e; };
