@@ -21,9 +21,25 @@ public sealed record ShortestPathCentralities(double[] Betweenness, double[]? Cl
 /// <item>Harmonic: NetworkX <c>harmonic_centrality</c>, Σ 1/d(v,u) over reachable u≠v, unnormalised.</item>
 /// </list>
 /// Sources are spread over all cores; each worker keeps its own arrays and partial sums.
+/// <para>
+/// Equal lengths: weighted path lengths are sums of 1/weight, and mathematically equal sums come out of floating point
+/// slightly apart depending on their order (1/3 + 1/6 + 1/2 against 1/2 + 1/2). Two lengths count as equal when they
+/// differ by at most <see cref="Tolerance"/> relative to the larger — the rule igraph applies — so every shortest path
+/// is counted however its length was summed. Real differences between path lengths of a network with weights up to a
+/// few thousand are far larger than that, so no longer path is ever taken for a shortest one.
+/// </para>
 /// </summary>
 public static class ShortestPaths
 {
+    /// <summary>Relative tolerance within which two weighted path lengths are the same length.</summary>
+    public const double Tolerance = 1e-10;
+
+    /// <summary>Whether <paramref name="a"/> is shorter than <paramref name="b"/> by more than the tolerance.</summary>
+    internal static bool Shorter(double a, double b) => double.IsInfinity(b) ? a < b : a < b - Tolerance * Math.Max(Math.Abs(a), Math.Abs(b));
+
+    /// <summary>Whether the two lengths are the same within the tolerance.</summary>
+    internal static bool Same(double a, double b) => double.IsInfinity(a) || double.IsInfinity(b) ? a == b : Math.Abs(a - b) <= Tolerance * Math.Max(Math.Abs(a), Math.Abs(b));
+
     public static ShortestPathCentralities Compute(WeightedGraph graph, int? samples = null, int seed = 0, int maxThreads = 0)
     {
         var n = graph.NodeCount;
@@ -198,7 +214,7 @@ public static class ShortestPaths
                     if (_hops[w] == 1)
                         continue;
                     var candidate = d + 1.0 / weights[e];
-                    if (candidate < _distance[w])
+                    if (Shorter(candidate, _distance[w]))
                     {
                         if (_hops[w] < 0)
                             _hops[w] = 0;
@@ -206,7 +222,7 @@ public static class ShortestPaths
                         _sigma[w] = _sigma[v];
                         _queue.Enqueue(w, candidate);
                     }
-                    else if (candidate == _distance[w])
+                    else if (Same(candidate, _distance[w]))
                     {
                         _sigma[w] += _sigma[v];
                     }
@@ -231,7 +247,7 @@ public static class ShortestPaths
                 {
                     var v = targets[e];
                     // v precedes w on a shortest path when it is exactly one edge length closer (same arithmetic as the forward pass).
-                    var isPredecessor = unweighted ? _distance[v] == dw - 1 : _distance[v] + 1.0 / weights[e] == dw && _distance[v] < dw;
+                    var isPredecessor = unweighted ? _distance[v] == dw - 1 : Same(_distance[v] + 1.0 / weights[e], dw) && _distance[v] < dw;
                     if (isPredecessor)
                         _delta[v] += _sigma[v] * coefficient;
                 }
