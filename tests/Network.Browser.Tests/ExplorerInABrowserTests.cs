@@ -63,6 +63,14 @@ public sealed class ExplorerInABrowserTests(RunningServer server) : IClassFixtur
         Assert.NotEqual(before, zoomed);
         var width = double.Parse(zoomed!.Split(' ')[2], System.Globalization.CultureInfo.InvariantCulture);
         Assert.True(width < 1000, $"viewBox width {width} after zooming in");
+
+        // The keyboard does the same: + zooms in, an arrow pans.
+        await svg.FocusAsync();
+        await page.Keyboard.PressAsync("+");
+        var keyed = await svg.GetAttributeAsync("viewBox");
+        Assert.True(double.Parse(keyed!.Split(' ')[2], System.Globalization.CultureInfo.InvariantCulture) < width);
+        await page.Keyboard.PressAsync("ArrowRight");
+        Assert.NotEqual(keyed, await svg.GetAttributeAsync("viewBox"));
     }
 
     [Fact]

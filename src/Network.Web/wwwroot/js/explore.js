@@ -99,6 +99,20 @@ document.addEventListener('pointermove', event => {
   apply();
 });
 
+// Keyboard: arrows pan, + and − zoom, when the drawing has the focus.
+document.addEventListener('keydown', event => {
+  if (event.target !== svg()) return;
+  const b = current();
+  const step = b.w / 10;
+  const moves = { ArrowLeft: [-step, 0], ArrowRight: [step, 0], ArrowUp: [0, -step], ArrowDown: [0, step] };
+  const zoom = { '+': 1 / 1.3, '=': 1 / 1.3, '-': 1.3 }[event.key];
+  if (moves[event.key]) box = { ...b, x: b.x + moves[event.key][0], y: b.y + moves[event.key][1] };
+  else if (zoom) box = { x: b.x + b.w * (1 - zoom) / 2, y: b.y + b.h * (1 - zoom) / 2, w: b.w * zoom, h: b.h * zoom };
+  else return;
+  event.preventDefault();
+  apply();
+});
+
 function moveNode(c, x, y) {
   const id = c.dataset.id;
   c.setAttribute('cx', x.toFixed(1));
