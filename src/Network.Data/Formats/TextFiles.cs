@@ -6,13 +6,16 @@ namespace Network.Data.Formats;
 /// <summary>
 /// CSV files are read as strict UTF-8: a file in another encoding (Latin-1, Windows-1252) would otherwise import with
 /// its accents replaced by question marks and say nothing. Such a file is refused, naming the file and the first byte
-/// that is not UTF-8.
+/// that is not UTF-8; so is a file that is not text at all.
 /// </summary>
 public static class TextFiles
 {
     public static StreamReader OpenUtf8(string path)
     {
         var bytes = File.ReadAllBytes(path);
+        // A NUL byte is valid UTF-8 but no CSV holds one: a spreadsheet, an image or an archive under a .csv name.
+        if (Array.IndexOf(bytes, (byte)0) is var nul and >= 0)
+            throw new InvalidDataException($"{Path.GetFileName(path)}: not a text file (byte {nul:N0} is binary data); export the data as CSV (UTF-8) and try again.");
         var at = FirstInvalidByte(bytes);
         if (at >= 0)
             throw new InvalidDataException($"{Path.GetFileName(path)}: byte {at:N0} is not UTF-8 text (0x{bytes[at]:X2}); save the file as UTF-8 (in Excel: \"CSV UTF-8\") and try again.");

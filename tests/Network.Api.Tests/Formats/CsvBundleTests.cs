@@ -62,6 +62,16 @@ public class CsvBundleTests
     }
 
     [Fact]
+    public void ABinaryFileUnderACsvNameIsRefusedAsNotText()
+    {
+        var folder = TestPaths.NewTemporaryFolder();
+        // The start of a zip archive (an .xlsx saved as .csv): valid UTF-8 up to its first NUL byte.
+        File.WriteAllBytes(Path.Combine(folder, "organisations.csv"), [0x50, 0x4B, 0x03, 0x04, 0x14, 0x00, 0x06, 0x00]);
+        var error = Assert.Throws<InvalidDataException>(() => CsvBundle.Read(folder));
+        Assert.Equal("organisations.csv: not a text file (byte 5 is binary data); export the data as CSV (UTF-8) and try again.", error.Message);
+    }
+
+    [Fact]
     public void AUtf8FileWithAByteOrderMarkReadsAsUsual()
     {
         var folder = TestPaths.NewTemporaryFolder();
