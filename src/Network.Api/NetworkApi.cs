@@ -3,23 +3,17 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using Network.Api.Agreements;
 using Network.Api.Analysis;
 using Network.Api.Auth;
-using Network.Api.Cities;
 using Network.Api.Editing;
-using Network.Api.Events;
 using Network.Api.Exports;
 using Network.Api.Imports;
 using Network.Api.Changes;
 using Network.Data.Mapping;
 using Network.Api.Nodes;
 using Network.Api.Hubs;
-using Network.Api.Organisations;
-using Network.Api.People;
 using Network.Api.Relationships;
 using Network.Api.Resolution;
-using Network.Api.Sectors;
 using Network.Data.Storage;
 using Scalar.AspNetCore;
 using Network.Data.Formats;
@@ -53,12 +47,7 @@ public static class NetworkApi
 
     public static IEndpointRouteBuilder MapNetworkApi(this IEndpointRouteBuilder app)
     {
-        app.MapOrganisations();
-        app.MapPeople();
-        app.MapCities();
-        app.MapAgreements();
-        app.MapSectors();
-        app.MapEvents();
+        app.MapNodes();
         app.MapRelationships();
         app.MapAnalysis();
         app.MapLayout();

@@ -261,5 +261,14 @@ public sealed class ApiTests : IDisposable
         var paths = document.GetProperty("paths");
         Assert.True(paths.TryGetProperty("/api/datasets/{dataset}/organisations", out _));
         Assert.True(paths.TryGetProperty("/api/datasets/{dataset}/analysis/brokers", out _));
+        Assert.True(paths.TryGetProperty("/api/datasets/{dataset}/layout", out _));
+        // Every answer of a write is stated, for every kind of record.
+        foreach (var kind in new[] { "organisations", "people", "cities", "agreements", "sectors", "events" })
+        {
+            var put = paths.GetProperty($"/api/datasets/{{dataset}}/{kind}/{{id}}").GetProperty("put").GetProperty("responses");
+            foreach (var status in new[] { "200", "400", "401", "403", "404", "412", "428", "429", "503" })
+                Assert.True(put.TryGetProperty(status, out _), $"PUT {kind} states {status}");
+            Assert.True(paths.GetProperty($"/api/datasets/{{dataset}}/{kind}").GetProperty("post").GetProperty("responses").TryGetProperty("409", out _));
+        }
     }
 }

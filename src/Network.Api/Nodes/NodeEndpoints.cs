@@ -44,6 +44,7 @@ public static partial class NodeEndpoints
             return TypedResults.Ok(new Page<T>(items, number, size, matches.Count));
         })
         .RequireAuthorization(Policies.Read)
+        .Problems(StatusCodes.Status404NotFound, StatusCodes.Status503ServiceUnavailable)
         .WithSummary($"List {path}, with paging and search");
 
         group.MapGet("/{id}", async Task<Results<Ok<T>, NotFound<Microsoft.AspNetCore.Mvc.ProblemDetails>>> (string dataset, string id, HttpResponse response, DatasetCatalog catalog, CancellationToken cancellationToken) =>
@@ -55,6 +56,7 @@ public static partial class NodeEndpoints
             return TypedResults.Ok(node);
         })
         .RequireAuthorization(Policies.Read)
+        .Problems(StatusCodes.Status503ServiceUnavailable)
         .WithSummary($"One of the {path}, with its version as ETag");
 
         group.MapPost("/", async Task<Created<T>> (string dataset, T node, HttpContext context, NetworkWriter writer, CancellationToken cancellationToken) =>
@@ -66,6 +68,7 @@ public static partial class NodeEndpoints
         })
         .RequireAuthorization(Policies.Edit)
         .RequireRateLimiting(AuthSetup.RateWrites)
+        .Problems(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound, StatusCodes.Status409Conflict, StatusCodes.Status503ServiceUnavailable)
         .WithSummary($"Create one of the {path} (id and source are filled in when left out)");
 
         group.MapPut("/{id}", async Task<Ok<T>> (string dataset, string id, T node, HttpContext context, DatasetCatalog catalog, NetworkWriter writer, CancellationToken cancellationToken) =>
@@ -80,6 +83,7 @@ public static partial class NodeEndpoints
         })
         .RequireAuthorization(Policies.Edit)
         .RequireRateLimiting(AuthSetup.RateWrites)
+        .Problems(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound, StatusCodes.Status412PreconditionFailed, StatusCodes.Status428PreconditionRequired, StatusCodes.Status503ServiceUnavailable)
         .WithSummary($"Replace one of the {path}; If-Match with its ETag is required");
 
         group.MapDelete("/{id}", async Task<NoContent> (string dataset, string id, HttpContext context, DatasetCatalog catalog, NetworkWriter writer, CancellationToken cancellationToken) =>
@@ -92,9 +96,18 @@ public static partial class NodeEndpoints
         })
         .RequireAuthorization(Policies.Edit)
         .RequireRateLimiting(AuthSetup.RateWrites)
+        .Problems(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound, StatusCodes.Status412PreconditionFailed, StatusCodes.Status428PreconditionRequired, StatusCodes.Status503ServiceUnavailable)
         .WithSummary($"Delete one of the {path} and its relationships; If-Match required");
 
         return group;
+    }
+
+    /// <summary>Declares the problem answers an endpoint gives (and every write's 401, 403 and 429), so the OpenAPI document states them.</summary>
+    public static RouteHandlerBuilder Problems(this RouteHandlerBuilder builder, params int[] statuses)
+    {
+        foreach (var status in statuses.Concat([StatusCodes.Status401Unauthorized, StatusCodes.Status403Forbidden, StatusCodes.Status429TooManyRequests]).Distinct())
+            builder.ProducesProblem(status);
+        return builder;
     }
 
     public static bool Matches(IQueryCollection query, string key, Func<string, bool> test) =>
