@@ -80,6 +80,23 @@ public sealed class AuthTests : IDisposable
     }
 
     [Fact]
+    public async Task TheImportPagesUploadsAreRateLimitedButReadingThePageIsNot()
+    {
+        using var limited = _app.WithWebHostBuilder(b => b.UseSetting("Auth:ImportsPerMinute", "1"));
+        var key = limited.Services.GetRequiredService<UserStore>().CreateApiKey("page-importer", Roles.Editor);
+        var client = limited.CreateClient();
+        client.DefaultRequestHeaders.Add(ApiKeyHandler.Header, key);
+        // One import flow is three posts (upload, preview, import): a fourth within the minute waits.
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i < 4; i++)
+            statuses.Add((await client.PostAsync("/import?handler=Upload", new MultipartFormDataContent { { new StringContent("id,name\n"), "files", "a.csv" } })).StatusCode);
+        Assert.DoesNotContain(HttpStatusCode.TooManyRequests, statuses.Take(3));
+        Assert.Equal(HttpStatusCode.TooManyRequests, statuses[3]);
+        var page = await client.GetAsync("/import");
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+    }
+
+    [Fact]
     public async Task AnonymousWhatIfsBeyondTheirBudgetAreRefusedWith429InTheApiAndThePage()
     {
         using var limited = _app.WithWebHostBuilder(b => b.UseSetting("Auth:AnalysisPerMinute", "2"));

@@ -38,6 +38,7 @@ public static class AuthSetup
 {
     public const string RateWrites = "writes";
     public const string RateImports = "imports";
+    public const string RateImportPage = "import-page";
     public const string RateAnalysis = "analysis";
 
     public const string MustChangeClaim = "network:must-change";
@@ -132,6 +133,10 @@ public static class AuthSetup
                 _ => new FixedWindowRateLimiterOptions { PermitLimit = options.WritesPerMinute, Window = TimeSpan.FromMinutes(1) }));
             o.AddPolicy(RateImports, context => RateLimitPartition.GetFixedWindowLimiter(Client(context),
                 _ => new FixedWindowRateLimiterOptions { PermitLimit = options.ImportsPerMinute, Window = TimeSpan.FromMinutes(1) }));
+            // The import page's posts (an upload, its preview and its import are three): reading the page is not limited.
+            o.AddPolicy(RateImportPage, context => HttpMethods.IsPost(context.Request.Method)
+                ? RateLimitPartition.GetFixedWindowLimiter("page " + Client(context), _ => new FixedWindowRateLimiterOptions { PermitLimit = 3 * options.ImportsPerMinute, Window = TimeSpan.FromMinutes(1) })
+                : RateLimitPartition.GetNoLimiter("page reads"));
             // What-ifs and paths re-run the analysis: a client (signed in or by address) gets a budget per minute.
             o.AddPolicy(RateAnalysis, context => RateLimitPartition.GetFixedWindowLimiter(Client(context),
                 _ => new FixedWindowRateLimiterOptions { PermitLimit = options.AnalysisPerMinute, Window = TimeSpan.FromMinutes(1) }));

@@ -28,7 +28,9 @@ public class ErrorModel : PageModel
             Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
             return;
         }
-        if (code == StatusCodes.Status404NotFound)
+        if (code == StatusCodes.Status429TooManyRequests)
+            (Heading, Message) = ("Too many requests in a minute", "Nothing was changed. Wait a minute and try again.");
+        else if (code == StatusCodes.Status404NotFound)
             (Heading, Message) = ("Not found", "There is no page or dataset at this address.");
         else if (code is { } status)
             (Heading, Message) = ($"Error {status}", "The request could not be completed.");
