@@ -25,6 +25,19 @@ public sealed class OverviewPageTests : IDisposable
     }
 
     [Fact]
+    public async Task TheOverviewShowsTheHeatMapWithItsLegendAndTheInternationalReachWithoutStrayCode()
+    {
+        var page = await Html.ParseAsync(await _app.CreateClient().GetAsync("/datasets/seed"));
+        var chains = page.QuerySelectorAll("section.card").Single(s => s.QuerySelector("h2")!.TextContent.StartsWith("Value chains", StringComparison.Ordinal));
+        Assert.NotNull(chains.QuerySelector("p.meaning .legend-gap"));
+        Assert.NotNull(chains.QuerySelector("table.heat"));
+        Assert.DoesNotContain("else {", page.Body!.TextContent);
+        var reach = page.QuerySelectorAll("section.card").Single(s => s.QuerySelector("h2")!.TextContent == "International reach");
+        Assert.Contains("BE ↔ CN", reach.TextContent);
+        Assert.Equal("/datasets/seed/explore/map", reach.QuerySelector("h2 a")!.GetAttribute("href"));
+    }
+
+    [Fact]
     public async Task OldAddressesRedirectToTheDatasetsPages()
     {
         var client = _app.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });

@@ -26,6 +26,10 @@ public sealed class IndexModel(DatasetCatalog catalog, AnalysisService analysis)
     public int Ties { get; private set; }
     public int Components { get; private set; }
 
+    /// <summary>The countries the organisations sit in, and the ties that cross a border, most first.</summary>
+    public IReadOnlyList<(string Country, int Organisations)> Countries { get; private set; } = [];
+    public IReadOnlyList<(string A, string B, int Ties)> BorderTies { get; private set; } = [];
+
     public IReadOnlyList<Network.Data.Storage.ChangeEntry> LatestChanges { get; private set; } = [];
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
@@ -42,5 +46,11 @@ public sealed class IndexModel(DatasetCatalog catalog, AnalysisService analysis)
         Fragile = Snapshot.SinglePointsOfFailure.Take(5).ToList();
         Ties = Snapshot.Organisations.Graph.EdgeCount;
         Components = Snapshot.Components.Distinct().Count();
+        var country = Snapshot.Actors.Actors.Where(a => a.Label == NodeLabel.Organisation && a.Country is not null).ToDictionary(a => a.Id, a => a.Country!);
+        Countries = country.Values.GroupBy(c => c).Select(g => (g.Key, g.Count())).OrderByDescending(c => c.Item2).ThenBy(c => c.Key, StringComparer.Ordinal).ToList();
+        BorderTies = Snapshot.Organisations.Ties
+            .Where(t => country.TryGetValue(t.A, out var a) && country.TryGetValue(t.B, out var b) && a != b)
+            .GroupBy(t => string.CompareOrdinal(country[t.A], country[t.B]) < 0 ? (country[t.A], country[t.B]) : (country[t.B], country[t.A]))
+            .Select(g => (g.Key.Item1, g.Key.Item2, g.Count())).OrderByDescending(x => x.Item3).ThenBy(x => x.Item1, StringComparer.Ordinal).ToList();
     }
 }
