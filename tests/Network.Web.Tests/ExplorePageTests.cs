@@ -41,7 +41,7 @@ public sealed class ExplorePageTests : IDisposable
         Assert.Contains("All 5271 organisations drawn", all.Body!.TextContent);
         using var graph = System.Text.Json.JsonDocument.Parse(await client.GetStringAsync(canvas.GetAttribute("data-source")));
         Assert.Equal(5271, graph.RootElement.GetProperty("nodes").GetArrayLength());
-        Assert.Equal(3 * 146_781, graph.RootElement.GetProperty("edges").GetArrayLength());
+        Assert.Equal(2 * 146_781, graph.RootElement.GetProperty("edges").GetArrayLength());
         Assert.All(graph.RootElement.GetProperty("nodes").EnumerateArray(), n => Assert.InRange(n.GetProperty("x").GetDouble(), 0, 1000));
     }
 

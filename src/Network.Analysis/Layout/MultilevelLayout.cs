@@ -183,7 +183,8 @@ public static class MultilevelLayout
         var (x, y) = ((double[])start.X.Clone(), (double[])start.Y.Clone());
         var random = new Random(options.Seed);
         var placed = Enumerable.Range(0, n).Where(v => !double.IsNaN(x[v])).ToList();
-        var (cx, cy) = placed.Count == 0 ? (0.0, 0.0) : (placed.Average(v => x[v]), placed.Average(v => y[v]));
+        // A new organisation with no placed partner goes just right of the drawing, at its middle height.
+        var (right, middle) = placed.Count == 0 ? (0.0, 0.0) : (placed.Max(v => x[v]) + 3 * K, placed.Average(v => y[v]));
         for (var v = 0; v < n; v++)
         {
             if (!double.IsNaN(x[v]))
@@ -195,7 +196,7 @@ public static class MultilevelLayout
                     continue;
                 (sx, sy, count) = (sx + start.X[u], sy + start.Y[u], count + 1);
             }
-            (x[v], y[v]) = count > 0 ? (sx / count, sy / count) : (placed.Count == 0 ? 0 : placed.Max(u => x[u]) + 3 * K, cy);
+            (x[v], y[v]) = count > 0 ? (sx / count, sy / count) : (right, middle);
             x[v] += (random.NextDouble() - 0.5) * K;
             y[v] += (random.NextDouble() - 0.5) * K;
         }
@@ -388,6 +389,7 @@ public static class MultilevelLayout
         var energy = double.PositiveInfinity;
         var progress = 0;
         var totalMass = level.Mass.Sum();
+        var repulsion = C * Math.Pow(K, 1 + p);
         for (var iteration = 0; iteration < iterations; iteration++)
         {
             tree.Build(x, y, level.Mass);
@@ -408,8 +410,8 @@ public static class MultilevelLayout
                     (ax, ay) = (ax + dx * f, ay + dy * f);
                 }
                 var g = Gravity * level.Mass[v] / K;
-                fx[v] = C * Math.Pow(K, 1 + p) * rx + ax - g * (x[v] - cx);
-                fy[v] = C * Math.Pow(K, 1 + p) * ry + ay - g * (y[v] - cy);
+                fx[v] = repulsion * rx + ax - g * (x[v] - cx);
+                fy[v] = repulsion * ry + ay - g * (y[v] - cy);
                 return stack;
             }, _ => { });
 

@@ -127,10 +127,11 @@ public sealed class AnalysisSnapshot
         Chains(null), Introductions(null), SinglePointsOfFailure);
 
     /// <summary>
-    /// A result computed once per key for this version. At most <see cref="MaxCached"/> are kept (the cache is emptied
-    /// when full), so that requests for many different keys cannot fill the server's memory.
+    /// A result computed once per key for this version (also by pages: where the map places the cities). At most
+    /// <see cref="MaxCached"/> are kept (the cache is emptied when full), so that requests for many different keys
+    /// cannot fill the server's memory.
     /// </summary>
-    private T Cached<T>(string key, Func<T> compute) where T : class
+    public T Cached<T>(string key, Func<T> compute) where T : class
     {
         if (_cached.Count >= MaxCached)
             _cached.Clear();

@@ -10,19 +10,24 @@ public sealed record PinnedPositions(IReadOnlyDictionary<string, double[]> Pins,
 
 /// <summary>
 /// The positions colleagues pinned on the map, per dataset, so everyone opening it sees the same picture: one JSON file
-/// per dataset in the data folder's layouts/, replaced atomically (a temporary file, then a rename).
+/// per dataset in the data folder's layouts/, replaced atomically (a temporary file, then a rename). Read once per
+/// dataset and then kept in memory: every map request asks for them, and only <see cref="Change"/> writes them.
 /// </summary>
 public sealed class LayoutPins(string dataFolder)
 {
     public const int MaxPins = 10_000;
     private readonly Lock _gate = new();
+    private readonly Dictionary<string, PinnedPositions> _read = new(StringComparer.Ordinal);
 
     public PinnedPositions Load(string dataset)
     {
         lock (_gate)
         {
+            if (_read.TryGetValue(dataset, out var known))
+                return known;
             var path = PathOf(dataset);
-            return File.Exists(path) ? JsonSerializer.Deserialize<PinnedPositions>(File.ReadAllText(path), GraphJson.Options) ?? PinnedPositions.None : PinnedPositions.None;
+            var pins = File.Exists(path) ? JsonSerializer.Deserialize<PinnedPositions>(File.ReadAllText(path), GraphJson.Options) ?? PinnedPositions.None : PinnedPositions.None;
+            return _read[dataset] = pins;
         }
     }
 
@@ -47,7 +52,7 @@ public sealed class LayoutPins(string dataFolder)
             Directory.CreateDirectory(Path.GetDirectoryName(path)!);
             File.WriteAllText(path + ".tmp", JsonSerializer.Serialize(next, GraphJson.Options));
             File.Move(path + ".tmp", path, overwrite: true);
-            return next;
+            return _read[dataset] = next;
         }
     }
 

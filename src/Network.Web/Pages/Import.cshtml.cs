@@ -118,11 +118,11 @@ public class ImportModel(DatasetCatalog catalog, NetworkWriter writer) : PageMod
         MappingFile mapping;
         try
         {
-            mapping = JsonSerializer.Deserialize<MappingFile>(MappingJson ?? "", MappingFile.Json) ?? throw new JsonException("empty");
+            mapping = MappedImport.ParseMapping(MappingJson ?? "");
         }
-        catch (JsonException e)
+        catch (BadHttpRequestException e)
         {
-            return Fail($"The mapping is not valid JSON: {e.Message}");
+            return Fail(e.Message);
         }
         try
         {

@@ -37,7 +37,7 @@ public sealed class ExploreModel(DatasetCatalog catalog, AnalysisService analysi
 
     public async Task OnGetAsync(CancellationToken cancellationToken) => await BuildAsync(cancellationToken);
 
-    /// <summary>The view as compact JSON for the canvas renderer: nodes with their places, ties as flat [u, v, weight, …].</summary>
+    /// <summary>The view as compact JSON for the canvas renderer: nodes with their places, ties as flat [u, v, …], strongest first.</summary>
     public async Task<IActionResult> OnGetGraphAsync(CancellationToken cancellationToken)
     {
         await BuildAsync(cancellationToken);
@@ -54,7 +54,7 @@ public sealed class ExploreModel(DatasetCatalog catalog, AnalysisService analysi
                 betweenness = n.Betweenness.ToString("F4", inv), degree = n.Degree, href = RecordLink(n.Id), pinned = n.Pinned,
                 sectors = string.Join(';', n.Sectors), sector = n.Sectors.Count > 0 ? names.GetValueOrDefault(n.Sectors[0]) ?? n.Sectors[0] : "", stages = string.Join(';', n.Stages), member = n.Member ? "true" : "false",
             }),
-            edges = View.Edges.SelectMany(e => new[] { e.U, e.V, (int)Math.Min(int.MaxValue, Math.Round(e.Weight)) }),
+            edges = View.Edges.SelectMany(e => new[] { e.U, e.V }),
         });
     }
 

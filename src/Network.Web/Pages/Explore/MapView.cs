@@ -49,7 +49,8 @@ public sealed record MapView(IReadOnlyList<MapCity> Cities, IReadOnlyList<MapArc
     public static MapView Of(AnalysisSnapshot snapshot, Gazetteer? gazetteer, string? country)
     {
         var graph = snapshot.Graph;
-        var places = graph.OfType<City>().Select(c => gazetteer?.Place(c) ?? Own(c)).ToDictionary(p => p.CityId);
+        // Placing the cities is the same for every view of this version: once.
+        var places = snapshot.Cached("map places", () => graph.OfType<City>().Select(c => gazetteer?.Place(c) ?? Own(c)).ToDictionary(p => p.CityId));
         // Organisations and events are where their (first) LOCATED_IN says.
         var cityOf = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var r in graph.Relationships.Where(r => r.Type == RelationshipType.LocatedIn))

@@ -4,7 +4,7 @@
 // click, search, colour and size by, highlight a kind, paths, and pinning by dragging work as in the SVG drawing.
 import { colours, colourKey, grey, showLegend, setupSearch, showDetails, pin, highlightFilter, readState, writeState, setupShare } from './explore-common.js';
 
-let data = null;          // { nodes, edges, scale, version }
+let data = null;          // { nodes, edges: [u, v, u, v, …] strongest first, scale, version }
 let view = { cx: 500, cy: 500, k: 1 };
 let selected = null;
 let hovered = null;
@@ -45,7 +45,7 @@ async function load() {
   data = await response.json();
   const n = data.nodes.length;
   adjacency = Array.from({ length: n }, () => []);
-  for (let i = 0; i < data.edges.length; i += 3) {
+  for (let i = 0; i < data.edges.length; i += 2) {
     adjacency[data.edges[i]].push(data.edges[i + 1]);
     adjacency[data.edges[i + 1]].push(data.edges[i]);
   }
@@ -126,14 +126,14 @@ function draw() {
 
   // Ties: the strongest first, within a budget that grows as one zooms in (thinned when zoomed out); ties with both
   // ends in view come before those that only pass through.
-  const budget = Math.min(data.edges.length / 3, Math.round(5000 + 1500 * view.k));
+  const budget = Math.min(data.edges.length / 2, Math.round(5000 + 1500 * view.k));
   ctx.lineWidth = 0.6;
   ctx.strokeStyle = `rgba(90, 100, 115, ${Math.min(0.3, 0.12 + 0.02 * view.k)})`;
   ctx.beginPath();
   let drawn = 0;
   const kept = [];
   for (let pass = 0; pass < 2 && drawn < budget; pass++) {
-    for (let e = 0; e < data.edges.length && drawn < budget; e += 3) {
+    for (let e = 0; e < data.edges.length && drawn < budget; e += 2) {
       const a = data.edges[e], b = data.edges[e + 1];
       const both = inView[a] && inView[b];
       if (pass === 0 ? !both : both || (!inView[a] && !inView[b])) continue;
