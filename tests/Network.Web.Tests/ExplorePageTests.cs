@@ -46,6 +46,18 @@ public sealed class ExplorePageTests : IDisposable
     }
 
     [Fact]
+    public async Task AHubsRecordPageDrawsItsBestConnectedPartnersNotAllThreeThousand()
+    {
+        var client = _app.ClientWithRole(Roles.Editor);
+        await client.PostAsJsonAsync("/api/datasets", new { name = "cordis", from = "cordis-h2020-leuven" });
+        var page = await Html.ParseAsync(await client.GetAsync("/datasets/cordis/organisations/pic-999991334"));
+        var drawing = page.QuerySelector("svg.mini-graph")!;
+        Assert.Equal(Network.Web.Pages.Records.RecordModel.NeighbourhoodLimit, drawing.QuerySelectorAll("circle").Length);
+        Assert.Single(drawing.QuerySelectorAll("circle.centre"));
+        Assert.Contains("best-connected of its 3,083 partners", drawing.ParentElement!.TextContent);
+    }
+
+    [Fact]
     public async Task AFocusShowsOneOrganisationsNeighbourhood()
     {
         var page = await Html.ParseAsync(await _app.CreateClient().GetAsync("/datasets/seed/explore?focus=org-capricorn&depth=1"));

@@ -31,7 +31,8 @@ public sealed record ExploreView(IReadOnlyList<ExploreNode> Nodes, IReadOnlyList
     public bool Canvas => Nodes.Count > SvgLimit;
 
     /// <param name="layout">The shared map; null lays out just what is shown (a record page's small neighbourhood drawing).</param>
-    public static ExploreView Of(AnalysisSnapshot snapshot, DatasetLayout? layout, string? country, string? kind, string? focus, int depth)
+    /// <param name="limit">At most this many organisations (the focus and the best-connected others), for a small drawing.</param>
+    public static ExploreView Of(AnalysisSnapshot snapshot, DatasetLayout? layout, string? country, string? kind, string? focus, int depth, int? limit = null)
     {
         var network = snapshot.Organisations;
         var graph = network.Graph;
@@ -49,7 +50,9 @@ public sealed record ExploreView(IReadOnlyList<ExploreNode> Nodes, IReadOnlyList
                 .Where(v => string.IsNullOrEmpty(country) || cityOf[graph.Ids[v]].Country == country)
                 .Where(v => string.IsNullOrEmpty(kind) || network.Organisations[v].Kind == kind);
         }
-        var shown = chosen.OrderByDescending(v => metrics.Betweenness![v]).ThenBy(v => graph.Ids[v], StringComparer.Ordinal).ToList();
+        var ordered = chosen.OrderByDescending(v => graph.Ids[v] == focus).ThenByDescending(v => metrics.Betweenness![v]).ThenBy(v => graph.Ids[v], StringComparer.Ordinal).ToList();
+        var matching = ordered.Count;
+        var shown = limit is { } most ? ordered.Take(most).ToList() : ordered;
         var index = new Dictionary<int, int>(shown.Count);
         for (var i = 0; i < shown.Count; i++)
             index[shown[i]] = i;
@@ -78,7 +81,7 @@ public sealed record ExploreView(IReadOnlyList<ExploreNode> Nodes, IReadOnlyList
             Stages = network.Organisations[v].Stages,
             Member = network.Organisations[v].Member,
         }).ToList();
-        return new ExploreView(nodes, edges, shown.Count, graph.NodeCount, snapshot.Version, scale);
+        return new ExploreView(nodes, edges, matching, graph.NodeCount, snapshot.Version, scale);
     }
 
     private static List<(double X, double Y)> OwnLayout(WeightedGraph graph, List<int> shown, List<ExploreEdge> edges)

@@ -46,6 +46,9 @@ public sealed class RecordModel(DatasetCatalog catalog, AnalysisService analysis
     public bool WhatIfDeferred { get; private set; }
     public IReadOnlyList<Introduction> Introductions { get; private set; } = [];
     public ExploreView? Neighbourhood { get; private set; }
+
+    /// <summary>The neighbourhood drawing shows at most this many organisations: the record and its best-connected partners.</summary>
+    public const int NeighbourhoodLimit = 40;
     public string? CityName { get; private set; }
 
     public IReadOnlyList<Network.Data.Storage.ChangeEntry> History { get; private set; } = [];
@@ -97,7 +100,7 @@ public sealed class RecordModel(DatasetCatalog catalog, AnalysisService analysis
                 .ToList();
             Metrics = MetricsOf(network.Graph.IndexOf(node.Id));
             Introductions = Snapshot.Introductions(null).Where(i => i.FromId == node.Id || i.ToId == node.Id || i.IntroducerId == node.Id).ToList();
-            Neighbourhood = ExploreView.Of(Snapshot, null, null, null, node.Id, 1);
+            Neighbourhood = ExploreView.Of(Snapshot, null, null, null, node.Id, 1, limit: NeighbourhoodLimit);
         }
         return Page();
     }
