@@ -68,7 +68,8 @@ public sealed record ExploreView(IReadOnlyList<ExploreNode> Nodes, IReadOnlyList
         edges.Sort((a, b) => b.Weight.CompareTo(a.Weight));
 
         var at = layout is not null ? shown.Select(v => layout.Of(graph.Ids[v]) ?? (0, 0)).ToList() : OwnLayout(graph, shown, edges);
-        var scale = Fit(at);
+        // A small drawing of one organisation's neighbourhood keeps that organisation (ordered first) in the middle.
+        var scale = layout is null && focus is not null && shown.Count > 1 && graph.Ids[shown[0]] == focus ? FitAround(at, at[0]) : Fit(at);
         var maxBetweenness = Math.Max(shown.Select(v => metrics.Betweenness![v]).DefaultIfEmpty(0).Max(), 1e-12);
         var small = shown.Count > SvgLimit ? 0.5 : 1.0;
         var nodes = shown.Select((v, i) => new ExploreNode(graph.Ids[v], network.Organisations[v].Name, network.Organisations[v].Kind,
@@ -89,6 +90,13 @@ public sealed record ExploreView(IReadOnlyList<ExploreNode> Nodes, IReadOnlyList
         var sub = WeightedGraph.Create(shown.Select(v => graph.Ids[v]).ToList(), edges.Select(e => (e.U, e.V, e.Weight)));
         var positions = MultilevelLayout.Compute(sub);
         return Enumerable.Range(0, shown.Count).Select(i => (positions.X[i], positions.Y[i])).ToList();
+    }
+
+    /// <summary>The scale that puts <paramref name="centre"/> in the middle of [40, 960]² with every point inside.</summary>
+    private static DrawingScale FitAround(IReadOnlyList<(double X, double Y)> points, (double X, double Y) centre)
+    {
+        var reach = Math.Max(points.Max(p => Math.Max(Math.Abs(p.X - centre.X), Math.Abs(p.Y - centre.Y))), 1e-9);
+        return new DrawingScale(centre.X - reach, centre.Y - reach, 920 / (2 * reach), 40);
     }
 
     /// <summary>The scale that fits the points into [40, 960]² keeping their proportions.</summary>
