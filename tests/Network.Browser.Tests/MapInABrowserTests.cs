@@ -37,6 +37,8 @@ public sealed class MapInABrowserTests(RunningServer server) : IClassFixture<Run
             new PageWaitForFunctionOptions { Timeout = 30_000 });
         Assert.NotEqual(before, await colleague.Locator("circle[data-id='org-capricorn']").GetAttributeAsync("cx"));
         Assert.Contains("piet moved organisations on the map", await colleague.Locator("#live-notice").InnerTextAsync());
+        // Piet's own page does not redraw itself from its own change (that would wipe what it just told piet).
+        Assert.Contains("pinned where you put it", await piet.Locator("#live").InnerTextAsync());
         using var client = new HttpClient { BaseAddress = server.Address };
         var layout = await client.GetFromJsonAsync<JsonElement>("/api/datasets/seed/layout");
         Assert.Contains("org-capricorn", layout.GetProperty("pinned").EnumerateArray().Select(p => p.GetString()));

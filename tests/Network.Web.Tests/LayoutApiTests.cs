@@ -56,6 +56,7 @@ public sealed class LayoutApiTests : IDisposable
     [InlineData("""{"nodes":{"org-capricorn":[1]}}""", HttpStatusCode.BadRequest, "[x, y]")]
     [InlineData("""{"nodes":{"org-capricorn":[1e300,2]}}""", HttpStatusCode.BadRequest, "finite numbers")]
     [InlineData("""{"nodes":{}}""", HttpStatusCode.BadRequest, "1–1000 organisations")]
+    [InlineData("""{"nodes":{"org-capricorn":[1,2]},"origin":"0123456789012345678901234567890123456789012345678901234567890123456789"}""", HttpStatusCode.BadRequest, "at most 64")]
     public async Task ABadPinIsRefusedWithAProblemNamingWhatIsWrong(string body, HttpStatusCode status, string expected)
     {
         var response = await _app.ClientWithRole(Roles.Editor).PutAsync("/api/datasets/seed/layout/pins", new StringContent(body, System.Text.Encoding.UTF8, "application/json"));

@@ -8,6 +8,16 @@ const { GrafeoDB } = pkg;
 const password = process.env.STANDIN_PASSWORD ?? 'standin';
 const expected = 'Basic ' + Buffer.from(`neo4j:${password}`).toString('base64');
 const databases = new Map();
+// Neo4j locks what a MERGE matches under a uniqueness constraint, so two concurrent MERGEs of one key make one node.
+// The stand-in records constraints without enforcing them; it runs auto-commit statements one at a time per database
+// instead, which gives MERGE the same outcome.
+const autoCommitQueues = new Map();
+const oneAtATime = (name, work) => {
+  const previous = autoCommitQueues.get(name) ?? Promise.resolve();
+  const next = previous.then(work, work);
+  autoCommitQueues.set(name, next.catch(() => {}));
+  return next;
+};
 const transactions = new Map();
 let nextTransaction = 1;
 
@@ -70,7 +80,7 @@ const server = http.createServer(async (request, response) => {
       transactions.delete(tx.id);
       return send(200, {});
     }
-    const data = await run(tx ? tx.handle : database(name), body, wantsTyped);
+    const data = tx ? await run(tx.handle, body, wantsTyped) : await oneAtATime(name, () => run(database(name), body, wantsTyped));
     const payload = { data: data ? { fields: data.fields, values: data.values } : { fields: [], values: [] }, bookmarks: [] };
     if (data?.notifications) payload.notifications = data.notifications;
     if (tx && commit) {

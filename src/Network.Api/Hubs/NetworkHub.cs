@@ -16,7 +16,7 @@ public sealed record RelationshipDeletedEvent(string Dataset, RelationshipKey Ke
 public sealed record AnalysisEvent(string Dataset, long DataVersion, double Milliseconds);
 
 /// <summary>A colleague pinned or let go positions on the shared map.</summary>
-public sealed record LayoutEvent(string Dataset, long DataVersion, long PinStamp, string By);
+public sealed record LayoutEvent(string Dataset, long DataVersion, long PinStamp, string By, string? Origin = null);
 
 public sealed record ImportEvent(string Dataset, long Version, int Nodes, int Relationships, string By);
 

@@ -14,12 +14,15 @@ namespace Network.Api.Layout;
 public sealed record LayoutResult(IReadOnlyDictionary<string, double[]> Nodes, long Version, IReadOnlyList<string> Pinned);
 
 /// <summary>Positions to pin (x, y) or to let go (null), by organisation id.</summary>
-public sealed record PinRequest(IReadOnlyDictionary<string, double[]?> Nodes);
+/// <param name="Nodes">Each organisation's new place, or null to let it go.</param>
+/// <param name="Origin">The sending page's own mark, echoed in the hub's LayoutChanged so that page can skip its own change.</param>
+public sealed record PinRequest(IReadOnlyDictionary<string, double[]?> Nodes, string? Origin = null);
 
 /// <summary>/api/datasets/{dataset}/layout: the shared map of the organisation network, and the pins colleagues set by dragging.</summary>
 public static class LayoutApi
 {
     public const int MaxPinsPerRequest = 1000;
+    public const int MaxOriginLength = 64;
     private const double MaxCoordinate = 1e6;
 
     public static IEndpointRouteBuilder MapLayout(this IEndpointRouteBuilder app)
@@ -40,6 +43,8 @@ public static class LayoutApi
             var current = await layouts.GetAsync(dataset, ct);
             if (request.Nodes is not { Count: > 0 and <= MaxPinsPerRequest })
                 throw new ArgumentException($"Send 1–{MaxPinsPerRequest} organisations in 'nodes', each with [x, y] to pin it or null to let it go.");
+            if (request.Origin is { Length: > MaxOriginLength })
+                throw new ArgumentException($"'origin' is at most {MaxOriginLength} characters.");
             foreach (var (id, position) in request.Nodes)
             {
                 if (current.Graph.IndexOf(id) < 0)
@@ -49,7 +54,7 @@ public static class LayoutApi
             }
             var pins = layouts.Pins.Change(dataset, request.Nodes);
             var layout = await layouts.GetAsync(dataset, ct);
-            await hub.Clients.Group(NetworkHub.Group(dataset)).LayoutChanged(new LayoutEvent(dataset, layout.Version, pins.Stamp, context.User.UserName()));
+            await hub.Clients.Group(NetworkHub.Group(dataset)).LayoutChanged(new LayoutEvent(dataset, layout.Version, pins.Stamp, context.User.UserName(), request.Origin));
             return TypedResults.Ok(Result(layout));
         }).RequireAuthorization(Policies.Edit).RequireRateLimiting(AuthSetup.RateWrites)
             .WithSummary("Pin organisations where a colleague dragged them (or let them go); everyone sees the same map");

@@ -37,7 +37,8 @@ public sealed class Neo4jNetworkStore : INetworkStore, IDisposable
     private readonly string _database;
     private readonly string _dataset;
     private readonly SemaphoreSlim _writeLock = new(1, 1);
-    private bool _initialised;
+    private readonly SemaphoreSlim _initialiseLock = new(1, 1);
+    private volatile bool _initialised;
 
     public Neo4jNetworkStore(HttpClient http, Neo4jOptions options, string dataset)
     {
@@ -337,16 +338,30 @@ public sealed class Neo4jNetworkStore : INetworkStore, IDisposable
         }
     }
 
-    public void Dispose() => _writeLock.Dispose();
+    public void Dispose()
+    {
+        _writeLock.Dispose();
+        _initialiseLock.Dispose();
+    }
 
     private async Task EnsureInitialisedAsync(CancellationToken cancellationToken)
     {
         if (_initialised)
             return;
-        await QueryAsync(Constraint, new(), cancellationToken);
-        await QueryAsync(MetaConstraint, new(), cancellationToken);
-        await QueryAsync(Init, new(), cancellationToken);
-        _initialised = true;
+        await _initialiseLock.WaitAsync(cancellationToken);
+        try
+        {
+            if (_initialised)
+                return;
+            await QueryAsync(Constraint, new(), cancellationToken);
+            await QueryAsync(MetaConstraint, new(), cancellationToken);
+            await QueryAsync(Init, new(), cancellationToken);
+            _initialised = true;
+        }
+        finally
+        {
+            _initialiseLock.Release();
+        }
     }
 
     /// <summary>One statement in its own transaction; reads and the idempotent MERGE of start-up are retried on transient errors.</summary>

@@ -1,5 +1,7 @@
 // What the two drawings of the explorer share (SVG for a few hundred organisations, canvas for thousands): colours and
 // the legend, the search box, the side panel and the path between two organisations.
+import { pageOrigin } from './hub.js';
+
 export const palette = ['#2456a6', '#d9480f', '#2b8a3e', '#ae3ec9', '#e67700', '#0c8599', '#c2255c', '#5c940d', '#3b5bdb', '#862e9c', '#a61e4d', '#087f5b'];
 export const grey = '#868e96';
 const helix = kind => ({ university: 'knowledge', 'research-institute': 'knowledge', company: 'industry', investor: 'industry', government: 'government' })[kind] ?? 'society';
@@ -187,7 +189,7 @@ export async function pin(id, x, y, scale) {
   const response = await fetch(`/api/datasets/${encodeURIComponent(datasetName())}/layout/pins`, {
     method: 'PUT',
     headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ nodes: { [id]: [lx, ly] } }),
+    body: JSON.stringify({ nodes: { [id]: [lx, ly] }, origin: pageOrigin() }),
   });
   return response.ok;
 }

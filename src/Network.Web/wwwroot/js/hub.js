@@ -57,3 +57,7 @@ export function describe(kind, e) {
 }
 
 export const changeEvents = ['NodeAdded', 'NodeChanged', 'NodeDeleted', 'RelationshipAdded', 'RelationshipChanged', 'RelationshipDeleted', 'ImportFinished', 'Merged'];
+
+// This page's own mark, sent with its changes and echoed by the hub, so the page does not redo what it just did.
+const origin = Math.random().toString(36).slice(2, 10) + Date.now().toString(36);
+export const pageOrigin = () => origin;

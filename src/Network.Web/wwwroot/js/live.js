@@ -1,7 +1,7 @@
 // Every page of a dataset stays current: when the hub announces a newer analysis, the page's content is fetched again
 // and swapped in place (scroll position, open details and the date kept), with a notice of who changed what.
 // Pages holding a form (data-live="notice") only show the notice, so nobody's typing is lost.
-import { watch, describe, changeEvents } from './hub.js';
+import { watch, describe, changeEvents, pageOrigin } from './hub.js';
 
 const main = document.getElementById('content');
 const notice = document.getElementById('live-notice');
@@ -30,6 +30,7 @@ if (main && main.dataset.dataset) {
   };
   // A colleague moved organisations on the shared map: an open explorer redraws them where they now are.
   handlers.LayoutChanged = async e => {
+    if (e.origin && e.origin === pageOrigin()) return; // this page made the change and already shows it
     if (main.dataset.live !== 'content' || !document.querySelector('#graph, #graph-canvas')) return;
     await refresh(`${e.by && e.by !== 'anonymous' ? e.by : 'A colleague'} moved organisations on the map.`);
   };
