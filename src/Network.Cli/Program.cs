@@ -15,6 +15,7 @@ var root = new RootCommand("Network: stakeholder-network analyzer for regional i
     ReportCommand.Create(),
     WhatIfCommand.Create(),
     LoadCommand.Create(),
+    FaultsCommand.Create(),
     UsersCommand.Users(),
     UsersCommand.Keys(),
 };

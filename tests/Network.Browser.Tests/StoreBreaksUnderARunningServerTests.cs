@@ -53,4 +53,47 @@ public sealed class StoreBreaksUnderARunningServerTests(RunningServer server) : 
         Assert.Equal(HttpStatusCode.ServiceUnavailable, write.StatusCode);
         Assert.Equal("application/problem+json", write.Content.Headers.ContentType!.MediaType);
     }
+
+    [Fact]
+    public async Task AFaultInjectionRunFromASecondProcessFindsEveryAcknowledgedWriteAndNoRefusedOne()
+    {
+        // `network faults`: editors write while the store is made unwritable and writable again, twice; then it counts.
+        // Its own dataset: the other tests here break theirs for good.
+        var created = await Editor().PostAsJsonAsync("/api/datasets", new { name = "faults" });
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var configuration = AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}", StringComparison.Ordinal) ? "Release" : "Debug";
+        var info = new System.Diagnostics.ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = Network.Tests.RepositoryPaths.Root };
+        foreach (var arg in new[]
+        {
+            Path.Combine(Network.Tests.RepositoryPaths.Root, "src", "Network.Cli", "bin", configuration, "net10.0", "network.dll"), "faults",
+            "--url", server.Address.ToString(), "--data", server.DataFolder, "--dataset", "faults",
+            "--editors", "3", "--cycles", "2", "--writes-per-phase", "10", "--phase-seconds", "5",
+        })
+        {
+            info.ArgumentList.Add(arg);
+        }
+        info.Environment["NO_COLOR"] = "1";
+        using var process = System.Diagnostics.Process.Start(info)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        using var deadline = new CancellationTokenSource(TimeSpan.FromMinutes(3));
+        await process.WaitForExitAsync(deadline.Token);
+        var text = await output + await error;
+
+        Assert.True(process.ExitCode == 0, text);
+        Assert.Contains("kept: every acknowledged write is in the store", text);
+        Assert.Contains("(0 lost, 0 written although refused)", text);
+        var sent = int.Parse(System.Text.RegularExpressions.Regex.Match(text, @"requests sent ([\d,]+)").Groups[1].Value.Replace(",", ""), System.Globalization.CultureInfo.InvariantCulture);
+        Assert.True(sent >= 30, text);
+        if (text.Contains("chattr +i", StringComparison.Ordinal))
+        {
+            // Where the files can be made immutable, the server refused while broken and said so on /health.
+            Assert.Matches(@"503 × [\d,]+", text);
+            Assert.Contains("/health at the end of each broken phase: 503, 503", text);
+        }
+
+        // And the server writes again afterwards.
+        var after = await Editor().PostAsJsonAsync("/api/datasets/faults/sectors", new { id = "sec-after-faults", name = "After the faults" });
+        Assert.Equal(HttpStatusCode.Created, after.StatusCode);
+    }
 }

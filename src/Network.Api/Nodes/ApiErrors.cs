@@ -1,4 +1,6 @@
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Network.Analysis.Domain;
 using Network.Data.Storage;
 
@@ -7,6 +9,9 @@ namespace Network.Api.Nodes;
 /// <summary>Turns the failures a client can cause into RFC 7807 problem details; never a stack trace.</summary>
 public sealed class ApiErrorFilter : IEndpointFilter
 {
+    private static ILogger Log(EndpointFilterInvocationContext context) =>
+        context.HttpContext.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger<ApiErrorFilter>();
+
     public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
         try
@@ -27,10 +32,12 @@ public sealed class ApiErrorFilter : IEndpointFilter
         }
         catch (GraphDatabaseUnavailableException e)
         {
+            Log(context).LogWarning(e, "Refused {Method} {Path} with 503: {Reason}", context.HttpContext.Request.Method, context.HttpContext.Request.Path, e.Message);
             return TypedResults.Problem(e.Message, statusCode: StatusCodes.Status503ServiceUnavailable, title: "The graph database is unavailable; nothing was read or written. Try again shortly.");
         }
-        catch (Microsoft.Data.Sqlite.SqliteException)
+        catch (Microsoft.Data.Sqlite.SqliteException e)
         {
+            Log(context).LogWarning(e, "Refused {Method} {Path} with 503: SQLite error {Code} ({Extended})", context.HttpContext.Request.Method, context.HttpContext.Request.Path, e.SqliteErrorCode, e.SqliteExtendedErrorCode);
             // The embedded database failed under the request (its file deleted, damaged or locked for too long).
             return TypedResults.Problem("The database cannot be read or written right now; nothing was written. An administrator can see why at /health.",
                 statusCode: StatusCodes.Status503ServiceUnavailable, title: "The database is unavailable.");

@@ -93,6 +93,7 @@ public sealed class SqliteNetworkStore : INetworkStore, IDisposable
         try
         {
             EnsureIntact();
+            EnsureWritable();
             using var connection = Open();
             using var transaction = connection.BeginTransaction(deferred: false);
 
@@ -176,11 +177,66 @@ public sealed class SqliteNetworkStore : INetworkStore, IDisposable
                 RecordChange(connection, transaction, version, change);
             cancellationToken.ThrowIfCancellationRequested();
             transaction.Commit();
+            _lastWriteFailure = null;
             return new WriteResult(version, batch.Nodes.Count, batch.Relationships.Count, batch.DeleteNodes.Count, deletedRelationships);
+        }
+        catch (Exception e) when (e is SqliteException or IOException or GraphDatabaseUnavailableException)
+        {
+            _lastWriteFailure = $"the last write failed at {DateTimeOffset.UtcNow:HH:mm:ss} UTC ({e.Message})";
+            throw;
         }
         finally
         {
             _writeLock.Release();
+        }
+    }
+
+    /// <summary>After a failed write: whether a write goes through now (one committed no-op), clearing the failure if so.</summary>
+    private bool WritesAgain(SqliteConnection connection)
+    {
+        if (!_writeLock.Wait(TimeSpan.FromSeconds(5)))
+            return false;
+        try
+        {
+            using var transaction = connection.BeginTransaction(deferred: false);
+            Execute(connection, transaction, "UPDATE meta SET value = value WHERE key = 'store_id'");
+            transaction.Commit();
+            _lastWriteFailure = null;
+            return true;
+        }
+        catch (SqliteException)
+        {
+            return false;
+        }
+        finally
+        {
+            _writeLock.Release();
+        }
+    }
+
+    /// <summary>Why the last write failed, until one succeeds again: health reports it, so /health never says healthy while writes fail.</summary>
+    private volatile string? _lastWriteFailure;
+
+    /// <summary>
+    /// The database and its write-ahead log must be openable for writing (a file made read-only or immutable, or a
+    /// file system remounted read-only, fails here — SQLite itself would quietly open such a file read-only).
+    /// </summary>
+    private void EnsureWritable()
+    {
+        foreach (var file in new[] { Path, Path + "-wal" })
+        {
+            try
+            {
+                using var probe = new FileStream(file, FileMode.Open, FileAccess.ReadWrite, FileShare.ReadWrite | FileShare.Delete);
+            }
+            catch (FileNotFoundException) when (file != Path)
+            {
+                // No write-ahead log yet: SQLite creates it beside a writable database.
+            }
+            catch (Exception e) when (e is UnauthorizedAccessException or IOException)
+            {
+                throw new GraphDatabaseUnavailableException($"The database file {System.IO.Path.GetFileName(file)} cannot be written (the file system refused: {(e is UnauthorizedAccessException ? "access denied" : "I/O error")}); nothing was written.", e);
+            }
         }
     }
 
@@ -378,7 +434,10 @@ public sealed class SqliteNetworkStore : INetworkStore, IDisposable
         try
         {
             EnsureIntact();
+            EnsureWritable();
             using var connection = Open();
+            if (_lastWriteFailure is { } failure && !WritesAgain(connection))
+                return Task.FromResult(new StoreHealth(false, "sqlite", $"{Path}: {failure}", 0, 0, 0));
             using var transaction = connection.BeginTransaction(deferred: true);
             var version = ReadVersion(connection, transaction);
             var nodes = Convert.ToInt32(Scalar(connection, transaction, "SELECT COUNT(*) FROM nodes"));
