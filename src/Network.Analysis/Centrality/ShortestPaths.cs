@@ -120,6 +120,11 @@ public static class ShortestPaths
         private readonly int[] _order;
         private readonly int[] _hops;
         private readonly PriorityQueue<int, double> _queue = new();
+        // Weighted pass: each tie's length (1/weight, divided once), and per node the predecessors found on the way
+        // out — at most its degree, so they sit in a copy of the CSR layout: _predecessors[Offsets[w] .. + _predecessorCount[w]].
+        private readonly double[] _length;
+        private readonly int[] _predecessors;
+        private readonly int[] _predecessorCount;
         private int _reached;
 
         public Worker(WeightedGraph graph)
@@ -134,6 +139,16 @@ public static class ShortestPaths
             Partial = new double[n];
             Array.Fill(_distance, double.PositiveInfinity);
             Array.Fill(_hops, -1);
+            if (graph.IsUnweighted)
+            {
+                (_length, _predecessors, _predecessorCount) = ([], [], []);
+            }
+            else
+            {
+                _length = graph.Weights.Select(w => 1.0 / w).ToArray();
+                _predecessors = new int[graph.Targets.Length];
+                _predecessorCount = new int[n];
+            }
         }
 
         public double[] Partial { get; private set; }
@@ -194,9 +209,10 @@ public static class ShortestPaths
         {
             var offsets = _graph.Offsets;
             var targets = _graph.Targets;
-            var weights = _graph.Weights;
+            var length = _length;
             _distance[source] = 0;
             _sigma[source] = 1;
+            _predecessorCount[source] = 0;
             _queue.Clear();
             _queue.Enqueue(source, 0);
             var settled = 0;
@@ -213,18 +229,22 @@ public static class ShortestPaths
                     var w = targets[e];
                     if (_hops[w] == 1)
                         continue;
-                    var candidate = d + 1.0 / weights[e];
-                    if (Shorter(candidate, _distance[w]))
+                    var candidate = d + length[e];
+                    var current = _distance[w];
+                    if (Shorter(candidate, current))
                     {
                         if (_hops[w] < 0)
                             _hops[w] = 0;
                         _distance[w] = candidate;
                         _sigma[w] = _sigma[v];
+                        _predecessors[offsets[w]] = v;
+                        _predecessorCount[w] = 1;
                         _queue.Enqueue(w, candidate);
                     }
-                    else if (Same(candidate, _distance[w]))
+                    else if (Same(candidate, current))
                     {
                         _sigma[w] += _sigma[v];
+                        _predecessors[offsets[w] + _predecessorCount[w]++] = v;
                     }
                 }
             }
@@ -234,26 +254,49 @@ public static class ShortestPaths
 
         private void Accumulate(int source)
         {
+            if (_graph.IsUnweighted)
+                AccumulateByHops();
+            else
+                AccumulateByPredecessors();
+            _ = source;
+        }
+
+        /// <summary>Breadth-first: v precedes w when it is one hop closer.</summary>
+        private void AccumulateByHops()
+        {
             var offsets = _graph.Offsets;
             var targets = _graph.Targets;
-            var weights = _graph.Weights;
-            var unweighted = _graph.IsUnweighted;
             for (var i = _reached - 1; i > 0; i--)
             {
                 var w = _order[i];
                 var coefficient = (1 + _delta[w]) / _sigma[w];
-                var dw = _distance[w];
+                var before = _hops[w] - 1;
                 for (var e = offsets[w]; e < offsets[w + 1]; e++)
                 {
                     var v = targets[e];
-                    // v precedes w on a shortest path when it is exactly one edge length closer (same arithmetic as the forward pass).
-                    var isPredecessor = unweighted ? _distance[v] == dw - 1 : Same(_distance[v] + 1.0 / weights[e], dw) && _distance[v] < dw;
-                    if (isPredecessor)
+                    if (_hops[v] == before)
                         _delta[v] += _sigma[v] * coefficient;
                 }
                 Partial[w] += _delta[w];
             }
-            _ = source;
+        }
+
+        /// <summary>Weighted: the predecessors the forward pass recorded, the same ones whose paths it counted in σ.</summary>
+        private void AccumulateByPredecessors()
+        {
+            var offsets = _graph.Offsets;
+            for (var i = _reached - 1; i > 0; i--)
+            {
+                var w = _order[i];
+                var coefficient = (1 + _delta[w]) / _sigma[w];
+                var first = offsets[w];
+                for (var p = first; p < first + _predecessorCount[w]; p++)
+                {
+                    var v = _predecessors[p];
+                    _delta[v] += _sigma[v] * coefficient;
+                }
+                Partial[w] += _delta[w];
+            }
         }
 
         public (double Closeness, double Harmonic) ClosenessAndHarmonic(int n)

@@ -22,12 +22,12 @@ public static class Stability
     public static StabilityReport Assess(WeightedGraph graph, IReadOnlyList<int> reference, int seeds = 8, IReadOnlyList<double>? resolutions = null, int seed = 42)
     {
         resolutions ??= [0.8, 1.0, 1.2];
-        var runs = new List<int[]>();
-        foreach (var resolution in resolutions)
-        {
-            for (var s = 0; s < seeds; s++)
-                runs.Add(Leiden.Detect(graph, resolution, seed + 1000 * s + 7).Community);
-        }
+        // The runs are independent (each its own resolution and seed, each into its own slot): spread over the cores,
+        // with the same result as one after the other.
+        var settings = resolutions.SelectMany(resolution => Enumerable.Range(0, seeds).Select(s => (resolution, Seed: seed + 1000 * s + 7))).ToArray();
+        var partitions = new int[settings.Length][];
+        Parallel.For(0, settings.Length, i => partitions[i] = Leiden.Detect(graph, settings[i].resolution, settings[i].Seed).Community);
+        var runs = partitions.ToList();
         var n = graph.NodeCount;
         var members = reference.Select((c, v) => (c, v)).GroupBy(x => x.c).ToDictionary(g => g.Key, g => g.Select(x => x.v).ToArray());
         var consensus = new double[n];

@@ -37,6 +37,11 @@ public sealed class WeightedGraph
 
     internal double[] Weights { get; }
 
+    /// <summary>Whether the other graph has the same nodes in the same order and the same weighted ties.</summary>
+    public bool SameAs(WeightedGraph other) =>
+        ReferenceEquals(this, other) || (Ids.SequenceEqual(other.Ids, StringComparer.Ordinal)
+            && Offsets.AsSpan().SequenceEqual(other.Offsets) && Targets.AsSpan().SequenceEqual(other.Targets) && Weights.AsSpan().SequenceEqual(other.Weights));
+
     public int Degree(int v) => Offsets[v + 1] - Offsets[v];
 
     public ReadOnlySpan<int> Neighbours(int v) => Targets.AsSpan(Offsets[v], Offsets[v + 1] - Offsets[v]);

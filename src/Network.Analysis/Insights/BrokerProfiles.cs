@@ -43,11 +43,18 @@ public static class BrokerProfiles
 {
     public static readonly IReadOnlyList<string> Attributes = ["sector", "city", "country", "kind", "community"];
 
-    public static IReadOnlyList<BrokerProfile> Compute(ActorNetwork network, int seed = 42, IReadOnlyDictionary<string, string>? names = null)
+    /// <summary>Above this many actors betweenness is estimated from <see cref="Samples"/> sources (as the metrics do).</summary>
+    public const int SampledAbove = 20_000, Samples = 500;
+
+    /// <param name="betweenness">The actor graph's betweenness where it is known already (the actor graph of a dataset
+    /// without people is its organisation graph, whose metrics computed it): the most expensive part, not done twice.</param>
+    public static IReadOnlyList<BrokerProfile> Compute(ActorNetwork network, int seed = 42, IReadOnlyDictionary<string, string>? names = null, double[]? betweenness = null)
     {
         var graph = network.Graph;
         var n = graph.NodeCount;
-        var paths = ShortestPaths.Compute(graph, n > 20_000 ? 500 : null, seed);
+        if (betweenness is not null && betweenness.Length != n)
+            throw new ArgumentException($"{betweenness.Length} betweenness values for {n} actors.", nameof(betweenness));
+        betweenness ??= ShortestPaths.Compute(graph, n > SampledAbove ? Samples : null, seed).Betweenness;
         var holes = StructuralHoles.Compute(graph);
         var communities = Leiden.Detect(graph, seed: seed);
         var roles = GouldFernandez.Compute(graph, communities.Community);
@@ -64,32 +71,7 @@ public static class BrokerProfiles
             _ => (communities.Community[v] + 1).ToString(System.Globalization.CultureInfo.InvariantCulture),
         };
 
-        var pairs = new OpenPairs(graph);
-        var openPairs = new int[n];
-        var cross = new int[n];
-        var bridges = new List<GroupBridge>[n];
-        for (var v = 0; v < n; v++)
-        {
-            var counts = new Dictionary<(string, string, string), int>();
-            var open = 0;
-            var spanning = 0;
-            pairs.Visit(v, (a, b) =>
-            {
-                open++;
-                foreach (var attribute in Attributes)
-                {
-                    var (va, vb) = (Value(a, attribute), Value(b, attribute));
-                    if (va is null || vb is null || va == vb)
-                        continue;
-                    spanning++;
-                    var key = string.CompareOrdinal(va, vb) < 0 ? (attribute, va, vb) : (attribute, vb, va);
-                    counts[key] = counts.GetValueOrDefault(key) + 1;
-                }
-            });
-            (openPairs[v], cross[v]) = (open, spanning);
-            bridges[v] = counts.OrderByDescending(kv => kv.Value).ThenBy(kv => kv.Key)
-                .Take(6).Select(kv => new GroupBridge(kv.Key.Item1, kv.Key.Item2, kv.Key.Item3, kv.Value)).ToList();
-        }
+        var (openPairs, cross, bridges) = GroupPairs.Count(graph, Attributes, Attributes.Select(a => Enumerable.Range(0, n).Select(v => Value(v, a)).ToArray()).ToArray(), 6);
 
         var isOrganisation = network.Actors.Select(a => a.Label == Domain.NodeLabel.Organisation).ToArray();
         // Measured against the ecosystem's size, not against the worst actor, so that cutting off one partner stays small
@@ -128,11 +110,11 @@ public static class BrokerProfiles
             share[v] = mine.Count == 0 ? 0 : mine.Max(kv => kv.Value / between[(community[v], kv.Key)]);
         }
 
-        var maxBetweenness = Math.Max(paths.Betweenness.DefaultIfEmpty(0).Max(), double.Epsilon);
+        var maxBetweenness = Math.Max(betweenness.DefaultIfEmpty(0).Max(), double.Epsilon);
         var maxCross = Math.Max(cross.DefaultIfEmpty(0).Max(), 1);
         var scored = Enumerable.Range(0, n).Select(v =>
         {
-            var score = 0.25 * paths.Betweenness[v] / maxBetweenness
+            var score = 0.25 * betweenness[v] / maxBetweenness
                 + 0.05 * (1 - (holes.Constraint[v] ?? 1))
                 + 0.1 * cross[v] / maxCross
                 + 0.35 * split[v]
@@ -152,7 +134,7 @@ public static class BrokerProfiles
             var v = x.v;
             var actor = network.Actors[v];
             var rank = rankWithinLabel[actor.Label] = rankWithinLabel.GetValueOrDefault(actor.Label) + 1;
-            return new BrokerProfile(actor.Id, actor.Name, actor.Label.ToString(), x.score, rank, paths.Betweenness[v],
+            return new BrokerProfile(actor.Id, actor.Name, actor.Label.ToString(), x.score, rank, betweenness[v],
                 holes.Constraint[v], holes.EffectiveSize[v], openPairs[v], cross[v], bridges[v], roles[v], articulation.Contains(v), communities.Community[v]);
         }).ToList();
     }

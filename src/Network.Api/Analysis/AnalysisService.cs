@@ -46,7 +46,8 @@ public sealed class AnalysisSnapshot
             return NetworkAnalysis.Run(network.Graph, new AnalysisOptions { Seed = seed, Groups = kinds.Select(k => index[k]).ToArray() });
         });
         var names = graph.OfType<Sector>().ToDictionary(s => s.Id, s => s.Name);
-        _brokers = new(() => BrokerProfiles.Compute(Actors, seed, names));
+        _brokers = new(() => BrokerProfiles.Compute(Actors, seed, names,
+            Actors.Graph.SameAs(Organisations.Graph) && Actors.Graph.NodeCount <= BrokerProfiles.SampledAbove ? Metrics.Betweenness : null));
         _actorStability = new(() => Stability.Assess(Actors.Graph, Leiden.Detect(Actors.Graph, seed: seed).Community, seed: seed));
         _communityStability = new(() => Stability.Assess(Organisations.Graph, Communities.Community, seed: seed));
         _fragility = new(() => Fragility.SinglePointsOfFailure(Actors, 50));
