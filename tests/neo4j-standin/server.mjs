@@ -12,6 +12,17 @@ const databases = new Map();
 // The stand-in records constraints without enforcing them; it runs auto-commit statements one at a time per database
 // instead, which gives MERGE the same outcome.
 const autoCommitQueues = new Map();
+// Neo4j locks what a transaction writes until it ends, so a second writer of the same node waits instead of failing;
+// the stand-in's engine detects such conflicts optimistically and fails one. Explicit transactions therefore run one
+// at a time per database: the next begins when the open one commits, rolls back, fails or expires (30 s idle).
+const transactionQueues = new Map();
+const acquire = name => {
+  const previous = transactionQueues.get(name) ?? Promise.resolve();
+  let release;
+  const held = new Promise(resolve => { release = resolve; });
+  transactionQueues.set(name, previous.then(() => held));
+  return previous.then(() => release);
+};
 const oneAtATime = (name, work) => {
   const previous = autoCommitQueues.get(name) ?? Promise.resolve();
   const next = previous.then(work, work);
@@ -51,6 +62,17 @@ const run = async (runner, body, wantsTyped) => {
   return { fields, values: rows.map(row => row.map(v => wantsTyped ? typed(v) : plain(v))) };
 };
 
+// A transaction ends once: its lock goes to the next one waiting.
+const end = tx => {
+  clearTimeout(tx.timer);
+  if (transactions.delete(tx.id)) tx.release();
+};
+// An abandoned transaction expires as Neo4j's do.
+const touch = tx => {
+  clearTimeout(tx.timer);
+  tx.timer = setTimeout(() => { try { tx.handle.rollback(); } catch { /* already ended */ } end(tx); }, 30000);
+};
+
 const code = message => /conflict|serializ|concurrent/i.test(message) ? 'Neo.TransientError.Transaction.Outdated'
   : /syntax|parse|expected/i.test(message) ? 'Neo.ClientError.Statement.SyntaxError' : 'Neo.ClientError.Statement.ExecutionFailed';
 
@@ -69,15 +91,19 @@ const server = http.createServer(async (request, response) => {
   let tx = null;
   try {
     if (isTx && !id && request.method === 'POST') {
-      tx = { id: String(nextTransaction++), handle: database(name).beginTransaction() };
+      const release = await acquire(name);
+      let handle;
+      try { handle = database(name).beginTransaction(); } catch (error) { release(); throw error; }
+      tx = { id: String(nextTransaction++), handle, release };
       transactions.set(tx.id, tx);
     } else if (id) {
       tx = transactions.get(id);
       if (!tx) return send(404, { errors: [{ code: 'Neo.ClientError.Transaction.TransactionNotFound', message: `Transaction ${id} not found.` }] });
     }
+    if (tx) touch(tx);
     if (request.method === 'DELETE' && tx) {
       tx.handle.rollback();
-      transactions.delete(tx.id);
+      end(tx);
       return send(200, {});
     }
     const data = tx ? await run(tx.handle, body, wantsTyped) : await oneAtATime(name, () => run(database(name), body, wantsTyped));
@@ -85,7 +111,7 @@ const server = http.createServer(async (request, response) => {
     if (data?.notifications) payload.notifications = data.notifications;
     if (tx && commit) {
       tx.handle.commit();
-      transactions.delete(tx.id);
+      end(tx);
     } else if (tx) {
       payload.transaction = { id: tx.id, expires: new Date(Date.now() + 30000).toISOString() };
     }
@@ -94,7 +120,7 @@ const server = http.createServer(async (request, response) => {
     // As Neo4j does, a failed statement ends its transaction.
     if (tx) {
       try { tx.handle.rollback(); } catch { /* already ended */ }
-      transactions.delete(tx.id);
+      end(tx);
     }
     const message = String(error?.message ?? error);
     return send(400, { errors: [{ code: code(message), message }] });
