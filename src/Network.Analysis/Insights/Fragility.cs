@@ -112,38 +112,44 @@ public static class Fragility
     }
 
     /// <param name="homeRegion">For the value-chain comparison; the default home region when null.</param>
-    public static WhatIfReport WhatIf(NetworkGraph graph, string id, DateOnly? asOf = null, int seed = 42, IReadOnlyCollection<string>? homeRegion = null)
+    public static WhatIfReport WhatIf(NetworkGraph graph, string id, DateOnly? asOf = null, int seed = 42, IReadOnlyCollection<string>? homeRegion = null) =>
+        graph.Nodes.Any(n => n.Id == id)
+            ? WhatIf(WhatIfBaseline.Of(graph, OrganisationProjection.Project(graph, asOf), seed, homeRegion), id)
+            : throw new KeyNotFoundException($"No organisation, person or agreement with id '{id}'.");
+
+    /// <summary>
+    /// One what-if against today's side computed once (<see cref="WhatIfBaseline"/>): the network without the actor is
+    /// derived from today's projection (<see cref="OrganisationNetwork.Without"/>), not projected again, and what is
+    /// compared is counted from component sizes rather than pair by pair — memory in proportion to the graph, not to
+    /// the number of pairs of organisations or of cities.
+    /// </summary>
+    public static WhatIfReport WhatIf(WhatIfBaseline baseline, string id)
     {
-        var removed = graph.Nodes.FirstOrDefault(n => n.Id == id)
+        var graph = baseline.Graph;
+        var removed = baseline.Nodes.GetValueOrDefault(id)
             ?? throw new KeyNotFoundException($"No organisation, person or agreement with id '{id}'.");
         // A city leaving takes its twinnings and the seats of its organisations (which then count outside every region).
         if (removed is not (Organisation or Person or Agreement or Event or City))
             throw new ArgumentException($"'{id}' is a {removed.Label}; what-if takes an organisation, person, agreement, event or city.");
-        var without = Scenario.Without(graph, id);
 
-        var before = OrganisationProjection.Project(graph, asOf);
-        var after = OrganisationProjection.Project(without, asOf);
+        var before = baseline.Before;
+        var after = before.Without(id);
         var beforeGraph = before.Graph;
         var afterGraph = after.Graph;
 
         // Compare on the organisations that remain.
         var remaining = after.Organisations.Select(o => o.Id).ToList();
-        var componentBefore = Connectivity.Components(beforeGraph);
-        var componentAfter = Connectivity.Components(afterGraph);
-        long disconnected = 0;
+        var componentBefore = baseline.Components;
+        var componentAfter = ReferenceEquals(after, before) ? componentBefore : Connectivity.Components(afterGraph);
         var beforeIndex = remaining.Select(beforeGraph.IndexOf).ToArray();
-        for (var i = 0; i < remaining.Count; i++)
-        {
-            for (var j = i + 1; j < remaining.Count; j++)
-            {
-                if (componentBefore[beforeIndex[i]] == componentBefore[beforeIndex[j]] && componentAfter[i] != componentAfter[j])
-                    disconnected++;
-            }
-        }
+        // Parts after within each component before (removing splits components, never joins them).
+        var parts = Enumerable.Range(0, remaining.Count).GroupBy(i => componentBefore[beforeIndex[i]])
+            .ToDictionary(g => g.Key, g => g.GroupBy(i => componentAfter[i]).Select(p => (Part: p.Key, Size: (long)p.Count())).ToList());
+        // Pairs in one component before and in two after: all pairs of the component's remaining members, less the
+        // pairs within each part.
+        var disconnected = parts.Values.Sum(p => Pairs(p.Sum(x => x.Size)) - p.Sum(x => Pairs(x.Size)));
         // Cut off: separated from the largest remaining part of the component they were in.
-        var mainPart = Enumerable.Range(0, remaining.Count)
-            .GroupBy(i => componentBefore[beforeIndex[i]])
-            .ToDictionary(g => g.Key, g => g.GroupBy(i => componentAfter[i]).OrderByDescending(p => p.Count()).First().Key);
+        var mainPart = parts.ToDictionary(kv => kv.Key, kv => kv.Value.OrderByDescending(p => p.Size).First().Part);
         var cutOff = Enumerable.Range(0, remaining.Count)
             .Where(i => componentAfter[i] != mainPart[componentBefore[beforeIndex[i]]])
             .Select(i => after.Organisations[i].Name)
@@ -153,27 +159,14 @@ public static class Fragility
             .Select(i => after.Organisations[i].Name)
             .ToList();
 
-        var nodes = graph.NodesById();
-        var cityOf = graph.OfType(RelationshipType.LocatedIn).Where(r => nodes.GetValueOrDefault(r.To) is City)
-            .GroupBy(r => r.From).ToDictionary(g => g.Key, g => (City)nodes[g.First().To]);
-        var severed = new List<SeveredGroups>();
-        foreach (var (attribute, valueOf) in new (string, Func<Organisation, string?>)[]
-        {
-            ("city", o => cityOf.GetValueOrDefault(o.Id)?.Name),
-            ("region", o => cityOf.GetValueOrDefault(o.Id)?.Region),
-            ("sector", o => o.Sectors.Count > 0 ? nodes.GetValueOrDefault(o.Sectors[0])?.DisplayName : null),
-        })
-        {
-            var linkedBefore = GroupLinks(before.Organisations, componentBefore, valueOf);
-            var linkedAfter = GroupLinks(after.Organisations, componentAfter, valueOf);
-            severed.AddRange(linkedBefore.Except(linkedAfter).Select(p => new SeveredGroups(attribute, p.Item1, p.Item2)));
-        }
+        // A city leaving changes no tie, and its organisations keep their places in today's data: nothing is severed.
+        var severed = ReferenceEquals(after, before) ? [] : baseline.Attributes
+            .SelectMany(a => Severed(a.Attribute, a.ValueOf, before, componentBefore, after, componentAfter)).ToList();
 
-        var samples = beforeGraph.NodeCount > 2000 ? 200 : (int?)null;
-        var pathsBefore = ShortestPaths.Compute(beforeGraph, samples, seed);
-        var pathsAfter = ShortestPaths.Compute(afterGraph, samples, seed);
-        var efficiencyBefore = Efficiency(beforeGraph, seed, samples);
-        var efficiencyAfter = Efficiency(afterGraph, seed, samples);
+        var samples = baseline.Samples;
+        var pathsBefore = baseline.Paths;
+        var pathsAfter = ReferenceEquals(after, before) ? pathsBefore : ShortestPaths.Compute(afterGraph, samples, baseline.Seed);
+        var efficiencyAfter = ReferenceEquals(after, before) ? baseline.Efficiency : Efficiency(afterGraph, baseline.Seed, samples);
         var longer = LongerPaths(beforeGraph, afterGraph, remaining, beforeIndex);
         var takeOver = Enumerable.Range(0, remaining.Count)
             .Select(i => new BrokerChange(remaining[i], after.Organisations[i].Name, pathsBefore.Betweenness[beforeIndex[i]], pathsAfter.Betweenness[i]))
@@ -182,32 +175,84 @@ public static class Fragility
             .Take(5)
             .ToList();
 
-        IReadOnlyCollection<string> home = homeRegion is { Count: > 0 } ? homeRegion : [Gaps.DefaultHomeRegion(graph)];
-        var gapsBefore = Gaps.Analyse(graph, before, home).SelectMany(c => c.Gaps).Select(Gaps.Describe).ToHashSet();
-        var gapsAfter = Gaps.Analyse(without, after, home).SelectMany(c => c.Gaps).Select(Gaps.Describe).ToHashSet();
-        return new WhatIfReport(id, removed.DisplayName, removed.Label.ToString(), disconnected, cutOff, isolated, severed, efficiencyBefore, efficiencyAfter, longer, takeOver)
+        var gapsAfter = Gaps.Analyse(Scenario.Without(graph, id), after, baseline.Home).SelectMany(c => c.Gaps).Select(Gaps.Describe).ToHashSet();
+        return new WhatIfReport(id, removed.DisplayName, removed.Label.ToString(), disconnected, cutOff, isolated, severed, baseline.Efficiency, efficiencyAfter, longer, takeOver)
         {
-            GapsOpened = gapsAfter.Except(gapsBefore).Order(StringComparer.Ordinal).ToList(),
-            GapsClosed = gapsBefore.Except(gapsAfter).Order(StringComparer.Ordinal).ToList(),
+            GapsOpened = gapsAfter.Except(baseline.Gaps).Order(StringComparer.Ordinal).ToList(),
+            GapsClosed = baseline.Gaps.Except(gapsAfter).Order(StringComparer.Ordinal).ToList(),
         };
     }
 
-    private static HashSet<(string, string)> GroupLinks(IReadOnlyList<Organisation> organisations, int[] component, Func<Organisation, string?> valueOf)
+    private static long Pairs(long count) => count * (count - 1) / 2;
+
+    /// <summary>
+    /// Pairs of groups (two cities, say) that had organisations in one component and have them in no common component
+    /// afterwards, in the order of the components and then of the names. Only a group missing from the part of a
+    /// component that keeps the most groups can lose a link, so only pairs with such a group are tried — never every
+    /// pair of the 1,500 cities of a large network, as a set of all linked pairs before and after would hold.
+    /// </summary>
+    private static IEnumerable<SeveredGroups> Severed(string attribute, Func<Organisation, string?> valueOf, OrganisationNetwork before, int[] componentBefore,
+        OrganisationNetwork after, int[] componentAfter)
     {
-        var byComponent = organisations.Select((o, i) => (Value: valueOf(o), Component: component[i]))
-            .Where(x => x.Value is not null)
-            .GroupBy(x => x.Component, x => x.Value!);
-        var links = new HashSet<(string, string)>();
-        foreach (var group in byComponent)
+        var valuesBefore = ValuesByComponent(before, componentBefore, valueOf);
+        var valuesAfter = ValuesByComponent(after, componentAfter, valueOf);
+        var partsOf = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        foreach (var (part, values) in valuesAfter)
         {
-            var values = group.Distinct().Order(StringComparer.Ordinal).ToList();
-            for (var i = 0; i < values.Count; i++)
+            foreach (var value in values)
             {
-                for (var j = i + 1; j < values.Count; j++)
-                    links.Add((values[i], values[j]));
+                if (!partsOf.TryGetValue(value, out var list))
+                    partsOf[value] = list = [];
+                list.Add(part);
             }
         }
-        return links;
+        bool LinkedAfter(string x, string y) =>
+            partsOf.TryGetValue(x, out var px) && partsOf.TryGetValue(y, out var py) && px.Any(py.Contains);
+
+        // The parts after of each component before (where its remaining members are now), components in member order.
+        var partsOfComponent = new Dictionary<int, HashSet<int>>();
+        var afterIndex = after.Organisations.Select((o, i) => (o.Id, i)).ToDictionary(x => x.Id, x => x.i, StringComparer.Ordinal);
+        for (var v = 0; v < before.Organisations.Count; v++)
+        {
+            if (!partsOfComponent.TryGetValue(componentBefore[v], out var set))
+                partsOfComponent[componentBefore[v]] = set = [];
+            if (afterIndex.TryGetValue(before.Organisations[v].Id, out var i))
+                set.Add(componentAfter[i]);
+        }
+
+        var emitted = new HashSet<(string, string)>();
+        foreach (var (component, parts) in partsOfComponent)
+        {
+            if (!valuesBefore.TryGetValue(component, out var had) || had.Count < 2)
+                continue;
+            var kept = parts.Select(p => valuesAfter.GetValueOrDefault(p) ?? []).DefaultIfEmpty([]).MaxBy(v => v.Count)!;
+            if (kept.Count == had.Count)
+                continue; // one part keeps every group: all its pairs stay linked
+            var values = had.Order(StringComparer.Ordinal).ToArray();
+            var rare = values.Select(v => !kept.Contains(v)).ToArray();
+            for (var i = 0; i < values.Length; i++)
+            {
+                for (var j = i + 1; j < values.Length; j++)
+                {
+                    if ((rare[i] || rare[j]) && !LinkedAfter(values[i], values[j]) && emitted.Add((values[i], values[j])))
+                        yield return new SeveredGroups(attribute, values[i], values[j]);
+                }
+            }
+        }
+    }
+
+    private static Dictionary<int, HashSet<string>> ValuesByComponent(OrganisationNetwork network, int[] component, Func<Organisation, string?> valueOf)
+    {
+        var values = new Dictionary<int, HashSet<string>>();
+        for (var i = 0; i < network.Organisations.Count; i++)
+        {
+            if (valueOf(network.Organisations[i]) is not { } value)
+                continue;
+            if (!values.TryGetValue(component[i], out var set))
+                values[component[i]] = set = new(StringComparer.Ordinal);
+            set.Add(value);
+        }
+        return values;
     }
 
     /// <summary>Global efficiency from the harmonic sums (sampled sources above 2,000 nodes, the same sources before and after).</summary>
@@ -229,9 +274,12 @@ public static class Fragility
         }
         var sources = Enumerable.Range(0, graph.NodeCount).ToArray();
         new Random(seed).Shuffle(sources);
+        // Each source's sum on its own core, added in source order: the same total as one after the other.
+        var sums = new double[Math.Min(samples.Value, sources.Length)];
+        Parallel.For(0, sums.Length, i => sums[i] = Distances(graph, sources[i]).Where(d => d > 0 && double.IsFinite(d)).Sum(d => 1 / d));
         var sum = 0.0;
-        foreach (var s in sources.Take(samples.Value))
-            sum += Distances(graph, s).Where(d => d > 0 && double.IsFinite(d)).Sum(d => 1 / d);
+        foreach (var part in sums)
+            sum += part;
         return (sum, samples.Value);
     }
 
@@ -281,4 +329,52 @@ public static class Fragility
         }
         return distance;
     }
+}
+
+/// <summary>
+/// Today's side of every what-if on one version of the data, computed once and shared by all of them: the projection,
+/// its components, betweenness and efficiency (sampled above 2,000 organisations), the home region's value-chain gaps
+/// and where each organisation sits (city, region, sector).
+/// </summary>
+public sealed class WhatIfBaseline
+{
+    private WhatIfBaseline(NetworkGraph graph, OrganisationNetwork before, int seed, IReadOnlyCollection<string> home)
+    {
+        Graph = graph;
+        Nodes = graph.NodesById();
+        Before = before;
+        Seed = seed;
+        Home = home;
+        Samples = before.Graph.NodeCount > 2000 ? 200 : null;
+        Components = Connectivity.Components(before.Graph);
+        Paths = ShortestPaths.Compute(before.Graph, Samples, seed);
+        Efficiency = Fragility.Efficiency(before.Graph, seed, Samples);
+        Gaps = ValueChain.Gaps.Analyse(graph, before, home).SelectMany(c => c.Gaps).Select(ValueChain.Gaps.Describe).ToHashSet();
+        var nodes = Nodes;
+        var cityOf = graph.OfType(RelationshipType.LocatedIn).Where(r => nodes.GetValueOrDefault(r.To) is City)
+            .GroupBy(r => r.From).ToDictionary(g => g.Key, g => (City)nodes[g.First().To]);
+        Attributes =
+        [
+            ("city", o => cityOf.GetValueOrDefault(o.Id)?.Name),
+            ("region", o => cityOf.GetValueOrDefault(o.Id)?.Region),
+            ("sector", o => o.Sectors.Count > 0 ? nodes.GetValueOrDefault(o.Sectors[0])?.DisplayName : null),
+        ];
+    }
+
+    /// <param name="before">The organisation projection of <paramref name="graph"/> (as of the date the what-ifs look at).</param>
+    /// <param name="homeRegion">For the value-chain comparison; the default home region when null.</param>
+    public static WhatIfBaseline Of(NetworkGraph graph, OrganisationNetwork before, int seed = 42, IReadOnlyCollection<string>? homeRegion = null) =>
+        new(graph, before, seed, homeRegion is { Count: > 0 } ? homeRegion : [ValueChain.Gaps.DefaultHomeRegion(graph)]);
+
+    public NetworkGraph Graph { get; }
+    public IReadOnlyDictionary<string, Node> Nodes { get; }
+    public OrganisationNetwork Before { get; }
+    public int Seed { get; }
+    public IReadOnlyCollection<string> Home { get; }
+    public int? Samples { get; }
+    public int[] Components { get; }
+    public ShortestPathCentralities Paths { get; }
+    public double Efficiency { get; }
+    public IReadOnlySet<string> Gaps { get; }
+    public IReadOnlyList<(string Attribute, Func<Organisation, string?> ValueOf)> Attributes { get; }
 }

@@ -14,7 +14,7 @@ public sealed record OrganisationTie(string A, string B, double Weight, IReadOnl
 /// <summary>The organisation–organisation network and, for every tie, why it exists.</summary>
 public sealed class OrganisationNetwork
 {
-    private readonly Dictionary<(string, string), OrganisationTie> _ties;
+    private readonly Lazy<Dictionary<(string, string), OrganisationTie>> _ties;
 
     internal OrganisationNetwork(WeightedGraph graph, IReadOnlyList<Organisation> organisations, IReadOnlyList<OrganisationTie> ties, DateOnly? asOf)
     {
@@ -22,7 +22,7 @@ public sealed class OrganisationNetwork
         Organisations = organisations;
         Ties = ties;
         AsOf = asOf;
-        _ties = ties.ToDictionary(t => (t.A, t.B));
+        _ties = new(() => ties.ToDictionary(t => (t.A, t.B)));
     }
 
     public WeightedGraph Graph { get; }
@@ -35,7 +35,39 @@ public sealed class OrganisationNetwork
     public DateOnly? AsOf { get; }
 
     public OrganisationTie? Tie(string a, string b) =>
-        _ties.GetValueOrDefault(string.CompareOrdinal(a, b) < 0 ? (a, b) : (b, a));
+        _ties.Value.GetValueOrDefault(string.CompareOrdinal(a, b) < 0 ? (a, b) : (b, a));
+
+    /// <summary>
+    /// The projection of the same data without one node, derived from this one instead of projected again (what-if):
+    /// without an organisation, its ties go and every other tie stays as it is (a tie's reasons are what its two
+    /// organisations share, never a third organisation); without an agreement, person or event, the ties it gave lose
+    /// that reason, and those with no reason left go. Anything else (a city, a sector) changes no tie. The result equals
+    /// <see cref="OrganisationProjection.Project"/> of the data without the node; unchanged ties are shared, not copied.
+    /// </summary>
+    public OrganisationNetwork Without(string id)
+    {
+        if (Organisations.Any(o => o.Id == id))
+            return With(Organisations.Where(o => o.Id != id).ToList(), Ties.Where(t => t.A != id && t.B != id).ToList());
+        bool Gives(TieReason r) => r.Kind != TieKind.Partnership && r.Via == id;
+        if (!Ties.Any(t => t.Reasons.Any(Gives)))
+            return this;
+        var ties = new List<OrganisationTie>(Ties.Count);
+        foreach (var tie in Ties)
+        {
+            if (!tie.Reasons.Any(Gives))
+            {
+                ties.Add(tie);
+                continue;
+            }
+            var reasons = tie.Reasons.Where(r => !Gives(r)).ToList();
+            if (reasons.Count > 0)
+                ties.Add(tie with { Weight = reasons.Sum(r => r.Weight), Reasons = reasons });
+        }
+        return With(Organisations, ties);
+    }
+
+    private OrganisationNetwork With(IReadOnlyList<Organisation> organisations, IReadOnlyList<OrganisationTie> ties) =>
+        new(WeightedGraph.FromEdges(organisations.Select(o => o.Id), ties.Select(t => (t.A, t.B, t.Weight))), organisations, ties, AsOf);
 }
 
 /// <summary>

@@ -106,9 +106,13 @@ public sealed class AnalysisSnapshot
     {
         // Only ids that exist are cached, so unknown ids cannot fill the cache.
         if (!NodesById.ContainsKey(id))
-            return Fragility.WhatIf(Graph, id, AsOf, _seed, Region(home));
-        return _whatIf.GetOrAdd(id + "\n" + Key(home), _ => new Lazy<WhatIfReport>(() => Heavy(() => Fragility.WhatIf(Graph, id, AsOf, _seed, Region(home))))).Value;
+            throw new KeyNotFoundException($"No organisation, person or agreement with id '{id}'.");
+        return _whatIf.GetOrAdd(id + "\n" + Key(home), _ => new Lazy<WhatIfReport>(() => Heavy(() => Fragility.WhatIf(WhatIfBaseline(home), id)))).Value;
     }
+
+    /// <summary>Today's side of every what-if, once per region for this version and date.</summary>
+    public WhatIfBaseline WhatIfBaseline(IReadOnlyCollection<string>? home = null) =>
+        Cached("whatif-baseline\n" + Key(home), () => Network.Analysis.Insights.WhatIfBaseline.Of(Graph, Organisations, _seed, Region(home)));
 
     /// <summary>Today and a proposed change side by side (an actor removed, a partnership added), once per key for this version.</summary>
     public ScenarioComparison Scenario(string key, Func<NetworkGraph> change, IReadOnlyCollection<string>? home = null) =>
