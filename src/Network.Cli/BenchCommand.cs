@@ -1,3 +1,4 @@
+using Network.Analysis.Insights;
 using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
@@ -25,15 +26,18 @@ public static class BenchCommand
         var exactLimit = new Option<int>("--exact-limit") { Description = "Largest graph with exact betweenness; above it 500 pivots.", DefaultValueFactory = _ => 10_000 };
         var python = new Option<string>("--python") { Description = "Python with igraph and graph-tool.", DefaultValueFactory = _ => "/usr/bin/python3" };
         var noReference = new Option<bool>("--no-reference") { Description = "Time this engine only." };
+        var cordis = new Option<string>("--cordis") { Description = "The CORDIS data folder for the what-if.", DefaultValueFactory = _ => "data/cordis-h2020-leuven" };
+        var whatIfId = new Option<string>("--whatif") { Description = "Who leaves in the CORDIS what-if.", DefaultValueFactory = _ => "pic-999991334" };
         var command = new Command("bench", "Benchmark betweenness, PageRank and Leiden against igraph and graph-tool on the same graphs.")
         {
-            sizes, attach, exactLimit, python, noReference,
+            sizes, attach, exactLimit, python, noReference, cordis, whatIfId,
         };
         command.SetAction(parse => CliErrors.Run(() =>
         {
             var threads = Environment.ProcessorCount;
             AnsiConsole.MarkupLine($"[bold]network bench[/]: {threads} cores, .NET {Environment.Version}; Barabási–Albert graphs, m = {parse.GetValue(attach)}, seed 1");
             Ecosystem300();
+            CordisWhatIf(parse.GetRequiredValue(cordis), parse.GetRequiredValue(whatIfId));
             var script = FindScript();
             var table = new Table().AddColumns("n", "measurement", "ours (s)", "igraph (s)", "graph-tool (s)", "ours/igraph", "ours/graph-tool", "note");
             var warmed = false;
@@ -125,6 +129,39 @@ public static class BenchCommand
         }
         times.Sort();
         AnsiConsole.MarkupLine($"Full analysis of the synthetic 300-member ecosystem ({network.Graph.NodeCount} organisations, {network.Graph.EdgeCount} ties), all metrics: median {times[10]:F1} ms, min {times[0]:F1} ms");
+    }
+
+    /// <summary>
+    /// One what-if on CORDIS (KU Leuven leaves) as the server answers it: today's side computed once per data version,
+    /// then each what-if against it; its time and the memory it allocates.
+    /// </summary>
+    private static void CordisWhatIf(string folder, string id)
+    {
+        if (!Directory.Exists(folder))
+        {
+            AnsiConsole.MarkupLine($"[yellow]{Markup.Escape(folder)} not found: the CORDIS what-if is not timed.[/]");
+            return;
+        }
+        var graph = Network.Data.Formats.DataFolder.Read(folder);
+        var watch = Stopwatch.StartNew();
+        var baseline = WhatIfBaseline.Of(graph, OrganisationProjection.Project(graph));
+        var today = watch.Elapsed.TotalSeconds;
+        Fragility.WhatIf(baseline, id); // warm-up
+        var times = new List<double>();
+        long allocated = 0;
+        for (var i = 0; i < 3; i++)
+        {
+            GC.Collect();
+            var before = GC.GetTotalAllocatedBytes(precise: true);
+            watch.Restart();
+            var report = Fragility.WhatIf(baseline, id);
+            times.Add(watch.Elapsed.TotalSeconds);
+            allocated = GC.GetTotalAllocatedBytes(precise: true) - before;
+            _ = report;
+        }
+        times.Sort();
+        AnsiConsole.MarkupLine($"What-if on CORDIS ({baseline.Before.Graph.NodeCount:N0} organisations, {baseline.Before.Graph.EdgeCount:N0} ties), {Markup.Escape(id)} leaves: "
+            + $"[bold]median {times[1]:F2} s, {allocated / 1048576.0:F0} MiB allocated per what-if[/] (today's side once per data version: {today:F2} s)");
     }
 
     internal static JsonElement? RunReference(string python, string script, WeightedGraph graph, params string[] arguments)
