@@ -16,6 +16,7 @@ var root = new RootCommand("Network: stakeholder-network analyzer for regional i
     WhatIfCommand.Create(),
     LoadCommand.Create(),
     FaultsCommand.Create(),
+    MergesEvalCommand.Create(),
     UsersCommand.Users(),
     UsersCommand.Keys(),
 };

@@ -12,34 +12,49 @@ public sealed record MergePlan(Node Keep, Node Drop, IReadOnlyList<Relationship>
 /// <summary>
 /// Finds organisations and cities recorded twice under different names ("KATHOLIEKE UNIVERSITEIT LEUVEN" and
 /// "KU Leuven", "Antwerp" and "Antwerpen", "LEUVEN HEVERLEE" and "Leuven-Heverlee") and plans merges.
-/// Names are compared as sets of words, lower case without accents or legal-form words; a short word also matches
-/// the initials of consecutive words ("ku" = "katholieke universiteit", "imec" = "interuniversitair micro electronica
-/// centrum"), a word matches another it begins (5+ letters) or differs from by one letter (6+ letters).
-/// Words weigh ln(1 + N/df) (rare words say more). Score = ¾ · name similarity + 0.15 for the same city + 0.1 for the same kind (cities: the same country is required);
-/// the same website scores 1. Candidate pairs come from shared words, so the work grows with the data, not its square.
+/// <para>
+/// Names are compared as sets of words, lower case without accents, with legal forms ("GmbH", "NV") and small words
+/// ("of", "de") set aside; in city names also postal words ("Cedex", district numbers), province codes ("Mi", "Ba")
+/// and the names of other cities of the country used as a qualifier ("Mataro Barcelona"). A short word matches the
+/// initials of consecutive words ("ku" = "katholieke universiteit"); a word matches another that it begins with at most
+/// two letters more ("antwerp" / "antwerpen", not "london" / "londonderry"), or one of six letters or more that differs
+/// by one letter left out or added ("universitat" / "universitaet") or by its last letter ("lisboa" / "lisbon") — not
+/// by one letter inside ("freiburg" / "freiberg" are two towns). Words weigh ln(1 + N/df) (rare words say more).
+/// </para>
+/// <para>
+/// Name similarity is the smaller of the two names' weighted shares of words matched, so a name with a word the other
+/// lacks ("TECHNISCHE UNIVERSITAET GRAZ" / "UNIVERSITAET GRAZ") scores low however much the rest agrees. Score = 1 only
+/// for names that are the same after this normalisation (or the same website); otherwise the similarity, at most 0.99,
+/// less 0.2 for different cities and 0.15 for different kinds of organisation. Never suggested: organisations in
+/// different countries or with different legal forms (subsidiaries of one group are different legal entities), cities
+/// in different countries. Candidate pairs come from shared words, so the work grows with the data, not its square.
+/// How well this does is measured on labelled pairs from the shipped data (tests/reference/merges, <c>network merges-eval</c>).
+/// </para>
 /// </summary>
 public static class EntityResolution
 {
-    private static readonly HashSet<string> Noise =
-        ["nv", "bv", "bvba", "cvba", "sprl", "scrl", "sa", "vzw", "asbl", "sas", "sarl", "gmbh", "ag", "ltd", "limited", "inc", "srl", "spa", "sl", "ab", "oy", "as", "plc", "ev", "the", "of", "de", "der", "van", "la", "le", "and", "en", "et", "und", "for", "voor"];
+    /// <summary>The score from which a pair is suggested (precision and recall there: tests/reference/merges/README.md).</summary>
+    public const double Threshold = 0.8;
 
-    public static IReadOnlyList<MergeSuggestion> Suggest(NetworkGraph graph, double minimum = 0.6, IReadOnlySet<(string, string)>? rejected = null)
+    private static readonly HashSet<string> LegalForms =
+        ["nv", "bv", "bvba", "cvba", "sprl", "scrl", "sa", "sau", "vzw", "asbl", "sas", "sarl", "gmbh", "mbh", "ag", "kg", "ltd", "limited", "inc", "srl", "spa", "sl", "ab", "oy", "oyj", "as", "plc", "ev", "ae", "aps", "llc", "bhd", "scarl", "sce"];
+
+    private static readonly HashSet<string> Small =
+        ["the", "of", "de", "der", "den", "van", "von", "la", "le", "les", "and", "en", "et", "und", "for", "voor", "di", "del", "della", "des", "du", "da", "do", "co"];
+
+    public static IReadOnlyList<MergeSuggestion> Suggest(NetworkGraph graph, double minimum = Threshold, IReadOnlySet<(string, string)>? rejected = null)
     {
-        var nodes = graph.NodesById();
-        var cityOf = graph.OfType(RelationshipType.LocatedIn).GroupBy(r => r.From).ToDictionary(g => g.Key, g => g.First().To);
+        var context = new Context(graph);
         var suggestions = new List<MergeSuggestion>();
-        foreach (var label in new[] { NodeLabel.Organisation, NodeLabel.City })
+        foreach (var records in context.Records.Values)
         {
-            var records = graph.Nodes.Where(n => n.Label == label).Select(n => (Node: n, Words: Words(n.DisplayName))).Where(x => x.Words.Count > 0).ToList();
-            // Rare words say more about identity than common ones ("mindgate" more than "leuven"): weight ln(1 + N/df).
-            var frequency = records.SelectMany(r => r.Words.Distinct()).GroupBy(w => w).ToDictionary(g => g.Key, g => g.Count());
-            double Weight(string word) => Math.Log(1 + (double)records.Count / frequency.GetValueOrDefault(word, 1));
             // Block on words and on the initials of the name; very common words say nothing about identity.
             var blocks = new Dictionary<string, List<int>>();
             for (var i = 0; i < records.Count; i++)
             {
                 // Five-letter prefixes let "antwerp" meet "antwerpen".
-                var keys = records[i].Words.Append(Initials(records[i].Words)).Concat(records[i].Words.Where(w => w.Length > 5).Select(w => "^" + w[..5]));
+                var words = records[i].Name.Words;
+                var keys = words.Append(Initials(words)).Concat(words.Where(w => w.Length > 5).Select(w => "^" + w[..5]));
                 foreach (var key in keys.Distinct())
                 {
                     if (!blocks.TryGetValue(key, out var list))
@@ -60,7 +75,7 @@ public static class EntityResolution
                         var (a, b) = (records[i], records[j]);
                         if (rejected is not null && (rejected.Contains((a.Node.Id, b.Node.Id)) || rejected.Contains((b.Node.Id, a.Node.Id))))
                             continue;
-                        if (Score(a.Node, a.Words, b.Node, b.Words, cityOf, nodes, Weight) is { } suggestion && suggestion.Score >= minimum)
+                        if (context.Score(a, b) is { } suggestion && suggestion.Score >= minimum)
                             suggestions.Add(suggestion);
                     }
                 }
@@ -69,43 +84,124 @@ public static class EntityResolution
         return suggestions.OrderByDescending(s => s.Score).ThenBy(s => s.KeepName, StringComparer.Ordinal).ToList();
     }
 
-    private static MergeSuggestion? Score(Node a, List<string> wordsA, Node b, List<string> wordsB, Dictionary<string, string> cityOf, IReadOnlyDictionary<string, Node> nodes, Func<string, double> weight)
+    /// <summary>The score of one given pair, as <see cref="Suggest"/> would give it; null when they are never suggested (other kinds, other countries, other legal forms).</summary>
+    public static MergeSuggestion? Compare(NetworkGraph graph, string a, string b) => new Context(graph).Score(a, b);
+
+    /// <summary>Scores many given pairs of one graph (the evaluation of labelled pairs).</summary>
+    public static IReadOnlyList<MergeSuggestion?> Compare(NetworkGraph graph, IEnumerable<(string A, string B)> pairs)
     {
-        var evidence = new List<string>();
-        var name = NameSimilarity(wordsA, wordsB, weight);
-        evidence.Add($"name similarity {name:F2} (\"{a.DisplayName}\" / \"{b.DisplayName}\")");
-        double score;
-        if (a is City ca && b is City cb)
+        var context = new Context(graph);
+        return pairs.Select(p => context.Score(p.A, p.B)).ToList();
+    }
+
+    /// <summary>A normalised name: its words (what identifies), and its legal forms (what tells entities apart).</summary>
+    /// <param name="Core">The words without a qualifier (a city's province named beside it); the words themselves otherwise.</param>
+    public sealed record Name(List<string> Words, HashSet<string> Forms, List<string>? Core = null)
+    {
+        public List<string> Core { get; } = Core ?? Words;
+    }
+
+    private sealed record Record(Node Node, Name Name);
+
+    /// <summary>What scoring needs of one graph: every record's normalised name, word weights per label, the cities.</summary>
+    private sealed class Context
+    {
+        private readonly IReadOnlyDictionary<string, Node> _nodes;
+        private readonly Dictionary<string, string> _cityOf;
+        private readonly Dictionary<NodeLabel, Func<string, double>> _weights = [];
+        private readonly Dictionary<string, Record> _byId = new(StringComparer.Ordinal);
+
+        public Context(NetworkGraph graph)
         {
-            if (ca.Country != cb.Country)
+            _nodes = graph.NodesById();
+            _cityOf = graph.OfType(RelationshipType.LocatedIn).GroupBy(r => r.From).ToDictionary(g => g.Key, g => g.First().To);
+            // City names of each country, to recognise one used as a qualifier of another ("Vic Barcelona").
+            var cityNames = graph.OfType<City>().GroupBy(c => c.Country)
+                .ToDictionary(g => g.Key, g => g.Select(c => Names.Fold(c.Name)).Where(n => n.All(char.IsLetter)).ToHashSet(StringComparer.Ordinal));
+            foreach (var label in new[] { NodeLabel.Organisation, NodeLabel.City })
+            {
+                var records = graph.Nodes.Where(n => n.Label == label)
+                    .Select(n => new Record(n, n is City city ? CityName(city.Name, cityNames.GetValueOrDefault(city.Country)) : Normalise(n.DisplayName)))
+                    .Where(r => r.Name.Words.Count > 0).ToList();
+                Records[label] = records;
+                foreach (var record in records)
+                    _byId[record.Node.Id] = record;
+                // Rare words say more about identity than common ones ("mindgate" more than "leuven"): weight ln(1 + N/df).
+                var frequency = records.SelectMany(r => r.Name.Words.Distinct()).GroupBy(w => w).ToDictionary(g => g.Key, g => g.Count());
+                var count = records.Count;
+                _weights[label] = word => Math.Log(1 + (double)count / frequency.GetValueOrDefault(word, 1));
+            }
+        }
+
+        public Dictionary<NodeLabel, List<Record>> Records { get; } = [];
+
+        public MergeSuggestion? Score(string a, string b) =>
+            _byId.GetValueOrDefault(a) is { } x && _byId.GetValueOrDefault(b) is { } y && x.Node.Label == y.Node.Label && a != b ? Score(x, y) : null;
+
+        public MergeSuggestion? Score(Record x, Record y)
+        {
+            var (a, b) = (x.Node, y.Node);
+            var evidence = new List<string>();
+            static bool SameSet(List<string> p, List<string> q) => p.ToHashSet(StringComparer.Ordinal).SetEquals(q);
+            // A qualified name is compared, without its qualifier, with the other name as written ("Vic Barcelona" is
+            // "Vic"); two qualified names are not stripped both ("Vigo Pontevedra" and "Porrino Pontevedra" differ).
+            var same = SameSet(x.Name.Words, y.Name.Words) || SameSet(x.Name.Core, y.Name.Words) || SameSet(x.Name.Words, y.Name.Core);
+            var weight = _weights[a.Label];
+            var similarity = same ? 1 : Math.Min(0.99, new[] { (x.Name.Words, y.Name.Words), (x.Name.Core, y.Name.Words), (x.Name.Words, y.Name.Core) }
+                .Max(p => NameSimilarity(p.Item1, p.Item2, weight)));
+            evidence.Add(same
+                ? $"the names are the same once case, accents and legal forms are set aside (\"{a.DisplayName}\" / \"{b.DisplayName}\")"
+                : $"name similarity {similarity:F2} (\"{a.DisplayName}\" / \"{b.DisplayName}\"){Unmatched(x.Name.Words, y.Name.Words)}");
+            double score;
+            if (a is City ca && b is City cb)
+            {
+                if (ca.Country != cb.Country)
+                    return null;
+                evidence.Add($"same country {ca.Country}");
+                score = similarity;
+            }
+            else if (a is Organisation oa && b is Organisation ob)
+            {
+                var sameWebsite = oa.Website is { } wa && ob.Website is { } wb && Host(wa) == Host(wb);
+                if (!sameWebsite && oa.Country is { } countryA && ob.Country is { } countryB && countryA != countryB)
+                    return null; // two countries: two legal entities, even of one group
+                if (!sameWebsite && x.Name.Forms.Count > 0 && y.Name.Forms.Count > 0 && !x.Name.Forms.Overlaps(y.Name.Forms))
+                    return null; // "GmbH" and "AG": two legal entities
+                var cityA = _cityOf.GetValueOrDefault(oa.Id);
+                var cityB = _cityOf.GetValueOrDefault(ob.Id);
+                bool? sameCity = cityA is null || cityB is null ? null : cityA == cityB || SameWords(_nodes[cityA].DisplayName, _nodes[cityB].DisplayName);
+                if (sameWebsite)
+                    evidence.Add($"same website {Host(oa.Website!)}");
+                if (sameCity == true)
+                    evidence.Add($"same city {_nodes[cityA!].DisplayName}");
+                else if (sameCity == false)
+                    evidence.Add($"different cities: {_nodes[cityA!].DisplayName} / {_nodes[cityB!].DisplayName}");
+                evidence.Add(oa.Kind == ob.Kind ? $"both {oa.Kind}" : $"different kinds: {oa.Kind} / {ob.Kind}");
+                if (oa.Country is { } country && country == ob.Country)
+                    evidence.Add($"same country {country}");
+                if (x.Name.Forms.Overlaps(y.Name.Forms))
+                    evidence.Add($"same legal form {string.Join(", ", x.Name.Forms.Intersect(y.Name.Forms).Order(StringComparer.Ordinal).Select(f => f.ToUpperInvariant()))}");
+                score = sameWebsite ? 1 : similarity - (sameCity == false ? 0.2 : 0) - (oa.Kind != ob.Kind ? 0.15 : 0);
+            }
+            else
+            {
                 return null;
-            evidence.Add($"same country {ca.Country}");
-            score = name;
+            }
+            // Keep the record with more to say: the hand-curated one (with a website or source document) or the longer name.
+            var keepA = Richness(a) >= Richness(b);
+            var (keep, drop) = keepA ? (a, b) : (b, a);
+            return new MergeSuggestion(keep.Id, keep.DisplayName, drop.Id, drop.DisplayName, a.Label.ToString(), Math.Round(Math.Max(0, score), 4), evidence);
         }
-        else if (a is Organisation oa && b is Organisation ob)
-        {
-            var sameWebsite = oa.Website is { } wa && ob.Website is { } wb && Host(wa) == Host(wb);
-            var cityA = cityOf.GetValueOrDefault(oa.Id);
-            var cityB = cityOf.GetValueOrDefault(ob.Id);
-            var sameCity = cityA is not null && cityB is not null && (cityA == cityB || SameWords(nodes[cityA].DisplayName, nodes[cityB].DisplayName));
-            if (sameWebsite)
-                evidence.Add($"same website {Host(oa.Website!)}");
-            if (sameCity)
-                evidence.Add($"same city {nodes[cityA!].DisplayName}");
-            if (oa.Kind == ob.Kind)
-                evidence.Add($"both {oa.Kind}");
-            if (oa.Country is { } country && country == ob.Country)
-                evidence.Add($"same country {country}");
-            score = sameWebsite ? 1 : 0.75 * name + (sameCity ? 0.15 : 0) + (oa.Kind == ob.Kind ? 0.1 : 0);
-        }
-        else
-        {
-            return null;
-        }
-        // Keep the record with more to say: the hand-curated one (with a website or source document) or the longer name.
-        var keepA = Richness(a) >= Richness(b);
-        var (keep, drop) = keepA ? (a, b) : (b, a);
-        return new MergeSuggestion(keep.Id, keep.DisplayName, drop.Id, drop.DisplayName, a.Label.ToString(), Math.Round(score, 4), evidence);
+    }
+
+    /// <summary>", unmatched: technische" — what one name says that the other does not.</summary>
+    private static string Unmatched(List<string> a, List<string> b)
+    {
+        var (coveredA, coveredB) = (new bool[a.Count], new bool[b.Count]);
+        Cover(a, b, coveredA, coveredB);
+        Cover(b, a, coveredB, coveredA);
+        var left = a.Where((_, i) => !coveredA[i]).Concat(b.Where((_, i) => !coveredB[i])).Distinct().ToList();
+        return left.Count == 0 ? "" : $"; not in the other name: {string.Join(", ", left)}";
     }
 
     private static int Richness(Node node) => node switch
@@ -119,28 +215,67 @@ public static class EntityResolution
 
     private static bool SameWords(string a, string b) => NameSimilarity(Words(a), Words(b)) >= 0.99;
 
-    /// <summary>Lower-case words without accents, punctuation or legal-form words.</summary>
-    public static List<string> Words(string name)
+    private static List<string> Tokens(string name) =>
+        new string(Names.Fold(name).Select(c => char.IsLetterOrDigit(c) ? c : ' ').ToArray()).Split(' ', StringSplitOptions.RemoveEmptyEntries).ToList();
+
+    /// <summary>An organisation's name: its words without legal forms and small words, and its legal forms apart.</summary>
+    public static Name Normalise(string name)
     {
-        var plain = new string(Names.Fold(name).Select(c => char.IsLetterOrDigit(c) ? c : ' ').ToArray());
-        return plain.Split(' ', StringSplitOptions.RemoveEmptyEntries).Where(w => !Noise.Contains(w)).ToList();
+        var tokens = Tokens(name);
+        var forms = tokens.Where(LegalForms.Contains).ToHashSet(StringComparer.Ordinal);
+        // "SPOLKA Z OGRANICZONA ODPOWIEDZIALNOSCIA" is the Polish limited company written out.
+        var text = " " + string.Join(' ', tokens) + " ";
+        if (text.Contains(" spolka z ograniczona odpowiedzialnoscia ", StringComparison.Ordinal))
+            forms.Add("sp z oo");
+        var words = tokens.Where(t => !LegalForms.Contains(t) && !Small.Contains(t)).ToList();
+        if (forms.Contains("sp z oo"))
+            words = words.Where(w => w is not ("spolka" or "z" or "ograniczona" or "odpowiedzialnoscia")).ToList();
+        return new Name(words, forms);
     }
+
+    /// <summary>
+    /// A city's name: without postal words ("cedex", district numbers) and province codes of one or two letters (as
+    /// long as something is left); its core also without another city of the country named before or after it as a
+    /// qualifier ("Sabadell Barcelona", "Getafe (Madrid)", "Porto Leca Do Balio").
+    /// </summary>
+    private static Name CityName(string name, HashSet<string>? citiesOfCountry)
+    {
+        var tokens = Tokens(name).Where(t => t != "cedex" && !t.All(char.IsDigit) && !Small.Contains(t)).ToList();
+        var words = tokens.Where(t => t.Length > 2).ToList();
+        if (words.Count == 0)
+            words = tokens;
+        var core = words;
+        if (words.Count > 1 && citiesOfCountry is not null)
+        {
+            var own = string.Join(' ', words);
+            bool Qualifier(string word) => citiesOfCountry.Contains(word) && word != own;
+            if (core.Count > 1 && Qualifier(core[^1]))
+                core = core[..^1];
+            if (core.Count > 1 && Qualifier(core[0]))
+                core = core[1..];
+        }
+        return new Name(words, [], core);
+    }
+
+    /// <summary>Lower-case words without accents, punctuation, legal forms or small words.</summary>
+    public static List<string> Words(string name) => Normalise(name).Words;
 
     private static string Initials(List<string> words) => words.Count > 1 ? string.Concat(words.Select(w => w[0])) : words[0];
 
     /// <summary>
-    /// Weighted share of words matched on both sides (a word matching the initials of several words covers them all);
-    /// without weights every word counts 1.
+    /// The smaller of the two names' shares of words matched in the other (a word matching the initials of several
+    /// words covers them all), each word weighted; without weights every word counts 1.
     /// </summary>
     public static double NameSimilarity(List<string> a, List<string> b, Func<string, double>? weight = null)
     {
         weight ??= _ => 1;
+        if (a.Count == 0 || b.Count == 0)
+            return 0;
         var (coveredA, coveredB) = (new bool[a.Count], new bool[b.Count]);
         Cover(a, b, coveredA, coveredB);
         Cover(b, a, coveredB, coveredA);
-        var total = a.Sum(weight) + b.Sum(weight);
-        var covered = a.Where((_, i) => coveredA[i]).Sum(weight) + b.Where((_, i) => coveredB[i]).Sum(weight);
-        return total == 0 ? 0 : covered / total;
+        double Share(List<string> words, bool[] covered) => words.Where((_, i) => covered[i]).Sum(weight) / words.Sum(weight);
+        return Math.Min(Share(a, coveredA), Share(b, coveredB));
     }
 
     private static void Cover(List<string> a, List<string> b, bool[] coveredA, bool[] coveredB)
@@ -170,25 +305,28 @@ public static class EntityResolution
     {
         if (x == y)
             return true;
+        // Numbers (postcodes, the PIC of an unnamed organisation) match only themselves.
+        if (!x.Any(char.IsLetter) || !y.Any(char.IsLetter))
+            return false;
         var (shorter, longer) = x.Length <= y.Length ? (x, y) : (y, x);
-        if (shorter.Length >= 5 && longer.StartsWith(shorter, StringComparison.Ordinal))
+        if (shorter.Length >= 5 && longer.Length - shorter.Length <= 2 && longer.StartsWith(shorter, StringComparison.Ordinal))
             return true;
-        return shorter.Length >= 6 && longer.Length - shorter.Length <= 1 && Distance(x, y) <= 1;
+        if (shorter.Length < 6)
+            return false;
+        if (shorter.Length == longer.Length)
+            return shorter[..^1] == longer[..^1]; // only the ending differs: "lisboa" / "lisbon"
+        return longer.Length - shorter.Length == 1 && OneLeftOut(shorter, longer);
     }
 
-    private static int Distance(string x, string y)
+    /// <summary>Whether <paramref name="longer"/> is <paramref name="shorter"/> with one letter added somewhere.</summary>
+    private static bool OneLeftOut(string shorter, string longer)
     {
-        var previous = Enumerable.Range(0, y.Length + 1).ToArray();
-        for (var i = 1; i <= x.Length; i++)
-        {
-            var current = new int[y.Length + 1];
-            current[0] = i;
-            for (var j = 1; j <= y.Length; j++)
-                current[j] = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + (x[i - 1] == y[j - 1] ? 0 : 1));
-            previous = current;
-        }
-        return previous[y.Length];
+        var i = 0;
+        while (i < shorter.Length && shorter[i] == longer[i])
+            i++;
+        return string.CompareOrdinal(shorter, i, longer, i + 1, shorter.Length - i) == 0;
     }
+
 
     /// <summary>
     /// Plans merging <paramref name="dropId"/> into <paramref name="keepId"/>: the kept node gains what it lacked

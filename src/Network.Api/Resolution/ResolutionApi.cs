@@ -32,7 +32,7 @@ public sealed record MergeRecord(string Id, string Dataset, DateTimeOffset At, s
 /// </summary>
 public sealed class ResolutionService(DatasetCatalog catalog, AnalysisService analysis, NetworkWriter writer)
 {
-    public async Task<IReadOnlyList<MergeSuggestion>> SuggestAsync(string dataset, double minimum = 0.6, CancellationToken ct = default)
+    public async Task<IReadOnlyList<MergeSuggestion>> SuggestAsync(string dataset, double minimum = EntityResolution.Threshold, CancellationToken ct = default)
     {
         var snapshot = await analysis.GetAsync(dataset, null, ct);
         return EntityResolution.Suggest(snapshot.Graph, minimum, Rejected(dataset));
@@ -135,7 +135,7 @@ public static class ResolutionApi
         var group = app.MapGroup("/api/datasets/{dataset}/resolution").WithTags("Entity resolution").AddEndpointFilter<ApiErrorFilter>();
 
         group.MapGet("/suggestions", async (string dataset, double? minimum, int? top, string? search, ResolutionService resolution, CancellationToken ct) =>
-            TypedResults.Ok((await resolution.SuggestAsync(dataset, minimum ?? 0.6, ct))
+            TypedResults.Ok((await resolution.SuggestAsync(dataset, minimum ?? EntityResolution.Threshold, ct))
                 .Where(s => search is null || s.KeepName.Contains(search, StringComparison.OrdinalIgnoreCase) || s.DropName.Contains(search, StringComparison.OrdinalIgnoreCase))
                 .Take(Math.Clamp(top ?? 100, 1, 5000)).ToList()))
             .RequireAuthorization(Policies.Read).WithSummary("Records that may be the same organisation or city, best first, with evidence");

@@ -20,4 +20,19 @@ public static class DataFolder
         var result = MappingEngine.Read(MappingFile.Load(path), folder, existing);
         return result.Errors.Count > 0 ? throw new ValidationFailedException(result.Errors) : result.Graph;
     }
+
+    /// <summary>
+    /// Several folders read into one graph as a manager would import them one after the other: each matched against
+    /// what the ones before it brought (their cities, their nodes).
+    /// </summary>
+    public static NetworkGraph ReadTogether(params string[] folders)
+    {
+        var together = new NetworkGraph([], [], 0);
+        foreach (var folder in folders)
+        {
+            var next = Read(folder, existing: together);
+            together = new NetworkGraph([.. together.Nodes, .. next.Nodes], [.. together.Relationships, .. next.Relationships], 0);
+        }
+        return together;
+    }
 }

@@ -30,7 +30,7 @@ public class DuplicatesModel(DatasetCatalog catalog, ResolutionService resolutio
         Dataset = catalog.FindOrFirst(DatasetName);
         if (Dataset is null)
             return NotFound();
-        Suggestions = (await resolution.SuggestAsync(Dataset.Name, 0.6, ct))
+        Suggestions = (await resolution.SuggestAsync(Dataset.Name, Network.Analysis.Resolution.EntityResolution.Threshold, ct))
             .Where(s => string.IsNullOrWhiteSpace(Query) || s.KeepName.Contains(Query, StringComparison.OrdinalIgnoreCase) || s.DropName.Contains(Query, StringComparison.OrdinalIgnoreCase))
             .Take(100).ToList();
         Merges = resolution.Merges(Dataset.Name);

@@ -9,13 +9,8 @@ public class EntityResolutionTests
 {
     private static readonly NetworkGraph SeedAndCordis = Combined();
 
-    private static NetworkGraph Combined()
-    {
-        var seed = CsvBundle.Read(Path.Combine(RepositoryPaths.Root, "data", "seed"));
-        var cordis = DataFolder.Read(Path.Combine(RepositoryPaths.Root, "data", "cordis-h2020-leuven"), existing: seed);
-        var twins = DataFolder.Read(Path.Combine(RepositoryPaths.Root, "data", "sister-cities"), existing: new NetworkGraph([.. seed.Nodes, .. cordis.Nodes], [], 0));
-        return new NetworkGraph([.. seed.Nodes, .. cordis.Nodes, .. twins.Nodes], [.. seed.Relationships, .. cordis.Relationships, .. twins.Relationships], 0);
-    }
+    private static NetworkGraph Combined() =>
+        DataFolder.ReadTogether([.. new[] { "seed", "cordis-h2020-leuven", "sister-cities" }.Select(f => Path.Combine(RepositoryPaths.Root, "data", f))]);
 
     [Theory]
     [InlineData("KU Leuven", "KATHOLIEKE UNIVERSITEIT LEUVEN")]
@@ -49,6 +44,60 @@ public class EntityResolutionTests
     {
         var suggestions = EntityResolution.Suggest(SeedAndCordis);
         Assert.Contains(suggestions, s => new[] { s.KeepName, s.DropName }.Order().SequenceEqual(["Antwerp", "Antwerpen"]));
+    }
+
+    [Theory]
+    [InlineData("pairs.tsv", 0.9, 0.85)]
+    [InlineData("held-out.tsv", 0.9, 0.0)]
+    public void OnLabelledPairsFromTheShippedDataNineInTenSuggestionsAreRight(string file, double precision, double recall)
+    {
+        // tests/reference/merges: pairs read and labelled by a person (README there says how); `network merges-eval` prints the same.
+        var path = Path.Combine(RepositoryPaths.Root, "tests", "reference", "merges", file);
+        var pairs = MergeEvaluation.Parse(File.ReadLines(path), path);
+        Assert.True(pairs.Count >= 130, $"{pairs.Count} pairs");
+        var outcome = MergeEvaluation.Evaluate(SeedAndCordis, pairs, [EntityResolution.Threshold]).Single();
+        Assert.True(outcome.Precision >= precision, $"precision {outcome.Precision:F3}: {string.Join("; ", outcome.FalseAlarms)}");
+        Assert.True(outcome.Recall >= recall, $"recall {outcome.Recall:F3}: {string.Join("; ", outcome.Misses)}");
+    }
+
+    [Fact]
+    public void OnlyNamesThatAreTheSameAfterNormalisationScoreOne()
+    {
+        var suggestions = EntityResolution.Suggest(SeedAndCordis, 0.5);
+        Assert.All(suggestions.Where(s => s.Score >= 1), s => Assert.Contains(s.Evidence, e => e.StartsWith("the names are the same", StringComparison.Ordinal) || e.StartsWith("same website", StringComparison.Ordinal)));
+        // The same names lose only for what contradicts them (another kind, another city).
+        Assert.All(suggestions.Where(s => s.Score < 1 && s.Evidence.Any(e => e.StartsWith("the names are the same", StringComparison.Ordinal))),
+            s => Assert.Contains(s.Evidence, e => e.StartsWith("different", StringComparison.Ordinal)));
+        // KU Leuven and its CORDIS record: the initials match, but the names are not the same.
+        var ku = Assert.Single(suggestions, s => s.Keep == "org-ku-leuven" && s.Drop == "pic-999991334");
+        Assert.Equal(0.99, ku.Score);
+    }
+
+    [Theory]
+    [InlineData("London", "Londonderry")]
+    [InlineData("Cambridge", "Cambridgeshire")]
+    [InlineData("Freiburg", "Freiberg")]
+    [InlineData("Herent", "Herentals")]
+    [InlineData("TECHNISCHE UNIVERSITAET GRAZ", "UNIVERSITAET GRAZ")]
+    public void NamesThatShareAPlaceOrMostWordsAreNotTheSame(string a, string b) =>
+        Assert.True(EntityResolution.NameSimilarity(EntityResolution.Words(a), EntityResolution.Words(b)) < 0.8, $"{a} / {b}");
+
+    [Fact]
+    public void TheEvidenceSaysWhatDiffersAsWellAsWhatMatches()
+    {
+        var port = EntityResolution.Compare(SeedAndCordis, "org-havenbedrijf-antwerpen", "pic-998894070")!;
+        Assert.Contains(port.Evidence, e => e.StartsWith("different kinds:", StringComparison.Ordinal));
+        Assert.Contains(port.Evidence, e => e.StartsWith("same city", StringComparison.Ordinal));
+        var graz = EntityResolution.Suggest(SeedAndCordis, 0.3).First(s => s.KeepName == "TECHNISCHE UNIVERSITAET GRAZ" || s.DropName == "TECHNISCHE UNIVERSITAET GRAZ");
+        Assert.Contains(graz.Evidence, e => e.Contains("not in the other name:", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void TheSeedsDistinctOrganisationsAreNotSuggested()
+    {
+        // Stad Antwerpen / Havenbedrijf Antwerpen, Stad Leuven / Leuven Inc. and the like share a place name only.
+        var seed = CsvBundle.Read(Path.Combine(RepositoryPaths.Root, "data", "seed"));
+        Assert.Empty(EntityResolution.Suggest(seed));
     }
 
     [Fact]
