@@ -1,3 +1,6 @@
+using AngleSharp.Html.Dom;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text;
@@ -94,5 +97,33 @@ public sealed class ResolutionApiTests : IDisposable
     {
         var response = await _app.ClientWithRole(Roles.Viewer).PostAsJsonAsync("/api/datasets/seed/resolution/merges", new { keep = "org-ku-leuven", drop = "org-imec" });
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task TheDuplicatesPageGathersOnePlaceWrittenThreeWaysAndMergesThemAllAtOnce()
+    {
+        var api = _app.ClientWithRole(Roles.Editor);
+        foreach (var (id, name) in new[] { ("city-paris", "Paris"), ("city-paris-15", "Paris 15"), ("city-paris-cedex-07", "Paris Cedex 07"), ("city-parisot", "Parisot") })
+            Assert.Equal(HttpStatusCode.Created, (await api.PostAsJsonAsync("/api/datasets/seed/cities", new { id, name, country = "FR", source = "test" })).StatusCode);
+        _app.Services.GetRequiredService<UserStore>().SetUser("eva", "correct horse battery", Roles.Editor);
+        var client = _app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+        var login = await Html.ParseAsync(await client.GetAsync("/account/login"));
+        var token = ((IHtmlInputElement)login.QuerySelector("form input[name=__RequestVerificationToken]")!).Value;
+        Assert.Equal(HttpStatusCode.Redirect, (await client.PostAsync("/account/login", new FormUrlEncodedContent(new Dictionary<string, string> { ["Name"] = "eva", ["Password"] = "correct horse battery", ["__RequestVerificationToken"] = token }))).StatusCode);
+
+        var page = await Html.ParseAsync(await client.GetAsync("/duplicates?dataset=seed&q=paris"));
+        var group = page.QuerySelectorAll("table.duplicates tbody").Single(b => b.TextContent.Contains("Paris 15", StringComparison.Ordinal));
+        // The plainest name is kept; the others are scored against it and say what was set aside.
+        Assert.Contains("Paris city-paris and 2 records that may be the same", group.QuerySelector("tr.group th")!.TextContent);
+        Assert.Contains("\"Cedex\" (postal word)", group.TextContent);
+        Assert.DoesNotContain("Parisot", group.TextContent);
+        var form = group.QuerySelector("tr.group form")!;
+        var fields = form.QuerySelectorAll("input").Select(i => (IHtmlInputElement)i).Select(i => new KeyValuePair<string, string>(i.Name!, i.Value)).ToList();
+        Assert.Equal(["city-paris-15", "city-paris-cedex-07"], fields.Where(f => f.Key == "drops").Select(f => f.Value).Order());
+        var merged = await client.PostAsync(form.GetAttribute("action") ?? form.QuerySelector("button")!.GetAttribute("formaction"), new FormUrlEncodedContent(fields));
+        Assert.Equal(HttpStatusCode.Redirect, merged.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await api.GetAsync("/api/datasets/seed/cities/city-paris-15")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await api.GetAsync("/api/datasets/seed/cities/city-paris-cedex-07")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await api.GetAsync("/api/datasets/seed/cities/city-paris")).StatusCode);
     }
 }

@@ -6,6 +6,9 @@ namespace Network.Analysis.Resolution;
 /// <summary>Two records that may be the same organisation or city, with a score in [0, 1] and the evidence for it.</summary>
 public sealed record MergeSuggestion(string Keep, string KeepName, string Drop, string DropName, string Label, double Score, IReadOnlyList<string> Evidence);
 
+/// <summary>One record to keep and the records that may be the same, each scored against it, best first.</summary>
+public sealed record MergeGroup(string Keep, string KeepName, IReadOnlyList<MergeSuggestion> Members);
+
 /// <summary>What a merge changes: the surviving node, the relationships moved to it, and what is removed.</summary>
 public sealed record MergePlan(Node Keep, Node Drop, IReadOnlyList<Relationship> Upserts, IReadOnlyList<RelationshipKey> Removed);
 
@@ -94,6 +97,49 @@ public static class EntityResolution
         return pairs.Select(p => context.Score(p.A, p.B)).ToList();
     }
 
+    /// <summary>
+    /// Suggestions that share records, gathered into one group per record kept: "Paris", "Paris 15" and "Paris Cedex 07"
+    /// are one question, not three. The record kept is the one the pairs keep most often; every other record is scored
+    /// against it (so a record only linked through a third one shows how far it is from the kept one).
+    /// </summary>
+    public static IReadOnlyList<MergeGroup> Group(NetworkGraph graph, IReadOnlyList<MergeSuggestion> suggestions)
+    {
+        var parent = new Dictionary<string, string>(StringComparer.Ordinal);
+        string Find(string id)
+        {
+            while (parent.TryGetValue(id, out var up) && up != id)
+                id = parent[id] = parent.GetValueOrDefault(up, up);
+            return id;
+        }
+        foreach (var s in suggestions)
+        {
+            parent.TryAdd(s.Keep, s.Keep);
+            parent.TryAdd(s.Drop, s.Drop);
+            var (a, b) = (Find(s.Keep), Find(s.Drop));
+            if (a != b)
+                parent[b] = a;
+        }
+        var context = new Context(graph);
+        return suggestions.GroupBy(s => Find(s.Keep)).Select(component =>
+        {
+            var pairs = component.ToList();
+            var records = pairs.SelectMany(p => new[] { (Id: p.Keep, Name: p.KeepName), (Id: p.Drop, Name: p.DropName) }).Distinct().ToList();
+            // Kept: the record with more to say, else the plainest name ("Paris" rather than "Paris Cedex 07").
+            var keep = records.OrderByDescending(r => context.Richness(r.Id))
+                .ThenBy(r => context.WordCount(r.Id)).ThenBy(r => r.Name.Length)
+                .ThenBy(r => r.Name, StringComparer.Ordinal).First();
+            var members = records.Where(r => r.Id != keep.Id).Select(r =>
+            {
+                var direct = pairs.FirstOrDefault(p => (p.Keep == keep.Id && p.Drop == r.Id) || (p.Drop == keep.Id && p.Keep == r.Id));
+                var scored = direct ?? context.Score(keep.Id, r.Id);
+                return scored is null
+                    ? new MergeSuggestion(keep.Id, keep.Name, r.Id, r.Name, pairs[0].Label, 0, ["never suggested with the record kept: linked through another record of the group"])
+                    : scored with { Keep = keep.Id, KeepName = keep.Name, Drop = r.Id, DropName = r.Name };
+            }).OrderByDescending(m => m.Score).ThenBy(m => m.DropName, StringComparer.Ordinal).ToList();
+            return new MergeGroup(keep.Id, keep.Name, members);
+        }).OrderByDescending(g => g.Members.Max(m => m.Score)).ThenByDescending(g => g.Members.Count).ThenBy(g => g.KeepName, StringComparer.Ordinal).ToList();
+    }
+
     /// <summary>A normalised name: its words (what identifies), and its legal forms (what tells entities apart).</summary>
     /// <param name="Core">The words without a qualifier (a city's province named beside it); the words themselves otherwise.</param>
     public sealed record Name(List<string> Words, HashSet<string> Forms, List<string>? Core = null)
@@ -135,6 +181,10 @@ public static class EntityResolution
 
         public Dictionary<NodeLabel, List<Record>> Records { get; } = [];
 
+        public int Richness(string id) => _nodes.TryGetValue(id, out var node) ? EntityResolution.Richness(node) : 0;
+
+        public int WordCount(string id) => _byId.TryGetValue(id, out var record) ? Tokens(record.Node.DisplayName).Count : int.MaxValue;
+
         public MergeSuggestion? Score(string a, string b) =>
             _byId.GetValueOrDefault(a) is { } x && _byId.GetValueOrDefault(b) is { } y && x.Node.Label == y.Node.Label && a != b ? Score(x, y) : null;
 
@@ -145,12 +195,15 @@ public static class EntityResolution
             static bool SameSet(List<string> p, List<string> q) => p.ToHashSet(StringComparer.Ordinal).SetEquals(q);
             // A qualified name is compared, without its qualifier, with the other name as written ("Vic Barcelona" is
             // "Vic"); two qualified names are not stripped both ("Vigo Pontevedra" and "Porrino Pontevedra" differ).
-            var same = SameSet(x.Name.Words, y.Name.Words) || SameSet(x.Name.Core, y.Name.Words) || SameSet(x.Name.Words, y.Name.Core);
+            (List<string> X, List<string> Y)? match = SameSet(x.Name.Words, y.Name.Words) ? (x.Name.Words, y.Name.Words)
+                : SameSet(x.Name.Core, y.Name.Words) ? (x.Name.Core, y.Name.Words)
+                : SameSet(x.Name.Words, y.Name.Core) ? (x.Name.Words, y.Name.Core) : null;
+            var same = match is not null;
             var weight = _weights[a.Label];
             var similarity = same ? 1 : Math.Min(0.99, new[] { (x.Name.Words, y.Name.Words), (x.Name.Core, y.Name.Words), (x.Name.Words, y.Name.Core) }
                 .Max(p => NameSimilarity(p.Item1, p.Item2, weight)));
-            evidence.Add(same
-                ? $"the names are the same once case, accents and legal forms are set aside (\"{a.DisplayName}\" / \"{b.DisplayName}\")"
+            evidence.Add(match is var (keptX, keptY)
+                ? SameNameEvidence(a, keptX, b, keptY)
                 : $"name similarity {similarity:F2} (\"{a.DisplayName}\" / \"{b.DisplayName}\"){Unmatched(x.Name.Words, y.Name.Words)}");
             double score;
             if (a is City ca && b is City cb)
@@ -188,10 +241,31 @@ public static class EntityResolution
                 return null;
             }
             // Keep the record with more to say: the hand-curated one (with a website or source document) or the longer name.
-            var keepA = Richness(a) >= Richness(b);
+            var keepA = EntityResolution.Richness(a) >= EntityResolution.Richness(b);
             var (keep, drop) = keepA ? (a, b) : (b, a);
             return new MergeSuggestion(keep.Id, keep.DisplayName, drop.Id, drop.DisplayName, a.Label.ToString(), Math.Round(Math.Max(0, score), 4), evidence);
         }
+    }
+
+    /// <summary>
+    /// "the same name (…) once "Cedex 5" is set aside (…)": says exactly which words were left out of the comparison,
+    /// so that a manager can see why two differently written names count as one.
+    /// </summary>
+    private static string SameNameEvidence(Node a, List<string> keptA, Node b, List<string> keptB)
+    {
+        static IEnumerable<string> Aside(string name, List<string> kept) =>
+            new string(name.Select(c => char.IsLetterOrDigit(c) ? c : ' ').ToArray()).Split(' ', StringSplitOptions.RemoveEmptyEntries)
+                .Where(t => !kept.Contains(Names.Fold(t)));
+        var aside = Aside(a.DisplayName, keptA).Concat(Aside(b.DisplayName, keptB)).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+        if (aside.Count == 0)
+            return a.DisplayName == b.DisplayName ? "the same name" : "the same name written differently (case, accents, punctuation)";
+        string What(string word)
+        {
+            var folded = Names.Fold(word);
+            return folded.All(char.IsDigit) ? "district number" : folded == "cedex" ? "postal word" : Small.Contains(folded) ? "small word"
+                : LegalForms.Contains(folded) ? "legal form" : a is City && folded.Length <= 2 ? "province code" : a is City ? "the place around it" : "part of a legal form";
+        }
+        return $"the same name once {string.Join(", ", aside.Select(w => $"\"{w}\" ({What(w)})"))} {(aside.Count == 1 ? "is" : "are")} set aside";
     }
 
     /// <summary>", unmatched: technische" — what one name says that the other does not.</summary>

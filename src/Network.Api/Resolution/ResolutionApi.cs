@@ -38,6 +38,13 @@ public sealed class ResolutionService(DatasetCatalog catalog, AnalysisService an
         return EntityResolution.Suggest(snapshot.Graph, minimum, Rejected(dataset));
     }
 
+    /// <summary>The suggestions gathered per record kept (<see cref="EntityResolution.Group"/>).</summary>
+    public async Task<IReadOnlyList<MergeGroup>> GroupsAsync(string dataset, double minimum = EntityResolution.Threshold, CancellationToken ct = default)
+    {
+        var snapshot = await analysis.GetAsync(dataset, null, ct);
+        return EntityResolution.Group(snapshot.Graph, EntityResolution.Suggest(snapshot.Graph, minimum, Rejected(dataset)));
+    }
+
     public async Task<MergeResult> MergeAsync(string dataset, string keepId, string dropId, string by, CancellationToken ct = default)
     {
         var store = catalog.Store(dataset);

@@ -19,7 +19,12 @@ public class DuplicatesModel(DatasetCatalog catalog, ResolutionService resolutio
     public string? Query { get; set; }
 
     public DatasetInfo? Dataset { get; private set; }
-    public IReadOnlyList<MergeSuggestion> Suggestions { get; private set; } = [];
+    public IReadOnlyList<MergeGroup> Groups { get; private set; } = [];
+
+    /// <summary>At most this many groups are shown (the search finds the others).</summary>
+    public const int GroupLimit = 60;
+
+    public int GroupCount { get; private set; }
     public IReadOnlyList<MergeRecord> Merges { get; private set; } = [];
 
     [TempData]
@@ -30,15 +35,29 @@ public class DuplicatesModel(DatasetCatalog catalog, ResolutionService resolutio
         Dataset = catalog.FindOrFirst(DatasetName);
         if (Dataset is null)
             return NotFound();
-        Suggestions = (await resolution.SuggestAsync(Dataset.Name, Network.Analysis.Resolution.EntityResolution.Threshold, ct))
-            .Where(s => string.IsNullOrWhiteSpace(Query) || s.KeepName.Contains(Query, StringComparison.OrdinalIgnoreCase) || s.DropName.Contains(Query, StringComparison.OrdinalIgnoreCase))
-            .Take(100).ToList();
+        var groups = (await resolution.GroupsAsync(Dataset.Name, EntityResolution.Threshold, ct))
+            .Where(g => string.IsNullOrWhiteSpace(Query) || g.KeepName.Contains(Query, StringComparison.OrdinalIgnoreCase)
+                || g.Members.Any(m => m.DropName.Contains(Query, StringComparison.OrdinalIgnoreCase)))
+            .ToList();
+        GroupCount = groups.Count;
+        Groups = groups.Take(GroupLimit).ToList();
         Merges = resolution.Merges(Dataset.Name);
         return Page();
     }
 
     public Task<IActionResult> OnPostMergeAsync(string keep, string drop, CancellationToken ct) =>
         Act(async () => (await resolution.MergeAsync(DatasetName!, keep, drop, User.UserName(), ct)).MergeId, $"Merged {drop} into {keep}.");
+
+    /// <summary>Every record of a group that scores at the threshold against the kept one, merged into it one after the other.</summary>
+    public Task<IActionResult> OnPostMergeAllAsync(string keep, string[] drops, CancellationToken ct) =>
+        Act(async () =>
+        {
+            if (drops.Length is 0 or > 200)
+                throw new ArgumentException("Choose between 1 and 200 records to merge.");
+            foreach (var drop in drops)
+                await resolution.MergeAsync(DatasetName!, keep, drop, User.UserName(), ct);
+            return "";
+        }, $"Merged {drops.Length} records into {keep}.");
 
     public Task<IActionResult> OnPostRejectAsync(string keep, string drop) =>
         Act(() =>

@@ -64,9 +64,9 @@ public class EntityResolutionTests
     public void OnlyNamesThatAreTheSameAfterNormalisationScoreOne()
     {
         var suggestions = EntityResolution.Suggest(SeedAndCordis, 0.5);
-        Assert.All(suggestions.Where(s => s.Score >= 1), s => Assert.Contains(s.Evidence, e => e.StartsWith("the names are the same", StringComparison.Ordinal) || e.StartsWith("same website", StringComparison.Ordinal)));
+        Assert.All(suggestions.Where(s => s.Score >= 1), s => Assert.Contains(s.Evidence, e => e.StartsWith("the same name", StringComparison.Ordinal) || e.StartsWith("same website", StringComparison.Ordinal)));
         // The same names lose only for what contradicts them (another kind, another city).
-        Assert.All(suggestions.Where(s => s.Score < 1 && s.Evidence.Any(e => e.StartsWith("the names are the same", StringComparison.Ordinal))),
+        Assert.All(suggestions.Where(s => s.Score < 1 && s.Evidence.Any(e => e.StartsWith("the same name", StringComparison.Ordinal))),
             s => Assert.Contains(s.Evidence, e => e.StartsWith("different", StringComparison.Ordinal)));
         // KU Leuven and its CORDIS record: the initials match, but the names are not the same.
         var ku = Assert.Single(suggestions, s => s.Keep == "org-ku-leuven" && s.Drop == "pic-999991334");
