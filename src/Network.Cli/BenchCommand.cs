@@ -38,6 +38,7 @@ public static class BenchCommand
             AnsiConsole.MarkupLine($"[bold]network bench[/]: {threads} cores, .NET {Environment.Version}; Barabási–Albert graphs, m = {parse.GetValue(attach)}, seed 1");
             Ecosystem300();
             CordisWhatIf(parse.GetRequiredValue(cordis), parse.GetRequiredValue(whatIfId));
+            CordisAnalysis(parse.GetRequiredValue(cordis), parse.GetValue(noReference) ? null : parse.GetRequiredValue(python));
             var script = FindScript();
             var table = new Table().AddColumns("n", "measurement", "ours (s)", "igraph (s)", "graph-tool (s)", "ours/igraph", "ours/graph-tool", "note");
             var warmed = false;
@@ -162,6 +163,30 @@ public static class BenchCommand
         times.Sort();
         AnsiConsole.MarkupLine($"What-if on CORDIS ({baseline.Before.Graph.NodeCount:N0} organisations, {baseline.Before.Graph.EdgeCount:N0} ties), {Markup.Escape(id)} leaves: "
             + $"[bold]median {times[1]:F2} s, {allocated / 1048576.0:F0} MiB allocated per what-if[/] (today's side once per data version: {today:F2} s)");
+    }
+
+    /// <summary>
+    /// The whole analysis of the CORDIS projection (every metric, exact weighted betweenness), and betweenness alone,
+    /// against igraph's weighted betweenness alone on the same ties in the same run (bench/cordis_reference.py).
+    /// </summary>
+    private static void CordisAnalysis(string folder, string? python)
+    {
+        if (!Directory.Exists(folder))
+            return;
+        var network = OrganisationProjection.Project(Network.Data.Formats.DataFolder.Read(folder));
+        var graph = network.Graph;
+        var watch = Stopwatch.StartNew();
+        NetworkAnalysis.Run(graph, new AnalysisOptions());
+        var all = watch.Elapsed.TotalSeconds;
+        watch.Restart();
+        ShortestPaths.Compute(graph);
+        var betweenness = watch.Elapsed.TotalSeconds;
+        var script = FindScript("cordis_reference.py");
+        double? igraph = null;
+        if (python is not null && script is not null)
+            igraph = RunReference(python, script, graph) is { } r && r.TryGetProperty("igraph_weighted_betweenness", out var s) ? s.GetDouble() : null;
+        var against = igraph is { } i ? $"; igraph's weighted betweenness alone {i:F2} s: [bold]all ours / igraph {all / i:F2}[/], betweenness {betweenness / i:F2}" : "";
+        AnsiConsole.MarkupLine($"CORDIS analysis ({graph.NodeCount:N0} organisations, {graph.EdgeCount:N0} weighted ties): every metric {all:F2} s, exact weighted betweenness (with closeness and harmonic) {betweenness:F2} s{against}");
     }
 
     internal static JsonElement? RunReference(string python, string script, WeightedGraph graph, params string[] arguments)
