@@ -124,4 +124,43 @@ public sealed class MappedImportTests : IDisposable
         Assert.Contains("\"label\": \"Organisation\"", result.QuerySelector("textarea[name=MappingJson]")!.TextContent);
         Assert.DoesNotContain("<b>Labs</b>", await response.Content.ReadAsStringAsync());
     }
+
+    [Fact]
+    public async Task TheMappingIsAFormWithEachColumnsValuesAndAChangedChoiceIsWhatImports()
+    {
+        var client = _app.ClientWithRole(Roles.Editor);
+        var page = await Html.ParseAsync(await client.GetAsync("/import"));
+        var token = ((IHtmlInputElement)page.QuerySelector("input[name=__RequestVerificationToken]")!).Value;
+        var upload = new MultipartFormDataContent { { new StringContent(token), "__RequestVerificationToken" } };
+        upload.Add(new StringContent("id,name,type,city,country,sectors,remark\n1,Acme Robotics,company,Leuven,BE,sector-ict-software;sector-life-health,\"first, member\"\n2,Beta Care,other,Genk,BE,sector-life-health,\n"), "files", "organisations.csv");
+        var proposed = await Html.ParseAsync(await client.PostAsync("/import?handler=Upload", upload));
+
+        // Every file is a fieldset: what it holds, each field's column with the values found, the first rows.
+        var file = proposed.QuerySelector("fieldset.mapping-file")!;
+        Assert.Contains("organisations.csv", file.QuerySelector("legend")!.TextContent);
+        Assert.Equal("node:Organisation", ((IHtmlSelectElement)file.QuerySelector("select[name='Files[0].Target']")!).Value);
+        Assert.Equal("city", ((IHtmlSelectElement)file.QuerySelector("select[name='Files[0].City']")!).Value);
+        var sectors = (IHtmlSelectElement)file.QuerySelector("select[name='Files[0].Fields[sectors]']")!;
+        Assert.Equal("sectors", sectors.Value);
+        Assert.StartsWith("sectors — e.g. sector-ict-software;sec", sectors.SelectedOptions[0].TextContent);
+        Assert.Equal(["1", "2"], file.QuerySelectorAll("table.sample tbody tr td:first-child").Select(td => td.TextContent));
+
+        // The person changes the kind column to none: every organisation then imports as "other".
+        var mappingForm = proposed.QuerySelector("textarea[name=MappingJson]")!.Closest("form")!;
+        var fields = mappingForm.QuerySelectorAll("input[type=hidden], select, textarea")
+            .Select(e => e switch
+            {
+                IHtmlSelectElement select => new KeyValuePair<string, string>(select.Name!, select.Name == "Files[0].Fields[kind]" ? "" : select.Value ?? ""),
+                IHtmlTextAreaElement area => new KeyValuePair<string, string>(area.Name!, area.Value),
+                IHtmlInputElement input => new KeyValuePair<string, string>(input.Name!, input.Value ?? ""),
+                _ => throw new InvalidOperationException(),
+            }).ToList();
+        var imported = await Html.ParseAsync(await client.PostAsync("/import?handler=Import", new FormUrlEncodedContent(fields)));
+        Assert.True(imported.QuerySelector("[role=status]") is not null, imported.QuerySelector("[role=alert]")?.TextContent ?? imported.Body!.TextContent[..Math.Min(600, imported.Body!.TextContent.Length)]);
+        Assert.Contains("Imported 2 nodes", imported.QuerySelector("[role=status]")!.TextContent);
+        var acme = await client.GetFromJsonAsync<JsonElement>("/api/datasets/seed/organisations/org-1");
+        Assert.Equal("other", acme.GetProperty("kind").GetString());
+        Assert.Equal(["sector-ict-software", "sector-life-health"], acme.GetProperty("sectors").EnumerateArray().Select(s => s.GetString()).Order());
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/datasets/seed/relationships/LOCATED_IN/org-1/city-leuven")).StatusCode);
+    }
 }

@@ -27,6 +27,9 @@ public static partial class MappingEngine
         [NodeLabel.Event] = ["kind", "date"],
     };
 
+    /// <summary>The properties a mapping may fill for a node label, besides id and name.</summary>
+    public static IReadOnlyList<string> PropertiesOf(NodeLabel label) => Properties[label];
+
     public sealed record Result(NetworkGraph Graph, IReadOnlyList<ValidationError> Errors, IReadOnlyDictionary<string, int> RowsRead);
 
     /// <summary>Checks the mapping against the folder's files; an empty list means it can be used.</summary>

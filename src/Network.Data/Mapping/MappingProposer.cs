@@ -19,6 +19,9 @@ public static class MappingProposer
         (["sector", "cluster"], NodeLabel.Sector, "sector-"),
     ];
 
+    /// <summary>The id prefix proposed for a node label ("org-" for organisations).</summary>
+    public static string PrefixOf(NodeLabel label) => Files.First(f => f.Label == label).Prefix;
+
     public static MappingFile Propose(string name, IReadOnlyDictionary<string, string[]> headers)
     {
         string? Find(string[] header, params string[] candidates) =>
@@ -49,6 +52,17 @@ public static class MappingProposer
                     if (Find(header, "end", "end_date", "valid_to", "until", "to_date") is { } end)
                         properties["validTo"] = new FieldSpec { Column = end };
                 }
+                if (kind.Label == NodeLabel.Organisation)
+                {
+                    // Lists in one cell are split on ';' ("ICT; health").
+                    foreach (var (property, candidates) in new[] { ("sectors", new[] { "sectors", "sector", "clusters" }), ("stages", new[] { "stages", "stage" }), ("website", new[] { "website", "url", "web" }), ("member", new[] { "member", "is_member" }), ("memberSince", new[] { "member_since", "membersince" }) })
+                    {
+                        if (Find(header, candidates) is { } column)
+                            properties[property] = new FieldSpec { Column = column };
+                    }
+                }
+                if (kind.Label == NodeLabel.City && Find(header, "region", "province") is { } region)
+                    properties["region"] = new FieldSpec { Column = region };
                 if (kind.Label == NodeLabel.Person && Find(header, "role", "function", "title") is { } role)
                     properties["role"] = new FieldSpec { Column = role };
                 if (kind.Label == NodeLabel.Event && Find(header, "date", "start") is { } date)

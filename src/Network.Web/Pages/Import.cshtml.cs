@@ -33,6 +33,13 @@ public class ImportModel(DatasetCatalog catalog, NetworkWriter writer) : PageMod
     [BindProperty]
     public string? SaveAs { get; set; }
 
+    /// <summary>The mapping as a form: per file what it becomes and which column fills what.</summary>
+    [BindProperty]
+    public List<FileChoice> Files { get; set; } = [];
+
+    /// <summary>Per uploaded file: its columns and its first rows, to choose from and to check against.</summary>
+    public IReadOnlyDictionary<string, FileSample> Samples { get; private set; } = new Dictionary<string, FileSample>();
+
     [BindProperty]
     public string? NewDataset { get; set; }
 
@@ -50,15 +57,10 @@ public class ImportModel(DatasetCatalog catalog, NetworkWriter writer) : PageMod
         Load();
         if (files.Count == 0)
             return Fail("Choose one or more CSV files.");
-        var headers = new Dictionary<string, string[]>();
         try
         {
             using var upload = await Api.Imports.Upload.ReceiveAsync(files, Uploads, MappedImport.Refuse, ct);
-            foreach (var name in upload.Names)
-            {
-                using var reader = Data.Formats.TextFiles.OpenUtf8(Path.Combine(upload.Folder, name));
-                headers[name] = (reader.ReadLine() ?? "").Split(',').Select(h => h.Trim().Trim('"')).ToArray();
-            }
+            Samples = FileSample.ReadAll(upload.Folder);
             // Kept for the preview and the import that follow; cleared after the import, or after a few hours.
             upload.Keep = true;
             Upload = upload.Token;
@@ -67,9 +69,11 @@ public class ImportModel(DatasetCatalog catalog, NetworkWriter writer) : PageMod
         {
             return Fail(e.Message);
         }
-        MappingJson = JsonSerializer.Serialize(MappingProposer.Propose("uploaded files", headers), MappingFile.Json);
-        UploadedFiles = headers.Keys.ToList();
-        Message = "A mapping is proposed below. Check every column and type, then preview.";
+        var proposal = MappingProposer.Propose("uploaded files", Samples.ToDictionary(s => s.Key, s => s.Value.Columns));
+        MappingJson = JsonSerializer.Serialize(proposal, MappingFile.Json);
+        UploadedFiles = Samples.Keys.ToList();
+        Files = MappingForm.Read(proposal, UploadedFiles);
+        Message = "A mapping is proposed below: check what each file is and which column fills what, then preview.";
         return Page();
     }
 
@@ -110,7 +114,8 @@ public class ImportModel(DatasetCatalog catalog, NetworkWriter writer) : PageMod
         var folder = UploadFolder();
         if (folder is null || !Directory.Exists(folder))
             return Fail("Upload the files first.");
-        UploadedFiles = Directory.GetFiles(folder).Select(Path.GetFileName).ToList()!;
+        Samples = FileSample.ReadAll(folder);
+        UploadedFiles = Samples.Keys.ToList();
         if (Dataset is null || catalog.Find(Dataset) is null)
             return Fail("Choose the dataset to import into.");
         if (!string.IsNullOrWhiteSpace(SaveAs) && !SavedMappings.IsName(SaveAs))
@@ -119,11 +124,16 @@ public class ImportModel(DatasetCatalog catalog, NetworkWriter writer) : PageMod
         try
         {
             mapping = MappedImport.ParseMapping(MappingJson ?? "");
+            // The form's choices on top of the JSON (which keeps what the form does not show: prefixes, translations).
+            if (Files.Count > 0)
+                mapping = MappingForm.Apply(mapping, Files);
         }
-        catch (BadHttpRequestException e)
+        catch (Exception e) when (e is BadHttpRequestException or InvalidDataException)
         {
             return Fail(e.Message);
         }
+        MappingJson = JsonSerializer.Serialize(mapping, MappingFile.Json);
+        Files = MappingForm.Read(mapping, UploadedFiles);
         try
         {
             Preview = await MappedImport.RunAsync(catalog, writer, Dataset, mapping, folder, dryRun, User.UserName(), ct);
