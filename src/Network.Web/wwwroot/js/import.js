@@ -1,0 +1,10 @@
+// The import page's mapping form: choosing what a file holds shows that kind's fields at once (a preview, which
+// writes nothing, redraws the form), and after a preview the page opens at its result.
+const form = document.querySelector('textarea[name=MappingJson]')?.closest('form');
+const preview = form?.querySelector('button[formaction*="handler=Preview"]');
+if (form && preview) {
+  for (const select of form.querySelectorAll('select[name$=".Target"]')) {
+    select.addEventListener('change', () => form.requestSubmit(preview));
+  }
+}
+document.getElementById('preview')?.scrollIntoView({ block: 'start' });
