@@ -96,11 +96,14 @@ public static class MappingForm
                 var old = mapping.Relationships.FirstOrDefault(r => r.File == choice.File);
                 var from = Column(choice.From) ?? throw new InvalidDataException($"{choice.File}: choose the column that holds where each {name} starts.");
                 var to = Column(choice.To) ?? throw new InvalidDataException($"{choice.File}: choose the column that holds where each {name} ends.");
-                var properties = old?.Properties.Where(p => p.Value.Column is null).ToDictionary(p => p.Key, p => p.Value) ?? [];
+                // The form shows the role: it decides that one; every other property stays as the mapping had it.
+                var properties = old?.Properties.Where(p => !choice.Fields.ContainsKey(p.Key)).ToDictionary(p => p.Key, p => p.Value) ?? [];
                 foreach (var (property, value) in choice.Fields)
                 {
                     if (Column(value) is { } column)
                         properties[property] = (old?.Properties.GetValueOrDefault(property) ?? new FieldSpec()) with { Column = column };
+                    else if (old?.Properties.GetValueOrDefault(property) is { Column: null } constant)
+                        properties[property] = constant;
                 }
                 relationships.Add(new RelationshipMapping
                 {
