@@ -131,7 +131,7 @@ public static class FaultsCommand
 
             // Count what the store holds now, through the server (which reads the same file).
             using var reader = Client(handler, null);
-            var stored = await PeopleWithPrefix(reader);
+            var stored = (await ServerClients.PeopleAsync(reader, dataset, _prefix)).ToHashSet(StringComparer.Ordinal);
             var lost = _acknowledged.Keys.Count(id => !stored.Contains(id));
             var refusedYetStored = _refused.Keys.Count(stored.Contains);
             var refusals = _refused.Values.GroupBy(s => s, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
@@ -151,13 +151,7 @@ public static class FaultsCommand
             return $"{name} {watch.Elapsed.TotalSeconds:F1} s ({reached} {(name == "healthy" ? "acknowledged" : "refused")}{(reached < wanted ? ", limit reached" : "")})";
         }
 
-        private HttpClient Client(SocketsHttpHandler handler, string? key)
-        {
-            var client = new HttpClient(handler, disposeHandler: false) { BaseAddress = server, Timeout = TimeSpan.FromSeconds(100) };
-            if (key is not null)
-                client.DefaultRequestHeaders.Add("X-Api-Key", key);
-            return client;
-        }
+        private HttpClient Client(SocketsHttpHandler handler, string? key) => ServerClients.Create(handler, server, key, TimeSpan.FromSeconds(100));
 
         private async Task WriteUntilStopped(SocketsHttpHandler handler, int editor, CancellationToken stop)
         {
@@ -207,19 +201,6 @@ public static class FaultsCommand
             catch (System.Text.Json.JsonException)
             {
                 return "not a problem body: " + text[..Math.Min(120, text.Length)];
-            }
-        }
-
-        private async Task<HashSet<string>> PeopleWithPrefix(HttpClient client)
-        {
-            var stored = new HashSet<string>(StringComparer.Ordinal);
-            for (var page = 1; ; page++)
-            {
-                var result = await client.GetFromJsonAsync<System.Text.Json.JsonElement>($"/api/datasets/{dataset}/people?search={Uri.EscapeDataString(_prefix)}&pageSize=500&page={page}");
-                foreach (var item in result.GetProperty("items").EnumerateArray())
-                    stored.Add(item.GetProperty("id").GetString()!);
-                if (page * 500 >= result.GetProperty("total").GetInt32())
-                    return stored;
             }
         }
     }

@@ -58,13 +58,7 @@ public static class LoadCommand
         return command;
     }
 
-    private static HttpClient Client(SocketsHttpHandler handler, Uri baseUri, string? key = null)
-    {
-        var client = new HttpClient(handler, disposeHandler: false) { BaseAddress = baseUri, Timeout = TimeSpan.FromSeconds(30) };
-        if (key is not null)
-            client.DefaultRequestHeaders.Add("X-Api-Key", key);
-        return client;
-    }
+    private static HttpClient Client(SocketsHttpHandler handler, Uri baseUri, string? key = null) => ServerClients.Create(handler, baseUri, key);
 
     private static double Percentile(List<double> sorted, double p) => sorted.Count == 0 ? double.NaN : sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(p * sorted.Count) - 1)];
 
@@ -143,19 +137,9 @@ public static class LoadCommand
 
         // Count in the store what the server acknowledged.
         using var reader = Client(handler, baseUri);
-        var stored = new HashSet<string>();
-        var duplicates = 0;
-        for (var page = 1; ; page++)
-        {
-            var result = await reader.GetFromJsonAsync<JsonElement>($"/api/datasets/{dataset}/people?search=load-{run}-&pageSize=500&page={page}");
-            foreach (var item in result.GetProperty("items").EnumerateArray())
-            {
-                if (!stored.Add(item.GetProperty("id").GetString()!))
-                    duplicates++;
-            }
-            if (page * 500 >= result.GetProperty("total").GetInt32())
-                break;
-        }
+        var listed = await ServerClients.PeopleAsync(reader, dataset, $"load-{run}-");
+        var stored = listed.ToHashSet();
+        var duplicates = listed.Count - stored.Count;
         var lost = acknowledged.Keys.Count(k => !stored.Contains(k));
         var unacknowledged = stored.Count(k => !acknowledged.ContainsKey(k));
         var sorted = latencies.Order().ToList();
