@@ -37,8 +37,17 @@ public static class BenchCommand
             var threads = Environment.ProcessorCount;
             AnsiConsole.MarkupLine($"[bold]network bench[/]: {threads} cores, .NET {Environment.Version}; Barabási–Albert graphs, m = {parse.GetValue(attach)}, seed 1");
             Ecosystem300();
-            CordisWhatIf(parse.GetRequiredValue(cordis), parse.GetRequiredValue(whatIfId));
-            CordisAnalysis(parse.GetRequiredValue(cordis), parse.GetValue(noReference) ? null : parse.GetRequiredValue(python));
+            if (Directory.Exists(parse.GetRequiredValue(cordis)))
+            {
+                var cordisGraph = Network.Data.Formats.DataFolder.Read(parse.GetRequiredValue(cordis));
+                var cordisNetwork = OrganisationProjection.Project(cordisGraph);
+                CordisWhatIf(cordisGraph, cordisNetwork, parse.GetRequiredValue(whatIfId));
+                CordisAnalysis(cordisNetwork, parse.GetValue(noReference) ? null : parse.GetRequiredValue(python));
+            }
+            else
+            {
+                AnsiConsole.MarkupLine($"[yellow]{Markup.Escape(parse.GetRequiredValue(cordis))} not found: CORDIS is not timed.[/]");
+            }
             var script = FindScript();
             var table = new Table().AddColumns("n", "measurement", "ours (s)", "igraph (s)", "graph-tool (s)", "ours/igraph", "ours/graph-tool", "note");
             var warmed = false;
@@ -136,16 +145,10 @@ public static class BenchCommand
     /// One what-if on CORDIS (KU Leuven leaves) as the server answers it: today's side computed once per data version,
     /// then each what-if against it; its time and the memory it allocates.
     /// </summary>
-    private static void CordisWhatIf(string folder, string id)
+    private static void CordisWhatIf(Network.Analysis.Domain.NetworkGraph graph, OrganisationNetwork network, string id)
     {
-        if (!Directory.Exists(folder))
-        {
-            AnsiConsole.MarkupLine($"[yellow]{Markup.Escape(folder)} not found: the CORDIS what-if is not timed.[/]");
-            return;
-        }
-        var graph = Network.Data.Formats.DataFolder.Read(folder);
         var watch = Stopwatch.StartNew();
-        var baseline = WhatIfBaseline.Of(graph, OrganisationProjection.Project(graph));
+        var baseline = WhatIfBaseline.Of(graph, network);
         var today = watch.Elapsed.TotalSeconds;
         Fragility.WhatIf(baseline, id); // warm-up
         var times = new List<double>();
@@ -169,11 +172,8 @@ public static class BenchCommand
     /// The whole analysis of the CORDIS projection (every metric, exact weighted betweenness), and betweenness alone,
     /// against igraph's weighted betweenness alone on the same ties in the same run (bench/cordis_reference.py).
     /// </summary>
-    private static void CordisAnalysis(string folder, string? python)
+    private static void CordisAnalysis(OrganisationNetwork network, string? python)
     {
-        if (!Directory.Exists(folder))
-            return;
-        var network = OrganisationProjection.Project(Network.Data.Formats.DataFolder.Read(folder));
         var graph = network.Graph;
         var watch = Stopwatch.StartNew();
         NetworkAnalysis.Run(graph, new AnalysisOptions());

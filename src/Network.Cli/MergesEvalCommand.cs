@@ -20,7 +20,7 @@ public static class MergesEvalCommand
         command.SetAction(parse => CliErrors.Run(() =>
         {
             var file = parse.GetRequiredValue(pairs).FullName;
-            var graph = Shipped(parse.GetRequiredValue(data).FullName);
+            var graph = DataFolder.ReadShipped(parse.GetRequiredValue(data).FullName);
             Report("the labelled pairs", Read(file), graph);
             // Pairs the suggester proposed once its rules were written, labelled afterwards: not used to write them.
             var heldOut = Path.Combine(Path.GetDirectoryName(file)!, "held-out.tsv");
@@ -53,8 +53,4 @@ public static class MergesEvalCommand
     }
 
     public static IReadOnlyList<LabelledPair> Read(string path) => MergeEvaluation.Parse(File.ReadLines(path), path);
-
-    /// <summary>The shipped data read together, as a manager would import it: the seed, CORDIS, the twin towns.</summary>
-    public static Network.Analysis.Domain.NetworkGraph Shipped(string dataFolder) =>
-        DataFolder.ReadTogether([.. new[] { "seed", "cordis-h2020-leuven", "sister-cities" }.Select(f => Path.Combine(dataFolder, f))]);
 }

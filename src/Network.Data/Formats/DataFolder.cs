@@ -25,6 +25,10 @@ public static class DataFolder
     /// Several folders read into one graph as a manager would import them one after the other: each matched against
     /// what the ones before it brought (their cities, their nodes).
     /// </summary>
+    /// <summary>Every shipped dataset under <paramref name="dataFolder"/> read together: the seed, then CORDIS, then the twin towns.</summary>
+    public static NetworkGraph ReadShipped(string dataFolder) =>
+        ReadTogether([.. new[] { "seed", "cordis-h2020-leuven", "sister-cities" }.Select(f => Path.Combine(dataFolder, f))]);
+
     public static NetworkGraph ReadTogether(params string[] folders)
     {
         var together = new NetworkGraph([], [], 0);

@@ -9,8 +9,7 @@ public class EntityResolutionTests
 {
     private static readonly NetworkGraph SeedAndCordis = Combined();
 
-    private static NetworkGraph Combined() =>
-        DataFolder.ReadTogether([.. new[] { "seed", "cordis-h2020-leuven", "sister-cities" }.Select(f => Path.Combine(RepositoryPaths.Root, "data", f))]);
+    private static NetworkGraph Combined() => DataFolder.ReadShipped(Path.Combine(RepositoryPaths.Root, "data"));
 
     [Theory]
     [InlineData("KU Leuven", "KATHOLIEKE UNIVERSITEIT LEUVEN")]
