@@ -45,9 +45,18 @@ public static class EntityResolution
     private static readonly HashSet<string> Small =
         ["the", "of", "de", "der", "den", "van", "von", "la", "le", "les", "and", "en", "et", "und", "for", "voor", "di", "del", "della", "des", "du", "da", "do", "co"];
 
-    public static IReadOnlyList<MergeSuggestion> Suggest(NetworkGraph graph, double minimum = Threshold, IReadOnlySet<(string, string)>? rejected = null)
+    public static IReadOnlyList<MergeSuggestion> Suggest(NetworkGraph graph, double minimum = Threshold, IReadOnlySet<(string, string)>? rejected = null) =>
+        Suggest(new Context(graph), minimum, rejected);
+
+    /// <summary>The suggestions gathered per record kept (<see cref="Group"/>), names normalised once for both.</summary>
+    public static IReadOnlyList<MergeGroup> SuggestGroups(NetworkGraph graph, double minimum = Threshold, IReadOnlySet<(string, string)>? rejected = null)
     {
         var context = new Context(graph);
+        return Group(context, Suggest(context, minimum, rejected));
+    }
+
+    private static IReadOnlyList<MergeSuggestion> Suggest(Context context, double minimum, IReadOnlySet<(string, string)>? rejected)
+    {
         var suggestions = new List<MergeSuggestion>();
         foreach (var records in context.Records.Values)
         {
@@ -102,7 +111,7 @@ public static class EntityResolution
     /// are one question, not three. The record kept is the one the pairs keep most often; every other record is scored
     /// against it (so a record only linked through a third one shows how far it is from the kept one).
     /// </summary>
-    public static IReadOnlyList<MergeGroup> Group(NetworkGraph graph, IReadOnlyList<MergeSuggestion> suggestions)
+    private static IReadOnlyList<MergeGroup> Group(Context context, IReadOnlyList<MergeSuggestion> suggestions)
     {
         var parent = new Dictionary<string, string>(StringComparer.Ordinal);
         string Find(string id)
@@ -119,7 +128,6 @@ public static class EntityResolution
             if (a != b)
                 parent[b] = a;
         }
-        var context = new Context(graph);
         return suggestions.GroupBy(s => Find(s.Keep)).Select(component =>
         {
             var pairs = component.ToList();

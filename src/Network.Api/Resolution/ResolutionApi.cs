@@ -35,14 +35,23 @@ public sealed class ResolutionService(DatasetCatalog catalog, AnalysisService an
     public async Task<IReadOnlyList<MergeSuggestion>> SuggestAsync(string dataset, double minimum = EntityResolution.Threshold, CancellationToken ct = default)
     {
         var snapshot = await analysis.GetAsync(dataset, null, ct);
-        return EntityResolution.Suggest(snapshot.Graph, minimum, Rejected(dataset));
+        var rejected = Rejected(dataset);
+        return snapshot.Cached(Key("merge-suggestions", minimum, rejected), () => EntityResolution.Suggest(snapshot.Graph, minimum, rejected));
     }
 
-    /// <summary>The suggestions gathered per record kept (<see cref="EntityResolution.Group"/>).</summary>
+    /// <summary>
+    /// Suggestions are computed once per data version, threshold and set of rejections (a few seconds on CORDIS): the
+    /// key names the rejections by their number and a fingerprint, so marking a pair as different recomputes.
+    /// </summary>
+    private static string Key(string what, double minimum, HashSet<(string, string)> rejected) =>
+        FormattableString.Invariant($"{what}\n{minimum:R}\n{rejected.Count}\n{StringComparer.Ordinal.GetHashCode(string.Join('\n', rejected.Select(p => p.Item1 + "\t" + p.Item2).Order(StringComparer.Ordinal)))}");
+
+    /// <summary>The suggestions gathered per record kept (<see cref="EntityResolution.SuggestGroups"/>).</summary>
     public async Task<IReadOnlyList<MergeGroup>> GroupsAsync(string dataset, double minimum = EntityResolution.Threshold, CancellationToken ct = default)
     {
         var snapshot = await analysis.GetAsync(dataset, null, ct);
-        return EntityResolution.Group(snapshot.Graph, EntityResolution.Suggest(snapshot.Graph, minimum, Rejected(dataset)));
+        var rejected = Rejected(dataset);
+        return snapshot.Cached(Key("merge-groups", minimum, rejected), () => EntityResolution.SuggestGroups(snapshot.Graph, minimum, rejected));
     }
 
     public async Task<MergeResult> MergeAsync(string dataset, string keepId, string dropId, string by, CancellationToken ct = default)
