@@ -21,7 +21,7 @@ public sealed record MergePlan(Node Keep, Node Drop, IReadOnlyList<Relationship>
 /// and the names of other cities of the country used as a qualifier ("Mataro Barcelona"). A short word matches the
 /// initials of consecutive words ("ku" = "katholieke universiteit"); a word matches another that it begins with at most
 /// two letters more ("antwerp" / "antwerpen", not "london" / "londonderry"), or one of six letters or more that differs
-/// by one letter left out or added ("universitat" / "universitaet") or by its last letter ("lisboa" / "lisbon") — not
+/// by one letter left out or added ("universitat" / "universitaet") or, in place names, by its last letter ("lisboa" / "lisbon") — not
 /// by one letter inside ("freiburg" / "freiberg" are two towns). Words weigh ln(1 + N/df) (rare words say more).
 /// </para>
 /// <para>
@@ -209,10 +209,10 @@ public static class EntityResolution
             var same = match is not null;
             var weight = _weights[a.Label];
             var similarity = same ? 1 : Math.Min(0.99, new[] { (x.Name.Words, y.Name.Words), (x.Name.Core, y.Name.Words), (x.Name.Words, y.Name.Core) }
-                .Max(p => NameSimilarity(p.Item1, p.Item2, weight)));
+                .Max(p => NameSimilarity(p.Item1, p.Item2, weight, places: a is City)));
             evidence.Add(match is var (keptX, keptY)
                 ? SameNameEvidence(a, keptX, b, keptY)
-                : $"name similarity {similarity:F2} (\"{a.DisplayName}\" / \"{b.DisplayName}\"){Unmatched(x.Name.Words, y.Name.Words)}");
+                : $"name similarity {similarity:F2} (\"{a.DisplayName}\" / \"{b.DisplayName}\"){Unmatched(x.Name.Words, y.Name.Words, a is City)}");
             double score;
             if (a is City ca && b is City cb)
             {
@@ -277,11 +277,11 @@ public static class EntityResolution
     }
 
     /// <summary>", unmatched: technische" — what one name says that the other does not.</summary>
-    private static string Unmatched(List<string> a, List<string> b)
+    private static string Unmatched(List<string> a, List<string> b, bool places)
     {
         var (coveredA, coveredB) = (new bool[a.Count], new bool[b.Count]);
-        Cover(a, b, coveredA, coveredB);
-        Cover(b, a, coveredB, coveredA);
+        Cover(a, b, coveredA, coveredB, places);
+        Cover(b, a, coveredB, coveredA, places);
         var left = a.Where((_, i) => !coveredA[i]).Concat(b.Where((_, i) => !coveredB[i])).Distinct().ToList();
         return left.Count == 0 ? "" : $"; not in the other name: {string.Join(", ", left)}";
     }
@@ -295,7 +295,7 @@ public static class EntityResolution
 
     private static string Host(string website) => website.Replace("https://", "").Replace("http://", "").Replace("www.", "").TrimEnd('/').ToLowerInvariant();
 
-    private static bool SameWords(string a, string b) => NameSimilarity(Words(a), Words(b)) >= 0.99;
+    private static bool SameWords(string a, string b) => NameSimilarity(Words(a), Words(b), places: true) >= 0.99;
 
     private static List<string> Tokens(string name) =>
         new string(Names.Fold(name).Select(c => char.IsLetterOrDigit(c) ? c : ' ').ToArray()).Split(' ', StringSplitOptions.RemoveEmptyEntries).ToList();
@@ -348,25 +348,26 @@ public static class EntityResolution
     /// The smaller of the two names' shares of words matched in the other (a word matching the initials of several
     /// words covers them all), each word weighted; without weights every word counts 1.
     /// </summary>
-    public static double NameSimilarity(List<string> a, List<string> b, Func<string, double>? weight = null)
+    /// <param name="places">Place names: two words that differ only in their last letter also match ("lisboa" / "lisbon").</param>
+    public static double NameSimilarity(List<string> a, List<string> b, Func<string, double>? weight = null, bool places = false)
     {
         weight ??= _ => 1;
         if (a.Count == 0 || b.Count == 0)
             return 0;
         var (coveredA, coveredB) = (new bool[a.Count], new bool[b.Count]);
-        Cover(a, b, coveredA, coveredB);
-        Cover(b, a, coveredB, coveredA);
+        Cover(a, b, coveredA, coveredB, places);
+        Cover(b, a, coveredB, coveredA, places);
         double Share(List<string> words, bool[] covered) => words.Where((_, i) => covered[i]).Sum(weight) / words.Sum(weight);
         return Math.Min(Share(a, coveredA), Share(b, coveredB));
     }
 
-    private static void Cover(List<string> a, List<string> b, bool[] coveredA, bool[] coveredB)
+    private static void Cover(List<string> a, List<string> b, bool[] coveredA, bool[] coveredB, bool places)
     {
         for (var i = 0; i < a.Count; i++)
         {
             for (var j = 0; j < b.Count; j++)
             {
-                if (Alike(a[i], b[j]))
+                if (Alike(a[i], b[j], places))
                 {
                     coveredA[i] = coveredB[j] = true;
                     continue;
@@ -383,7 +384,7 @@ public static class EntityResolution
         }
     }
 
-    private static bool Alike(string x, string y)
+    private static bool Alike(string x, string y, bool places)
     {
         if (x == y)
             return true;
@@ -396,7 +397,7 @@ public static class EntityResolution
         if (shorter.Length < 6)
             return false;
         if (shorter.Length == longer.Length)
-            return shorter[..^1] == longer[..^1]; // only the ending differs: "lisboa" / "lisbon"
+            return places && shorter[..^1] == longer[..^1]; // a place's ending in another language: "lisboa" / "lisbon" (not "Datafl" / "Datafx")
         return longer.Length - shorter.Length == 1 && OneLeftOut(shorter, longer);
     }
 
