@@ -42,9 +42,45 @@ public sealed class ExplorerInABrowserTests(RunningServer server) : IClassFixtur
         Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
         await page.WaitForFunctionAsync("() => document.getElementById('live').dataset.version === '2'", null, new PageWaitForFunctionOptions { Timeout = 30_000 });
         Assert.Equal(124, await page.Locator("svg#graph line").CountAsync());
-        // Swapped in place: the selection survived the update.
+        // Swapped in place: the selection survived the update; the new tie is ringed and said in words.
         Assert.Equal(1, await page.Locator("circle.selected[data-id='org-capricorn']").CountAsync());
+        Assert.Equal("In the drawing: 1 tie appeared (ringed in orange for a moment).", await page.Locator("#drawing-change").InnerTextAsync());
+        Assert.Equal(1, await page.Locator("svg#graph g.edges line.arrived").CountAsync());
+        Assert.Equal(0, await page.Locator("svg#graph g.nodes circle.arrived").CountAsync());
         await Browser.ShotAsync(page, "explore-seed-live");
+
+        // The colleague takes it back: the tie fades out where it was, and the page says so.
+        using var delete = new HttpRequestMessage(HttpMethod.Delete, "/api/datasets/seed/relationships/PARTNERS_WITH/org-capricorn/org-vib");
+        delete.Headers.IfMatch.Add(response.Headers.ETag!);
+        var deleted = await Editor().SendAsync(delete);
+        Assert.True(deleted.IsSuccessStatusCode, await deleted.Content.ReadAsStringAsync());
+        await page.WaitForFunctionAsync("() => document.getElementById('live').dataset.version === '3'", null, new PageWaitForFunctionOptions { Timeout = 30_000 });
+        Assert.Equal("In the drawing: 1 tie ended.", await page.Locator("#drawing-change").InnerTextAsync());
+        Assert.Equal(123, await page.Locator("svg#graph g.edges line").CountAsync());
+        Assert.Equal(1, await page.Locator("circle.selected[data-id='org-capricorn']").CountAsync());
+    }
+
+    [Fact]
+    public async Task AsOfADateThoseWithoutATieThenAreDimmed()
+    {
+        var (playwright, browser) = await Launch();
+        using var _ = playwright;
+        await using var __ = browser;
+        var page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1400, Height = 1000 } });
+        await page.GotoAsync(new Uri(server.Address, "/datasets/seed/explore").ToString());
+        var today = await page.Locator("svg#graph g.edges line").CountAsync();
+        Assert.Equal(0, await page.Locator("svg#graph circle.dimmed").CountAsync());
+
+        await page.FillAsync("input[name=asOf]", "2016-01-01");
+        await page.ClickAsync("form.filter button[type=submit]");
+        await page.WaitForURLAsync(url => url.Contains("asOf=2016-01-01", StringComparison.Ordinal));
+        var inactive = await page.Locator("svg#graph circle[data-active='false']").CountAsync();
+        Assert.InRange(inactive, 1, 49);
+        Assert.Equal(50, await page.Locator("svg#graph circle").CountAsync());
+        Assert.Equal(inactive, await page.Locator("svg#graph circle.dimmed").CountAsync());
+        Assert.True(await page.Locator("svg#graph g.edges line").CountAsync() < today, "fewer ties were in force then");
+        Assert.Contains($"the other {inactive} are dimmed", await page.Locator("#as-of-note").InnerTextAsync());
+        await Browser.ShotAsync(page, "explore-seed-as-of");
     }
 
     [Fact]
@@ -100,6 +136,13 @@ public sealed class ExplorerInABrowserTests(RunningServer server) : IClassFixtur
         Assert.Contains("member of the platform", await page.Locator("#legend").InnerTextAsync());
         await page.SelectOptionAsync("#size-by", "equal");
         Assert.Equal("7.0", await page.Locator("circle[data-id='org-ku-leuven']").GetAttributeAsync("r"));
+        Assert.Equal("Size: all equal.", await page.Locator("#size-legend").InnerTextAsync());
+        // Any measure sizes the drawing, and the legend says what it means.
+        await page.SelectOptionAsync("#size-by", "pagerank");
+        Assert.NotEqual("7.0", await page.Locator("circle[data-id='org-ku-leuven']").GetAttributeAsync("r"));
+        Assert.Contains("well tied", await page.Locator("#size-legend").InnerTextAsync());
+        await page.SelectOptionAsync("#size-by", "effective");
+        Assert.Contains("do not already know each other", await page.Locator("#size-legend").InnerTextAsync());
 
         // A filter dims the others and keeps them drawn.
         var drawn = await page.Locator("svg#graph circle").CountAsync();

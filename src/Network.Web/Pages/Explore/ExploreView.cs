@@ -1,3 +1,4 @@
+using Network.Analysis;
 using Network.Analysis.Graphs;
 using Network.Analysis.Layout;
 using Network.Api.Analysis;
@@ -10,7 +11,16 @@ public sealed record ExploreNode(string Id, string Name, string Kind, string? Ci
     public IReadOnlyList<string> Sectors { get; init; } = [];
     public IReadOnlyList<string> Stages { get; init; } = [];
     public bool Member { get; init; }
+
+    /// <summary>False when the view is as of a date and the organisation had no tie in force then (drawn dimmed).</summary>
+    public bool Active { get; init; } = true;
+
+    /// <summary>The value of every measure the drawing can be sized by (<see cref="ExploreView.SizeMeasures"/>), by key.</summary>
+    public IReadOnlyDictionary<string, double> Measures { get; init; } = new Dictionary<string, double>();
 }
+
+/// <summary>A measure the explorer can size organisations by: its key (a data attribute), its name in the menu and what it means.</summary>
+public sealed record SizeMeasure(string Key, string Name, string Meaning, Func<AnalysisResult, WeightedGraph, int, double> Value);
 
 public sealed record ExploreEdge(int U, int V, double Weight, string A, string B);
 
@@ -29,6 +39,19 @@ public sealed record ExploreView(IReadOnlyList<ExploreNode> Nodes, IReadOnlyList
     public const int LargeDataset = 1500;
 
     public bool Canvas => Nodes.Count > SvgLimit;
+
+    /// <summary>What the drawing can be sized by, in the menu's order; each has a sentence for the legend.</summary>
+    public static readonly IReadOnlyList<SizeMeasure> SizeMeasures =
+    [
+        new("betweenness", "betweenness (brokerage)", "betweenness — the share of shortest routes between others that run through it",
+            (m, _, v) => m.Betweenness![v]),
+        new("degree", "number of partners", "the number of organisations it has ties with", (_, g, v) => g.Degree(v)),
+        new("strength", "strength of ties", "the strength of its ties together (shared projects, agreements, people)", (_, g, v) => g.Strength(v)),
+        new("harmonic", "reach (harmonic closeness)", "reach — how few steps it takes to get to everyone else", (m, _, v) => m.Harmonic?[v] ?? 0),
+        new("pagerank", "PageRank (ties to well-tied ones)", "PageRank — ties to organisations that are themselves well tied count most", (m, _, v) => m.PageRank?[v] ?? 0),
+        new("effective", "effective size (non-redundant partners)", "effective size — partners that do not already know each other",
+            (m, _, v) => m.StructuralHoles?.EffectiveSize[v] ?? 0),
+    ];
 
     /// <param name="layout">The shared map; null lays out just what is shown (a record page's small neighbourhood drawing).</param>
     /// <param name="limit">At most this many organisations (the focus and the best-connected others), for a small drawing.</param>
@@ -81,6 +104,8 @@ public sealed record ExploreView(IReadOnlyList<ExploreNode> Nodes, IReadOnlyList
             Sectors = network.Organisations[v].Sectors,
             Stages = network.Organisations[v].Stages,
             Member = network.Organisations[v].Member,
+            Measures = SizeMeasures.ToDictionary(m => m.Key, m => m.Value(metrics, graph, v)),
+            Active = network.AsOf is null || graph.Degree(v) > 0,
         }).ToList();
         return new ExploreView(nodes, edges, matching, graph.NodeCount, snapshot.Version, scale);
     }

@@ -35,6 +35,9 @@ public sealed class ExploreModel(DatasetCatalog catalog, AnalysisService analysi
     public IReadOnlyList<string> Countries { get; private set; } = [];
     public string? FocusName { get; private set; }
 
+    /// <summary>The as-of date as the date input and links write it, or empty for today.</summary>
+    public string AsOfValue => AsOf?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) ?? "";
+
     public async Task OnGetAsync(CancellationToken cancellationToken) => await BuildAsync(cancellationToken);
 
     /// <summary>The view as compact JSON for the canvas renderer: nodes with their places, ties as flat [u, v, …], strongest first.</summary>
@@ -53,6 +56,8 @@ public sealed class ExploreModel(DatasetCatalog catalog, AnalysisService analysi
                 x = Math.Round(n.X, 2), y = Math.Round(n.Y, 2), r = Math.Round(n.Radius, 2), community = n.Community + 1,
                 betweenness = n.Betweenness.ToString("F4", inv), degree = n.Degree, href = RecordLink(n.Id), pinned = n.Pinned,
                 sectors = string.Join(';', n.Sectors), sector = n.Sectors.Count > 0 ? names.GetValueOrDefault(n.Sectors[0]) ?? n.Sectors[0] : "", stages = string.Join(';', n.Stages), member = n.Member ? "true" : "false",
+                strength = Math.Round(n.Measures["strength"], 3), harmonic = Math.Round(n.Measures["harmonic"], 5),
+                pagerank = Math.Round(n.Measures["pagerank"], 7), effective = Math.Round(n.Measures["effective"], 3), active = n.Active ? "true" : "false",
             }),
             edges = View.Edges.SelectMany(e => new[] { e.U, e.V }),
         });

@@ -81,5 +81,8 @@ public static class Words
         _ => kind.Replace('-', ' ') + "s",
     };
 
+    /// <summary>A name cut to at most <paramref name="most"/> characters with an ellipsis, for a label in a drawing.</summary>
+    public static string Shortened(string name, int most) => name.Length <= most ? name : name[..(most - 1)].TrimEnd() + "…";
+
     public static string Date(DateOnly? date) => date?.ToString("d MMM yyyy", CultureInfo.InvariantCulture) ?? "";
 }

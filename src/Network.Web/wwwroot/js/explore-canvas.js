@@ -2,7 +2,7 @@
 // the shared map, every tie). Ties are thinned when zoomed out (the strongest first, within a budget that grows as one
 // zooms in), labels are placed by priority (betweenness) without overlapping, more as one zooms in. Pan, zoom, hover,
 // click, search, colour and size by, highlight a kind, paths, and pinning by dragging work as in the SVG drawing.
-import { colours, colourKey, grey, showLegend, setupSearch, showDetails, pin, highlightFilter, readState, writeState, setupShare } from './explore-common.js';
+import { colours, colourKey, grey, showLegend, setupSearch, showDetails, pin, highlightFilter, readState, writeState, setupShare, sayChanges } from './explore-common.js';
 
 let data = null;          // { nodes, edges: [u, v, u, v, …] strongest first, scale, version }
 let view = { cx: 500, cy: 500, k: 1 };
@@ -42,7 +42,9 @@ async function load() {
   status(`Drawing ${c.getAttribute('aria-label').match(/\d+/)?.[0] ?? ''} organisations…`);
   const response = await fetch(c.dataset.source);
   if (!response.ok) { status('The network cannot be drawn right now.'); return; }
+  const previous = data;
   data = await response.json();
+  if (previous) changes = compare(previous, data);
   const n = data.nodes.length;
   adjacency = Array.from({ length: n }, () => []);
   for (let i = 0; i < data.edges.length; i += 2) {
@@ -61,6 +63,46 @@ async function load() {
   status('');
   c.dataset.ready = 'true';
   c.dataset.version = data.version;
+  request();
+}
+
+// What a colleague's change did: organisations and ties that arrived (ringed in orange for a moment) and those that left
+// (fading where they were).
+let changes = null;
+const showFor = 3000;
+function compare(before, after) {
+  const pairs = d => { const keys = new Set(); for (let e = 0; e < d.edges.length; e += 2) { const a = d.nodes[d.edges[e]].id, b = d.nodes[d.edges[e + 1]].id; keys.add(a < b ? a + ' ' + b : b + ' ' + a); } return keys; };
+  const had = new Map(before.nodes.map(d => [d.id, d])), has = new Map(after.nodes.map((d, i) => [d.id, i]));
+  const [tiesBefore, tiesAfter] = [pairs(before), pairs(after)];
+  const arrived = after.nodes.map((d, i) => had.has(d.id) ? -1 : i).filter(i => i >= 0);
+  const arrivedTies = [...tiesAfter].filter(k => !tiesBefore.has(k)).map(k => k.split(' ').map(id => has.get(id)));
+  const gone = before.nodes.filter(d => !has.has(d.id));
+  const goneTies = [...tiesBefore].filter(k => !tiesAfter.has(k)).map(k => k.split(' ').map(id => had.get(id)));
+  sayChanges(arrived.length, arrivedTies.length, gone.length, goneTies.length);
+  return arrived.length + arrivedTies.length + gone.length + goneTies.length ? { since: performance.now(), arrived, arrivedTies, gone, goneTies } : null;
+}
+
+function drawChanges(ctx, rect, sx, sy) {
+  const t = (performance.now() - changes.since) / showFor;
+  if (t >= 1) { changes = null; return; }
+  ctx.globalAlpha = 1 - t;
+  ctx.strokeStyle = '#f08c00';
+  ctx.lineWidth = 3;
+  ctx.beginPath();
+  for (const [a, b] of changes.arrivedTies) { ctx.moveTo(sx[a], sy[a]); ctx.lineTo(sx[b], sy[b]); }
+  for (const i of changes.arrived) { const r = radius[i] * Math.sqrt(view.k) + 4 + 8 * (1 - t); ctx.moveTo(sx[i] + r, sy[i]); ctx.arc(sx[i], sy[i], r, 0, 2 * Math.PI); }
+  ctx.stroke();
+  ctx.strokeStyle = '#c92a2a';
+  ctx.setLineDash([4, 3]);
+  ctx.beginPath();
+  for (const [a, b] of changes.goneTies) { ctx.moveTo(...toScreen(rect, a.x, a.y)); ctx.lineTo(...toScreen(rect, b.x, b.y)); }
+  ctx.stroke();
+  ctx.setLineDash([]);
+  ctx.fillStyle = '#868e96';
+  ctx.beginPath();
+  for (const d of changes.gone) { const [x, y] = toScreen(rect, d.x, d.y); ctx.moveTo(x + 5, y); ctx.arc(x, y, 5, 0, 2 * Math.PI); }
+  ctx.fill();
+  ctx.globalAlpha = 1;
   request();
 }
 
@@ -95,7 +137,7 @@ function appearance() {
   const by = document.getElementById('size-by')?.value ?? 'betweenness';
   const { order, colour } = colours(data.nodes, mode);
   fill = data.nodes.map(d => colour.get(colourKey(mode, d)) ?? grey);
-  const value = d => by === 'degree' ? d.degree : Number(d.betweenness);
+  const value = d => Number(d[by] ?? 0);
   const max = Math.max(...data.nodes.map(value), 1e-12);
   radius = data.nodes.map(d => by === 'equal' ? 3 : 1.5 + 7 * Math.sqrt(value(d) / max));
   showLegend(order, colour, by);
@@ -186,6 +228,8 @@ function draw() {
     ctx.stroke();
   }
 
+  if (changes) drawChanges(ctx, rect, sx, sy);
+
   // Labels by priority (the view's order is by betweenness), none overlapping, more as one zooms in.
   ctx.font = '12px system-ui, sans-serif';
   ctx.textBaseline = 'middle';
@@ -202,7 +246,9 @@ function draw() {
     const d = data.nodes[i];
     const name = d.name.length > 34 ? d.name.slice(0, 32) + '…' : d.name;
     if (!widths.has(d.id)) widths.set(d.id, ctx.measureText(name).width);
-    const x = sx[i] + radius[i] * grow + 3, y = sy[i];
+    // Right of the organisation, or left of it where the right would run off the drawing.
+    const right = sx[i] + radius[i] * grow + 3 + widths.get(d.id) <= rect.width - 4;
+    const x = right ? sx[i] + radius[i] * grow + 3 : sx[i] - radius[i] * grow - 3 - widths.get(d.id), y = sy[i];
     const box = [x - 2, y - 8, x + widths.get(d.id) + 2, y + 8];
     if (placed.some(p => box[0] < p[2] && box[2] > p[0] && box[1] < p[3] && box[3] > p[1])) continue;
     placed.push(box);

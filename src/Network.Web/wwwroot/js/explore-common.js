@@ -18,10 +18,13 @@ export const datasetName = () => document.getElementById('content').dataset.data
 export function highlightFilter() {
   const value = document.getElementById('highlight')?.value ?? '';
   const hide = document.getElementById('hide-rest')?.checked ?? false;
-  if (!value) return { active: false, hide, passes: () => true };
+  // As of a date, organisations without a tie in force then are dimmed like those outside a highlight.
+  const dated = Boolean(document.querySelector('#graph[data-as-of]:not([data-as-of=""]), #graph-canvas[data-as-of]:not([data-as-of=""])'));
+  const then = d => !dated || String(d.active) !== 'false';
+  if (!value) return { active: dated, hide, passes: then };
   const [field, wanted] = [value.slice(0, value.indexOf(':')), value.slice(value.indexOf(':') + 1)];
-  const passes = d => field === 'sectors' || field === 'stages' ? String(d[field] ?? '').split(';').includes(wanted) : String(d[field] ?? '') === wanted;
-  return { active: true, hide, passes };
+  const matches = d => field === 'sectors' || field === 'stages' ? String(d[field] ?? '').split(';').includes(wanted) : String(d[field] ?? '') === wanted;
+  return { active: true, hide, passes: d => then(d) && matches(d) };
 }
 
 // Colours for the groups of the chosen mode: the largest groups get the clearest colours, the rest grey. Communities keep
@@ -56,7 +59,8 @@ export function showLegend(order, colour, size) {
     if (rest.length) legend.append(text('li', `others (${rest.reduce((s, [, n]) => s + n, 0)}), grey`));
   }
   const sizeLegend = document.getElementById('size-legend');
-  if (sizeLegend) sizeLegend.textContent = size === 'degree' ? 'Size: number of ties.' : size === 'equal' ? 'Size: all equal.' : 'Size: betweenness — the share of shortest routes through it.';
+  const option = document.querySelector(`#size-by option[value="${size}"]`);
+  if (sizeLegend && option) sizeLegend.textContent = option.dataset.legend;
 }
 
 // The search box: up to eight names that contain what was typed, arrow keys to move, Enter to fly to one.
@@ -266,4 +270,12 @@ export function setupShare(picture, png) {
     if (button.dataset.share === 'svg') { save(new Blob([picture()], { type: 'image/svg+xml' }), `${name()}.svg`); say('SVG downloaded.'); }
     if (button.dataset.share === 'png') { save(await png(), `${name()}.png`); say('PNG downloaded.'); }
   });
+}
+
+/// What a colleague's change did to the drawing, in words (for everyone, and read out to screen readers).
+export function sayChanges(arrived, arrivedTies, left, ended) {
+  const words = [[arrived, 'organisation', 'appeared'], [arrivedTies, 'tie', 'appeared'], [left, 'organisation', 'left'], [ended, 'tie', 'ended']]
+    .filter(([n]) => n > 0).map(([n, what, did]) => `${n} ${what}${n === 1 ? '' : 's'} ${did}`);
+  const said = document.getElementById('drawing-change');
+  if (said) said.textContent = words.length ? `In the drawing: ${words.join(', ')}${arrived + arrivedTies ? ' (ringed in orange for a moment)' : ''}.` : '';
 }

@@ -2,7 +2,7 @@
 // highlight a kind, paths, labels placed without overlap by priority (more as one zooms in), and — for editors —
 // dragging an organisation pins it on the shared map. Handlers sit on the document, so they keep working when live.js
 // swaps in a redrawn network after a colleague's edit; the view box and the selection are carried over.
-import { colours, colourKey, grey, showLegend, setupSearch, showDetails, pin, highlightFilter, readState, writeState, setupShare, svgToPng } from './explore-common.js';
+import { colours, colourKey, grey, showLegend, setupSearch, showDetails, pin, highlightFilter, readState, writeState, setupShare, svgToPng, sayChanges } from './explore-common.js';
 
 let box = null;
 let selected = null;
@@ -40,10 +40,13 @@ function placeLabels() {
   for (const label of labels) {
     const c = byId.get(label.dataset.for);
     const x = Number(c.getAttribute('cx')), y = Number(c.getAttribute('cy')), r = Number(c.getAttribute('r'));
-    label.setAttribute('x', (x + r + 2 * unit).toFixed(1));
-    label.setAttribute('y', (y + 4 * unit).toFixed(1));
     const width = label.textContent.length * 7 * unit;
-    const rect = [x + r, y - 8 * unit, x + r + width, y + 8 * unit];
+    // Right of the organisation, or left of it where the right would run off the drawing.
+    const right = x + r + 2 * unit + width <= b.x + b.w;
+    label.setAttribute('x', (right ? x + r + 2 * unit : x - r - 2 * unit).toFixed(1));
+    label.setAttribute('text-anchor', right ? 'start' : 'end');
+    label.setAttribute('y', (y + 4 * unit).toFixed(1));
+    const rect = right ? [x + r, y - 8 * unit, x + r + width, y + 8 * unit] : [x - r - width, y - 8 * unit, x - r, y + 8 * unit];
     const visible = rect[2] > b.x && rect[0] < b.x + b.w && rect[3] > b.y && rect[1] < b.y + b.h;
     const free = !placed.some(p => rect[0] < p[2] && rect[2] > p[0] && rect[1] < p[3] && rect[3] > p[1]);
     const show = visible && free && (shown < limit || label.classList.contains('near'));
@@ -174,7 +177,7 @@ function appearance() {
   const size = document.getElementById('size-by')?.value ?? 'betweenness';
   const all = circles();
   const { order, colour } = colours(all.map(c => c.dataset), mode);
-  const value = c => size === 'degree' ? Number(c.dataset.degree) : Number(c.dataset.betweenness);
+  const value = c => Number(c.dataset[size] ?? 0);
   const max = Math.max(...all.map(value), 1e-12);
   for (const c of all) {
     c.setAttribute('fill', colour.get(colourKey(mode, c.dataset)) ?? grey);
@@ -263,7 +266,36 @@ function dimByFilter() {
   for (const t of graph.querySelectorAll('g.labels text')) t.classList.toggle('dimmed', filter.active && !kept.has(t.dataset.for));
   for (const l of graph.querySelectorAll('g.edges line')) l.classList.toggle('dimmed', filter.active && !(kept.has(l.dataset.a) && kept.has(l.dataset.b)));
 }
-document.addEventListener('network:updated', () => { appearance(); dimByFilter(); highlight(selected); });
+// What a colleague's change did to the drawing, shown for a moment: new organisations and ties ringed in orange,
+// removed ones fading out where they were, and said in words for screen readers.
+let before = null;
+const tieKey = l => [l.dataset.a, l.dataset.b].sort().join(' ');
+const ties = () => [...(svg()?.querySelectorAll('g.edges line') ?? [])];
+document.addEventListener('network:replacing', () => {
+  before = svg() ? { circles: new Map(circles().map(c => [c.dataset.id, c.cloneNode(true)])), ties: new Map(ties().map(l => [tieKey(l), l.cloneNode(true)])) } : null;
+});
+function showChanges() {
+  const graph = svg();
+  if (!before || !graph) return;
+  const arrivedNodes = circles().filter(c => !before.circles.has(c.dataset.id));
+  const arrivedTies = ties().filter(l => !before.ties.has(tieKey(l)));
+  const nowNodes = new Set(circles().map(c => c.dataset.id));
+  const nowTies = new Set(ties().map(tieKey));
+  const gone = [...before.circles].filter(([id]) => !nowNodes.has(id)).map(([, c]) => c);
+  const goneTies = [...before.ties].filter(([key]) => !nowTies.has(key)).map(([, l]) => l);
+  before = null;
+  for (const e of [...arrivedNodes, ...arrivedTies]) e.classList.add('arrived');
+  if (gone.length + goneTies.length) {
+    const ghosts = document.createElementNS('http://www.w3.org/2000/svg', 'g');
+    ghosts.setAttribute('class', 'leaving');
+    ghosts.setAttribute('aria-hidden', 'true');
+    ghosts.append(...goneTies, ...gone);
+    ghosts.addEventListener('animationend', () => ghosts.remove(), { once: true });
+    graph.querySelector('g.labels').before(ghosts);
+  }
+  sayChanges(arrivedNodes.length, arrivedTies.length, gone.length, goneTies.length);
+}
+document.addEventListener('network:updated', () => { showChanges(); appearance(); dimByFilter(); highlight(selected); });
 
 // A shared link opens the same view: colour, size, highlight, zoom and selection from the address.
 const initial = readState();

@@ -34,13 +34,15 @@ if (main && main.dataset.dataset) {
     if (main.dataset.live !== 'content' || !document.querySelector('#graph, #graph-canvas')) return;
     await refresh(`${e.by && e.by !== 'anonymous' ? e.by : 'A colleague'} moved organisations on the map.`);
   };
-  // Fetch the page again and swap its content in place, keeping open details; then tell the page's scripts.
+  // Fetch the page again and swap its content in place, keeping open details; the page's scripts hear just before
+// (network:replacing, to remember what was shown) and just after (network:updated).
   const refresh = async message => {
     const response = await fetch(location.href, { headers: { 'X-Requested-With': 'live' } });
     if (!response.ok) return;
     const fresh = new DOMParser().parseFromString(await response.text(), 'text/html').getElementById('content');
     if (!fresh) return;
     const open = [...main.querySelectorAll('details[open][id]')].map(d => d.id);
+    document.dispatchEvent(new CustomEvent('network:replacing'));
     main.replaceChildren(...[...fresh.childNodes].map(n => document.importNode(n, true)));
     for (const id of open) document.getElementById(id)?.setAttribute('open', '');
     main.dataset.version = fresh.dataset.version;
