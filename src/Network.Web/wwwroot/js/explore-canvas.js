@@ -170,11 +170,17 @@ function draw() {
   // ends in view come before those that only pass through.
   const budget = Math.min(data.edges.length / 2, Math.round(5000 + 1500 * view.k));
   ctx.lineWidth = 0.6;
-  ctx.strokeStyle = `rgba(90, 100, 115, ${Math.min(0.3, 0.12 + 0.02 * view.k)})`;
-  ctx.beginPath();
   let drawn = 0;
   const kept = [];
+  // The more ties cross the view, the fainter each, so a dense core stays readable; ties that leave the view are
+  // fainter still, so a zoomed-in view is not darkened by ties to far-away organisations.
+  let inside = 0;
+  for (let e = 0; e < data.edges.length; e += 2) if (inView[data.edges[e]] && inView[data.edges[e + 1]]) inside++;
+  const density = Math.min(1, Math.sqrt(3000 / Math.max(1, Math.min(inside, budget))));
   for (let pass = 0; pass < 2 && drawn < budget; pass++) {
+    const alpha = Math.max(0.035, Math.min(0.28, 0.1 + 0.015 * view.k) * density) / (pass === 0 ? 1 : 2.5);
+    ctx.strokeStyle = `rgba(90, 100, 115, ${alpha.toFixed(3)})`;
+    ctx.beginPath();
     for (let e = 0; e < data.edges.length && drawn < budget; e += 2) {
       const a = data.edges[e], b = data.edges[e + 1];
       const both = inView[a] && inView[b];
@@ -185,8 +191,8 @@ function draw() {
       if (drawn < 4000) kept.push([a, b]);
       drawn++;
     }
+    ctx.stroke();
   }
-  ctx.stroke();
   lastDrawn = { ties: kept, labels: [], width: rect.width, height: rect.height, sx, sy, inView, dim };
   if (focus !== null || marked) {
     ctx.strokeStyle = 'rgba(20, 30, 45, 0.3)';
@@ -250,6 +256,7 @@ function draw() {
     const right = sx[i] + radius[i] * grow + 3 + widths.get(d.id) <= rect.width - 4;
     const x = right ? sx[i] + radius[i] * grow + 3 : sx[i] - radius[i] * grow - 3 - widths.get(d.id), y = sy[i];
     const box = [x - 2, y - 8, x + widths.get(d.id) + 2, y + 8];
+    if (box[0] < 0 || box[2] > rect.width || box[1] < 0 || box[3] > rect.height) continue; // would be cut by the edge
     if (placed.some(p => box[0] < p[2] && box[2] > p[0] && box[1] < p[3] && box[3] > p[1])) continue;
     placed.push(box);
     ctx.strokeStyle = 'rgba(255,255,255,0.9)';
