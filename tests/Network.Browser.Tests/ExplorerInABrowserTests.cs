@@ -80,6 +80,20 @@ public sealed class ExplorerInABrowserTests(RunningServer server) : IClassFixtur
         Assert.Equal(inactive, await page.Locator("svg#graph circle.dimmed").CountAsync());
         Assert.True(await page.Locator("svg#graph g.edges line").CountAsync() < today, "fewer ties were in force then");
         Assert.Contains($"the other {inactive} are dimmed", await page.Locator("#as-of-note").InnerTextAsync());
+
+        // The table of what is drawn sorts by any column.
+        await page.ClickAsync("#drawn-table summary");
+        await page.ClickAsync("#drawn-table th:nth-child(1) button");
+        var names = await page.Locator("#drawn-table tbody tr td:nth-child(1)").AllInnerTextsAsync();
+        // Alphabetical as the browser's language orders names; the first letters at least come in order.
+        var initials = names.Select(n => char.ToUpperInvariant(n[0])).ToList();
+        Assert.Equal(initials.Order().ToList(), initials);
+        Assert.True(names.Count == 50 && initials[0] != initials[^1]);
+        Assert.Equal("ascending", await page.Locator("#drawn-table th:nth-child(1)").GetAttributeAsync("aria-sort"));
+        await page.ClickAsync("#drawn-table th:nth-child(5) button");
+        await page.ClickAsync("#drawn-table th:nth-child(5) button");
+        var ties = (await page.Locator("#drawn-table tbody tr td:nth-child(5)").AllInnerTextsAsync()).Select(int.Parse).ToList();
+        Assert.Equal(ties.OrderDescending().ToList(), ties);
         await Browser.ShotAsync(page, "explore-seed-as-of");
     }
 
