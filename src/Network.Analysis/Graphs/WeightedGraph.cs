@@ -135,6 +135,78 @@ public sealed class WeightedGraph
         return new WeightedGraph([.. ids], offsets, targets, weights);
     }
 
+    /// <summary>
+    /// The same graph with its nodes renumbered: node <c>order[i]</c> becomes node i (ids, ties and weights kept).
+    /// </summary>
+    public WeightedGraph Renumbered(int[] order)
+    {
+        var n = NodeCount;
+        if (order.Length != n)
+            throw new ArgumentException($"An order of {order.Length} nodes for a graph of {n}.", nameof(order));
+        var position = new int[n];
+        Array.Fill(position, -1);
+        for (var i = 0; i < n; i++)
+        {
+            if ((uint)order[i] >= (uint)n || position[order[i]] >= 0)
+                throw new ArgumentException($"The order names node {order[i]} twice or outside 0..{n - 1}.", nameof(order));
+            position[order[i]] = i;
+        }
+        var offsets = new int[n + 1];
+        for (var i = 0; i < n; i++)
+            offsets[i + 1] = offsets[i] + Degree(order[i]);
+        var targets = new int[Targets.Length];
+        var weights = new double[Weights.Length];
+        for (var i = 0; i < n; i++)
+        {
+            var (from, to) = (Offsets[order[i]], offsets[i]);
+            for (var k = 0; k < Degree(order[i]); k++)
+                (targets[to + k], weights[to + k]) = (position[Targets[from + k]], Weights[from + k]);
+            Array.Sort(targets, weights, to, Degree(order[i]));
+        }
+        return new WeightedGraph(order.Select(v => Ids[v]).ToArray(), offsets, targets, weights);
+    }
+
+    /// <summary>
+    /// The nodes in breadth-first order, each component from its best-connected node and the partners of a node
+    /// best-connected first: nodes near each other in the graph get numbers near each other, so a pass over the graph
+    /// finds what it reads next in the processor's cache.
+    /// </summary>
+    public int[] BreadthFirstOrder()
+    {
+        var n = NodeCount;
+        var seen = new bool[n];
+        var order = new int[n];
+        var count = 0;
+        var byDegree = Enumerable.Range(0, n).OrderByDescending(Degree).ThenBy(v => v).ToArray();
+        var rank = new int[n];
+        for (var i = 0; i < n; i++)
+            rank[byDegree[i]] = i;
+        var partners = new List<int>();
+        foreach (var start in byDegree)
+        {
+            if (seen[start])
+                continue;
+            seen[start] = true;
+            order[count++] = start;
+            for (var head = count - 1; head < count; head++)
+            {
+                partners.Clear();
+                foreach (var w in Neighbours(order[head]))
+                {
+                    if (!seen[w])
+                    {
+                        seen[w] = true;
+                        partners.Add(w);
+                    }
+                }
+                partners.Sort((a, b) => rank[a].CompareTo(rank[b]));
+                foreach (var w in partners)
+                    order[count++] = w;
+            }
+        }
+        return order;
+    }
+
     /// <summary>Convenience for tests and small graphs: edges named by id.</summary>
     public static WeightedGraph FromEdges(IEnumerable<string> ids, IEnumerable<(string U, string V, double Weight)> edges)
     {
