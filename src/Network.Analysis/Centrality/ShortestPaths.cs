@@ -34,6 +34,9 @@ public static class ShortestPaths
     /// <summary>Relative tolerance within which two weighted path lengths are the same length.</summary>
     public const double Tolerance = 1e-10;
 
+    /// <summary>1 − <see cref="Tolerance"/>: the factor a length is compared after.</summary>
+    private const double Keep = 1 - Tolerance;
+
     /// <summary>Whether <paramref name="a"/> is shorter than <paramref name="b"/> by more than the tolerance.</summary>
     internal static bool Shorter(double a, double b) => double.IsInfinity(b) ? a < b : a < b - Tolerance * Math.Max(Math.Abs(a), Math.Abs(b));
 
@@ -154,7 +157,8 @@ public static class ShortestPaths
         private readonly double[] _delta;
         private readonly int[] _order;
         private readonly int[] _hops;
-        private readonly PriorityQueue<int, double> _queue = new();
+        private readonly DistanceHeap _queue;
+        private readonly bool _checkSettled;
         // Weighted pass: each tie's length (1/weight, divided once), and per node the predecessors found on the way
         // out — at most its degree, so they sit in a copy of the CSR layout: _predecessors[Offsets[w] .. + _predecessorCount[w]].
         private readonly double[] _length;
@@ -172,17 +176,25 @@ public static class ShortestPaths
             _order = new int[n];
             _hops = new int[n];
             Partial = new double[n];
-            Array.Fill(_distance, double.PositiveInfinity);
+            // Unreached: double.MaxValue rather than infinity, so the comparisons of the weighted pass need no special case.
+            Array.Fill(_distance, double.MaxValue);
             Array.Fill(_hops, -1);
             if (graph.IsUnweighted)
             {
                 (_length, _predecessors, _predecessorCount) = ([], [], []);
+                _queue = new DistanceHeap(0);
             }
             else
             {
                 _length = graph.Weights.Select(w => 1.0 / w).ToArray();
+                // A settled node u (d(u) ≤ d) can only look like another shortest way to itself through a tie when that
+                // tie's length is within the tolerance of the path: len ≤ t/(1 − t) · d, d ≤ (n − 1) · longest tie.
+                // Unless some tie is that short, the settled check on every tie can be left out (a quarter of the pass).
+                var (shortest, longest) = (_length.DefaultIfEmpty(1).Min(), _length.DefaultIfEmpty(1).Max());
+                _checkSettled = shortest <= Tolerance / Keep * Math.Max(1, n - 1) * longest;
                 _predecessors = new int[graph.Targets.Length];
                 _predecessorCount = new int[n];
+                _queue = new DistanceHeap(n);
             }
         }
 
@@ -212,7 +224,7 @@ public static class ShortestPaths
             for (var i = 0; i < _reached; i++)
             {
                 var v = _order[i];
-                (_distance[v], _sigma[v], _delta[v], _hops[v]) = (double.PositiveInfinity, 0, 0, -1);
+                (_distance[v], _sigma[v], _delta[v], _hops[v]) = (double.MaxValue, 0, 0, -1);
             }
             Dijkstra(source);
             AccumulateByPredecessors();
@@ -289,35 +301,43 @@ public static class ShortestPaths
             _distance[source] = 0;
             _sigma[source] = 1;
             _predecessorCount[source] = 0;
-            _queue.Clear();
-            _queue.Enqueue(source, 0);
+            var checkSettled = _checkSettled;
+            _queue.Add(source, 0);
             var settled = 0;
             // _hops marks settled nodes (1) and seen nodes (0) here.
             _hops[source] = 0;
-            while (_queue.TryDequeue(out var v, out var d))
+            while (_queue.Count > 0)
             {
-                if (_hops[v] == 1 || d > _distance[v])
-                    continue;
+                var v = _queue.TakeNearest();
+                var d = _distance[v];
                 _hops[v] = 1;
                 _order[settled++] = v;
                 for (var e = offsets[v]; e < offsets[v + 1]; e++)
                 {
                     var w = targets[e];
-                    if (_hops[w] == 1)
+                    if (checkSettled && _hops[w] == 1)
                         continue;
                     var candidate = d + length[e];
                     var current = _distance[w];
-                    if (Shorter(candidate, current))
+                    // Shorter and Same for positive lengths, unreached nodes at double.MaxValue: a < b(1 − t) is
+                    // a < b − t·max(a, b), and, when not shorter, a(1 − t) ≤ b is |a − b| ≤ t·max(a, b).
+                    if (candidate < current * Keep)
                     {
-                        if (_hops[w] < 0)
-                            _hops[w] = 0;
                         _distance[w] = candidate;
                         _sigma[w] = _sigma[v];
                         _predecessors[offsets[w]] = v;
                         _predecessorCount[w] = 1;
-                        _queue.Enqueue(w, candidate);
+                        if (_hops[w] < 0)
+                        {
+                            _hops[w] = 0;
+                            _queue.Add(w, candidate);
+                        }
+                        else
+                        {
+                            _queue.Nearer(w, candidate);
+                        }
                     }
-                    else if (Same(candidate, current))
+                    else if (candidate * Keep <= current)
                     {
                         _sigma[w] += _sigma[v];
                         _predecessors[offsets[w] + _predecessorCount[w]++] = v;
@@ -371,6 +391,75 @@ public static class ShortestPaths
             var r = _reached - 1.0;
             var closeness = total > 0 && n > 1 ? r / total * (r / (n - 1.0)) : 0;
             return (closeness, harmonic);
+        }
+    }
+
+    /// <summary>
+    /// The nodes waiting in Dijkstra's pass, nearest first: a binary heap of (distance, node), each node at most once
+    /// (a shorter distance moves it up where it is instead of adding it again), the keys beside the nodes so a
+    /// comparison reads no other array. (.NET's PriorityQueue, which adds a node again for each shorter distance, took
+    /// 12 % longer on CORDIS; a four-way heap 6 % longer than this.)
+    /// </summary>
+    private sealed class DistanceHeap(int capacity)
+    {
+        private readonly double[] _key = new double[capacity];
+        private readonly int[] _node = new int[capacity];
+        private readonly int[] _position = new int[capacity];
+
+        public int Count { get; private set; }
+
+        public void Add(int v, double distance) => Up(Count++, v, distance);
+
+        /// <summary>v's distance just got shorter.</summary>
+        public void Nearer(int v, double distance) => Up(_position[v], v, distance);
+
+        public int TakeNearest()
+        {
+            var nearest = _node[0];
+            if (--Count > 0)
+                Down(_node[Count], _key[Count]);
+            return nearest;
+        }
+
+        private void Up(int i, int v, double key)
+        {
+            while (i > 0)
+            {
+                var parent = (i - 1) >> 1;
+                if (_key[parent] <= key)
+                    break;
+                Place(i, _node[parent], _key[parent]);
+                i = parent;
+            }
+            Place(i, v, key);
+        }
+
+        private void Down(int v, double key)
+        {
+            var i = 0;
+            var count = Count;
+            while (true)
+            {
+                var first = 2 * i + 1;
+                if (first >= count)
+                    break;
+                var best = first;
+                var bestKey = _key[first];
+                if (first + 1 < count && _key[first + 1] < bestKey)
+                    (best, bestKey) = (first + 1, _key[first + 1]);
+                if (key <= bestKey)
+                    break;
+                Place(i, _node[best], bestKey);
+                i = best;
+            }
+            Place(i, v, key);
+        }
+
+        private void Place(int i, int v, double key)
+        {
+            _node[i] = v;
+            _key[i] = key;
+            _position[v] = i;
         }
     }
 }

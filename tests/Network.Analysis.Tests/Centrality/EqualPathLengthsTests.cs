@@ -27,6 +27,19 @@ public class EqualPathLengthsTests
         Assert.True(betweenness[4] > 0);
     }
 
+    [Fact]
+    public void ATieShorterThanTheToleranceOfAPathIsNotTakenForAWayBack()
+    {
+        // a –1– b –10¹²– c –1– d: the b–c tie is 10⁻¹² long, within the tolerance of a path of length 1, so from a the
+        // settled b would look like "another shortest way" to itself through c unless settled nodes are skipped.
+        string[] ids = ["a", "b", "c", "d", "e"];
+        (int, int, double)[] edges = [(0, 1, 1), (1, 2, 1e12), (2, 3, 1), (3, 4, 2)];
+        var betweenness = ShortestPaths.Compute(WeightedGraph.Create(ids, edges)).Betweenness;
+        // On a path every inner node lies on the routes between the nodes either side of it: b on 3 pairs, c on 4, d on 3,
+        // of the (n − 1)(n − 2)/2 = 6 that count.
+        Assert.Equal(new[] { 0, 3 / 6.0, 4 / 6.0, 3 / 6.0, 0 }.Select(b => Math.Round(b, 12)), betweenness.Select(b => Math.Round(b, 12)));
+    }
+
     /// <summary>
     /// Betweenness by enumerating every simple path with lengths in exact integers (every 1/weight scaled by the least
     /// common multiple of the weights), normalised by (n−1)(n−2)/2 as the engine does.
