@@ -157,7 +157,8 @@ public static class ShortestPaths
         private readonly double[] _delta;
         private readonly int[] _order;
         private readonly int[] _hops;
-        private readonly DistanceHeap _queue;
+        private readonly DistanceHeap? _heap;
+        private readonly BucketQueue? _buckets;
         private readonly bool _checkSettled;
         // Weighted pass: each tie's length (1/weight, divided once), and per node the predecessors found on the way
         // out — at most its degree, so they sit in a copy of the CSR layout: _predecessors[Offsets[w] .. + _predecessorCount[w]].
@@ -182,7 +183,6 @@ public static class ShortestPaths
             if (graph.IsUnweighted)
             {
                 (_length, _predecessors, _predecessorCount) = ([], [], []);
-                _queue = new DistanceHeap(0);
             }
             else
             {
@@ -194,7 +194,13 @@ public static class ShortestPaths
                 _checkSettled = shortest <= Tolerance / Keep * Math.Max(1, n - 1) * longest;
                 _predecessors = new int[graph.Targets.Length];
                 _predecessorCount = new int[n];
-                _queue = new DistanceHeap(n);
+                // Ties of lengths within a factor of MostBuckets / 2 of each other wait in buckets, otherwise in a heap.
+                var width = shortest / 2;
+                var buckets = Math.Ceiling(longest / width) + 3;
+                if (buckets <= BucketQueue.MostBuckets)
+                    _buckets = new BucketQueue(width, (int)buckets);
+                else
+                    _heap = new DistanceHeap(n);
             }
         }
 
@@ -295,6 +301,15 @@ public static class ShortestPaths
 
         private void Dijkstra(int source)
         {
+            if (_buckets is not null)
+                Dijkstra(source, new Buckets(_buckets));
+            else
+                Dijkstra(source, new Heap(_heap!));
+        }
+
+        /// <summary>The weighted forward pass; <typeparamref name="TWaiting"/> is a struct so each queue gets its own compiled loop.</summary>
+        private void Dijkstra<TWaiting>(int source, TWaiting queue) where TWaiting : struct, IWaiting
+        {
             var offsets = _graph.Offsets;
             var targets = _graph.Targets;
             var length = _length;
@@ -302,13 +317,15 @@ public static class ShortestPaths
             _sigma[source] = 1;
             _predecessorCount[source] = 0;
             var checkSettled = _checkSettled;
-            _queue.Add(source, 0);
+            queue.Add(source, 0);
             var settled = 0;
             // _hops marks settled nodes (1) and seen nodes (0) here.
             _hops[source] = 0;
-            while (_queue.Count > 0)
+            while (queue.Count > 0)
             {
-                var v = _queue.TakeNearest();
+                var v = queue.TakeNearest();
+                if (_hops[v] == 1)
+                    continue; // a bucket's older entry for a node that was found nearer and settled since
                 var d = _distance[v];
                 _hops[v] = 1;
                 _order[settled++] = v;
@@ -330,11 +347,11 @@ public static class ShortestPaths
                         if (_hops[w] < 0)
                         {
                             _hops[w] = 0;
-                            _queue.Add(w, candidate);
+                            queue.Add(w, candidate);
                         }
                         else
                         {
-                            _queue.Nearer(w, candidate);
+                            queue.Nearer(w, candidate);
                         }
                     }
                     else if (candidate * Keep <= current)
@@ -344,6 +361,7 @@ public static class ShortestPaths
                     }
                 }
             }
+            queue.Clear();
             _reached = settled;
             // Nodes seen but never settled cannot exist with positive weights; seen-only marks are reset with the rest.
         }
@@ -391,6 +409,98 @@ public static class ShortestPaths
             var r = _reached - 1.0;
             var closeness = total > 0 && n > 1 ? r / total * (r / (n - 1.0)) : 0;
             return (closeness, harmonic);
+        }
+    }
+
+    /// <summary>The nodes waiting in Dijkstra's pass, taken nearest first.</summary>
+    private interface IWaiting
+    {
+        int Count { get; }
+
+        void Add(int v, double distance);
+
+        /// <summary>v, already waiting, was found nearer.</summary>
+        void Nearer(int v, double distance);
+
+        /// <summary>The nearest waiting node (a bucket queue may also return an older entry of a node settled since).</summary>
+        int TakeNearest();
+
+        void Clear();
+    }
+
+    private readonly struct Heap(DistanceHeap heap) : IWaiting
+    {
+        public int Count => heap.Count;
+        public void Add(int v, double distance) => heap.Add(v, distance);
+        public void Nearer(int v, double distance) => heap.Nearer(v, distance);
+        public int TakeNearest() => heap.TakeNearest();
+        public void Clear() { }
+    }
+
+    private readonly struct Buckets(BucketQueue buckets) : IWaiting
+    {
+        public int Count => buckets.Count;
+        public void Add(int v, double distance) => buckets.Add(v, distance);
+        public void Nearer(int v, double distance) => buckets.Add(v, distance);
+        public int TakeNearest() => buckets.TakeNearest();
+        public void Clear() => buckets.Clear();
+    }
+
+    /// <summary>
+    /// Dial's buckets for real lengths (Dial 1969; the bucket width as in Δ-stepping, Meyer and Sanders 2003): bucket k
+    /// holds the nodes at distance [k·w, (k + 1)·w) with w half the shortest tie. A tie leads at least two buckets on, so
+    /// nodes in one bucket are never on each other's shortest paths: when the pass reaches a bucket, its nodes' distances
+    /// are final and they can be settled in any order, each in O(1) — no heap. A node found nearer is added again to its
+    /// nearer bucket; the older entry is skipped when reached. The buckets are used round: only
+    /// (longest tie / w) + 3 are ever occupied at once.
+    /// </summary>
+    private sealed class BucketQueue
+    {
+        /// <summary>The most buckets kept: ties up to about 2,000 times longer than the shortest.</summary>
+        public const int MostBuckets = 4096;
+
+        private readonly double _perBucket;
+        private readonly int[][] _items;
+        private readonly int[] _counts;
+        private int _current;
+        private int _read;
+
+        public BucketQueue(double width, int buckets)
+        {
+            _perBucket = 1 / width;
+            _items = new int[buckets][];
+            for (var b = 0; b < buckets; b++)
+                _items[b] = new int[4];
+            _counts = new int[buckets];
+        }
+
+        public int Count { get; private set; }
+
+        public void Add(int v, double distance)
+        {
+            var b = (int)((long)(distance * _perBucket) % _items.Length);
+            if (_counts[b] == _items[b].Length)
+                Array.Resize(ref _items[b], 2 * _items[b].Length);
+            _items[b][_counts[b]++] = v;
+            Count++;
+        }
+
+        public int TakeNearest()
+        {
+            while (_read == _counts[_current])
+            {
+                (_counts[_current], _read) = (0, 0);
+                _current = _current + 1 == _items.Length ? 0 : _current + 1;
+            }
+            Count--;
+            return _items[_current][_read++];
+        }
+
+        /// <summary>After a pass: empty, starting again at distance 0.</summary>
+        public void Clear()
+        {
+            Array.Clear(_counts);
+            (_current, _read, Count) = (0, 0, 0);
         }
     }
 

@@ -27,6 +27,20 @@ public class EqualPathLengthsTests
         Assert.True(betweenness[4] > 0);
     }
 
+    [Theory]
+    [InlineData(3)]      // ties within a small factor of each other: the pass keeps its nodes in buckets
+    [InlineData(6000)]   // one tie 6,000 times stronger than another: in a heap
+    public void EveryShortestPathIsCountedWhicheverWayThePassKeepsItsNodes(int strongest)
+    {
+        // Two squares sharing a side, a pendant and a chord, with equal-length alternatives: every route counted once.
+        string[] ids = ["a", "b", "c", "d", "e", "f", "g", "h"];
+        (int, int, double)[] edges = [(0, 1, 2), (1, 2, 2), (2, 3, 1), (3, 0, 1), (1, 4, 1), (4, 5, 2), (5, 2, 2), (5, 6, strongest), (6, 7, 1), (0, 7, 3)];
+        var betweenness = ShortestPaths.Compute(WeightedGraph.Create(ids, edges)).Betweenness;
+        var exact = ExactBetweenness(ids.Length, edges);
+        for (var v = 0; v < ids.Length; v++)
+            Assert.Equal(exact[v], betweenness[v], 12);
+    }
+
     [Fact]
     public void ATieShorterThanTheToleranceOfAPathIsNotTakenForAWayBack()
     {
