@@ -160,6 +160,7 @@ public static class ShortestPaths
         private readonly DistanceHeap? _heap;
         private readonly BucketQueue? _buckets;
         private readonly bool _checkSettled;
+        private readonly int[] _found = [];
         // Weighted pass: each tie's length (1/weight, divided once), and per node the predecessors found on the way
         // out — at most its degree, so they sit in a copy of the CSR layout: _predecessors[Offsets[w] .. + _predecessorCount[w]].
         private readonly double[] _length;
@@ -194,6 +195,7 @@ public static class ShortestPaths
                 _checkSettled = shortest <= Tolerance / Keep * Math.Max(1, n - 1) * longest;
                 _predecessors = new int[graph.Targets.Length];
                 _predecessorCount = new int[n];
+                _found = new int[Enumerable.Range(0, n).Select(graph.Degree).DefaultIfEmpty(0).Max()];
                 // Ties of lengths within a factor of MostBuckets / 2 of each other wait in buckets, otherwise in a heap.
                 var width = shortest / 2;
                 var buckets = Math.Ceiling(longest / width) + 3;
@@ -313,57 +315,81 @@ public static class ShortestPaths
             var offsets = _graph.Offsets;
             var targets = _graph.Targets;
             var length = _length;
+            var distance = _distance;
+            var hops = _hops;
             _distance[source] = 0;
             _sigma[source] = 1;
             _predecessorCount[source] = 0;
             var checkSettled = _checkSettled;
+            var found = _found;
             queue.Add(source, 0);
             var settled = 0;
             // _hops marks settled nodes (1) and seen nodes (0) here.
-            _hops[source] = 0;
+            hops[source] = 0;
             while (queue.Count > 0)
             {
                 var v = queue.TakeNearest();
-                if (_hops[v] == 1)
+                if (hops[v] == 1)
                     continue; // a bucket's older entry for a node that was found nearer and settled since
-                var d = _distance[v];
-                _hops[v] = 1;
+                var d = distance[v];
+                hops[v] = 1;
                 _order[settled++] = v;
-                for (var e = offsets[v]; e < offsets[v + 1]; e++)
+                // Two loops over v's ties: the first, tight enough for every value to stay in a register, only notes
+                // the ties that lead to w at least as short as w's best so far (2.5 % of the ties on CORDIS); the
+                // second acts on those. With the actions in the one loop, their calls forced every value of the loop
+                // onto the stack and back for every tie. a·(1 − t) ≤ b holds for "shorter" and "the same" alike.
+                var (first, end) = (offsets[v], offsets[v + 1]);
+                var noted = 0;
+                for (var e = first; e < end; e++)
                 {
+                    if ((d + length[e]) * Keep <= distance[targets[e]])
+                        found[noted++] = e;
+                }
+                for (var i = 0; i < noted; i++)
+                {
+                    var e = found[i];
                     var w = targets[e];
-                    if (checkSettled && _hops[w] == 1)
+                    if (checkSettled && hops[w] == 1)
                         continue;
                     var candidate = d + length[e];
-                    var current = _distance[w];
                     // Shorter and Same for positive lengths, unreached nodes at double.MaxValue: a < b(1 − t) is
                     // a < b − t·max(a, b), and, when not shorter, a(1 − t) ≤ b is |a − b| ≤ t·max(a, b).
-                    if (candidate < current * Keep)
-                    {
-                        _distance[w] = candidate;
-                        _sigma[w] = _sigma[v];
-                        _predecessors[offsets[w]] = v;
-                        _predecessorCount[w] = 1;
-                        if (_hops[w] < 0)
-                        {
-                            _hops[w] = 0;
-                            queue.Add(w, candidate);
-                        }
-                        else
-                        {
-                            queue.Nearer(w, candidate);
-                        }
-                    }
-                    else if (candidate * Keep <= current)
-                    {
-                        _sigma[w] += _sigma[v];
-                        _predecessors[offsets[w] + _predecessorCount[w]++] = v;
-                    }
+                    if (candidate < distance[w] * Keep)
+                        Shorter(ref queue, v, w, candidate);
+                    else
+                        AnotherShortest(v, w);
                 }
             }
             queue.Clear();
             _reached = settled;
             // Nodes seen but never settled cannot exist with positive weights; seen-only marks are reset with the rest.
+        }
+
+        /// <summary>A shorter way to w through v: w's paths are v's, v its one predecessor so far.</summary>
+        [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+        private void Shorter<TWaiting>(ref TWaiting queue, int v, int w, double candidate) where TWaiting : struct, IWaiting
+        {
+            _distance[w] = candidate;
+            _sigma[w] = _sigma[v];
+            _predecessors[_graph.Offsets[w]] = v;
+            _predecessorCount[w] = 1;
+            if (_hops[w] < 0)
+            {
+                _hops[w] = 0;
+                queue.Add(w, candidate);
+            }
+            else
+            {
+                queue.Nearer(w, candidate);
+            }
+        }
+
+        /// <summary>Another shortest way to w, through v.</summary>
+        [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+        private void AnotherShortest(int v, int w)
+        {
+            _sigma[w] += _sigma[v];
+            _predecessors[_graph.Offsets[w] + _predecessorCount[w]++] = v;
         }
 
         /// <summary>Weighted: the predecessors the forward pass recorded, the same ones whose paths it counted in σ.</summary>
@@ -456,10 +482,11 @@ public static class ShortestPaths
     /// </summary>
     private sealed class BucketQueue
     {
-        /// <summary>The most buckets kept: ties up to about 2,000 times longer than the shortest.</summary>
+        /// <summary>The most buckets kept (before rounding up to a power of two): ties up to about 2,000 times longer than the shortest.</summary>
         public const int MostBuckets = 4096;
 
         private readonly double _perBucket;
+        private readonly int _mask;
         private readonly int[][] _items;
         private readonly int[] _counts;
         private int _current;
@@ -468,6 +495,10 @@ public static class ShortestPaths
         public BucketQueue(double width, int buckets)
         {
             _perBucket = 1 / width;
+            // A power of two, so the round index is a mask rather than a division (a division per shorter way found
+            // cost a sixth of the pass).
+            buckets = (int)System.Numerics.BitOperations.RoundUpToPowerOf2((uint)buckets);
+            _mask = buckets - 1;
             _items = new int[buckets][];
             for (var b = 0; b < buckets; b++)
                 _items[b] = new int[4];
@@ -478,7 +509,7 @@ public static class ShortestPaths
 
         public void Add(int v, double distance)
         {
-            var b = (int)((long)(distance * _perBucket) % _items.Length);
+            var b = (int)((long)(distance * _perBucket) & _mask);
             if (_counts[b] == _items[b].Length)
                 Array.Resize(ref _items[b], 2 * _items[b].Length);
             _items[b][_counts[b]++] = v;
@@ -490,7 +521,7 @@ public static class ShortestPaths
             while (_read == _counts[_current])
             {
                 (_counts[_current], _read) = (0, 0);
-                _current = _current + 1 == _items.Length ? 0 : _current + 1;
+                _current = (_current + 1) & _mask;
             }
             Count--;
             return _items[_current][_read++];
