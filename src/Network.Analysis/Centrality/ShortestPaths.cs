@@ -254,7 +254,8 @@ public static class ShortestPaths
                 var v = order[head++];
                 var next = hops[v] + 1;
                 var paths = sigma[v];
-                for (var e = offsets[v]; e < offsets[v + 1]; e++)
+                var end = offsets[v + 1];
+                for (var e = offsets[v]; e < end; e++)
                 {
                     var w = targets[e];
                     var at = hops[w];
@@ -290,7 +291,8 @@ public static class ShortestPaths
                 var v = _order[i];
                 var after = hops[v] + 1;
                 var sum = 0.0;
-                for (var e = offsets[v]; e < offsets[v + 1]; e++)
+                var end = offsets[v + 1];
+                for (var e = offsets[v]; e < end; e++)
                 {
                     var w = targets[e];
                     sum += OnlyIf(hops[w] == after, share[w]);
