@@ -23,7 +23,7 @@ public sealed class ImportExportTests : IDisposable
         return form;
     }
 
-    private async Task<long> Version(HttpClient client) =>
+    private static async Task<long> Version(HttpClient client) =>
         (await client.GetFromJsonAsync<JsonElement>("/health")).GetProperty("datasets").EnumerateArray().Single(d => d.GetProperty("name").GetString() == "seed").GetProperty("version").GetInt64();
 
     [Fact]

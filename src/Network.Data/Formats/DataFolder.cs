@@ -27,7 +27,9 @@ public static class DataFolder
     /// </summary>
     /// <summary>Every shipped dataset under <paramref name="dataFolder"/> read together: the seed, then CORDIS, then the twin towns.</summary>
     public static NetworkGraph ReadShipped(string dataFolder) =>
-        ReadTogether([.. new[] { "seed", "cordis-h2020-leuven", "sister-cities" }.Select(f => Path.Combine(dataFolder, f))]);
+        ReadTogether([.. ShippedFolders.Select(f => Path.Combine(dataFolder, f))]);
+
+    private static readonly string[] ShippedFolders = ["seed", "cordis-h2020-leuven", "sister-cities"];
 
     public static NetworkGraph ReadTogether(params string[] folders)
     {

@@ -85,7 +85,7 @@ public sealed class SqliteNetworkStore : INetworkStore, IDisposable
 
     public string Path { get; }
 
-    public int SchemaVersion => Migrations.Length;
+    public static int SchemaVersion => Migrations.Length;
 
     public async Task<WriteResult> WriteAsync(GraphBatch batch, CancellationToken cancellationToken = default)
     {

@@ -23,7 +23,7 @@ public sealed class SqliteNetworkStoreTests : NetworkStoreContract
         command.CommandText = "PRAGMA journal_mode";
         Assert.Equal("wal", command.ExecuteScalar());
         command.CommandText = "PRAGMA user_version";
-        Assert.Equal((long)store.SchemaVersion, command.ExecuteScalar());
+        Assert.Equal((long)SqliteNetworkStore.SchemaVersion, command.ExecuteScalar());
     }
 
     [Fact]
