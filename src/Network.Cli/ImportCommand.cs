@@ -31,7 +31,23 @@ public static class ImportCommand
             Task<WriteResult> Write(SqliteNetworkStore store, GraphBatch batch, CancellationToken ct)
             {
                 AnsiConsole.MarkupLine($"Importing {batch.Nodes.Count} nodes and {batch.Relationships.Count} relationships into {Markup.Escape(path)} …");
-                return store.WriteAsync(batch with { Change = new ChangeNote(Environment.UserName, "import", $"imported from {source.FullName} with network import", [], batch.Nodes.Count + batch.Relationships.Count) }, ct);
+                // How far the write is — its first thousand records, then about every tenth — said while the transaction
+                // runs (nothing is kept until it commits).
+                var total = batch.Nodes.Count + batch.Relationships.Count;
+                var step = Math.Max(GraphBatch.ProgressEvery, total / 10 / GraphBatch.ProgressEvery * GraphBatch.ProgressEvery);
+                var said = 0;
+                var progress = new Reported<int>(written =>
+                {
+                    if (said > 0 && written - said < step && written < total)
+                        return;
+                    said = written;
+                    AnsiConsole.MarkupLine($"  written {written:N0} of {total:N0} (kept once all are written)");
+                });
+                return store.WriteAsync(batch with
+                {
+                    Change = new ChangeNote(Environment.UserName, "import", $"imported from {source.FullName} with network import", [], total),
+                    Progress = progress,
+                }, ct);
             }
             ImportOutcome outcome;
             if (File.Exists(path))
@@ -62,4 +78,10 @@ public static class ImportCommand
         }, writes: true));
         return command;
     }
+}
+
+/// <summary>Progress told at once on the writing thread (System.Progress would tell it later, after the write may be done).</summary>
+internal sealed class Reported<T>(Action<T> report) : IProgress<T>
+{
+    public void Report(T value) => report(value);
 }

@@ -6,7 +6,7 @@ using Network.Tests;
 namespace Network.Browser.Tests;
 
 /// <summary>The built web app as its own process on a free loopback port, over a fresh data folder.</summary>
-public sealed class RunningServer : IAsyncLifetime
+public sealed class RunningServer : IAsyncLifetime, IDisposable
 {
     private Process? _process;
 
@@ -32,33 +32,36 @@ public sealed class RunningServer : IAsyncLifetime
         {
             info.ArgumentList.Add(arg);
         }
-        _process = Process.Start(info)!;
-        _process.OutputDataReceived += (_, _) => { };
-        _process.ErrorDataReceived += (_, _) => { };
+        // Ready when the app says it listens — it does so after seeding, once every hosted service has started —
+        // or failed when it ends first; two minutes at most.
+        var listening = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var errors = new System.Collections.Concurrent.ConcurrentQueue<string>();
+        _process = new Process { StartInfo = info, EnableRaisingEvents = true };
+        _process.OutputDataReceived += (_, e) =>
+        {
+            if (e.Data?.Contains("Now listening on:", StringComparison.Ordinal) == true)
+                listening.TrySetResult();
+        };
+        _process.ErrorDataReceived += (_, e) => { if (e.Data is not null) errors.Enqueue(e.Data); };
+        _process.Exited += (_, _) => listening.TrySetException(new InvalidOperationException(
+            $"The web app ended before it listened (exit {_process.ExitCode}): {string.Join('\n', errors.TakeLast(20))}"));
+        _process.Start();
         _process.BeginOutputReadLine();
         _process.BeginErrorReadLine();
+        await listening.Task.WaitAsync(TimeSpan.FromMinutes(2));
         using var client = new HttpClient { BaseAddress = Address };
-        var watch = Stopwatch.StartNew();
-        while (watch.Elapsed < TimeSpan.FromMinutes(2))
-        {
-            try
-            {
-                if ((await client.GetAsync("/health")).IsSuccessStatusCode)
-                    return;
-            }
-            catch (HttpRequestException)
-            {
-                // Not listening yet.
-            }
-            await Task.Delay(50);
-        }
-        throw new InvalidOperationException("The web app did not start within two minutes.");
+        var health = await client.GetAsync("/health");
+        if (!health.IsSuccessStatusCode)
+            throw new InvalidOperationException($"The web app listens but /health says {(int)health.StatusCode}: {await health.Content.ReadAsStringAsync()}");
     }
 
     public Task DisposeAsync()
     {
-        _process?.Kill(entireProcessTree: true);
-        _process?.Dispose();
+        if (_process is { HasExited: false })
+            _process.Kill(entireProcessTree: true);
+        Dispose();
         return Task.CompletedTask;
     }
+
+    public void Dispose() => _process?.Dispose();
 }

@@ -77,6 +77,22 @@ public sealed record GraphBatch
     /// <summary>What the history records of this write; stored in the same transaction as the data (none when null).</summary>
     public ChangeNote? Change { get; init; }
 
+    /// <summary>
+    /// Told, inside the write's transaction, how many of the nodes and relationships to write are written so far (at
+    /// least every <see cref="ProgressEvery"/> records, and all of them before the commit): a long import can say how
+    /// far it is.
+    /// </summary>
+    public IProgress<int>? Progress { get; init; }
+
+    public const int ProgressEvery = 1000;
+
+    /// <summary>Reports <paramref name="written"/> to <see cref="Progress"/> when it is a multiple of <see cref="ProgressEvery"/> or all of them.</summary>
+    public void Report(int written)
+    {
+        if (Progress is not null && (written % ProgressEvery == 0 || written == Nodes.Count + Relationships.Count))
+            Progress.Report(written);
+    }
+
     public bool IsEmpty => Nodes.Count == 0 && Relationships.Count == 0 && DeleteNodes.Count == 0 && DeleteRelationships.Count == 0;
 
     public static GraphBatch Of(NetworkGraph graph) => new() { Nodes = graph.Nodes, Relationships = graph.Relationships };

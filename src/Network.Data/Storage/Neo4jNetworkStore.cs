@@ -176,6 +176,8 @@ public sealed class Neo4jNetworkStore : INetworkStore, IDisposable
                 deletedRelationships += (int)(await tx.RunAsync(CountRelationshipsOf, parameters, cancellationToken)).Single()[0].GetInt64();
                 await tx.RunAsync(DeleteNodes, parameters, cancellationToken);
             }
+            var written = 0;
+            void ReportChunk(int rows) => batch.Progress?.Report(written += rows);
             foreach (var group in batch.Nodes.GroupBy(n => n.Label))
             {
                 foreach (var chunk in group.Chunk(500))
@@ -190,6 +192,7 @@ public sealed class Neo4jNetworkStore : INetworkStore, IDisposable
                         },
                     }).ToList();
                     await tx.RunAsync(UpsertNodes(group.Key), new() { ["rows"] = rows }, cancellationToken);
+                    ReportChunk(chunk.Length);
                 }
             }
             foreach (var group in batch.Relationships.GroupBy(r => r.Type))
@@ -202,6 +205,7 @@ public sealed class Neo4jNetworkStore : INetworkStore, IDisposable
                         ["props"] = new Dictionary<string, object?> { ["source"] = r.Source, ["version"] = version, ["data"] = GraphJson.Serialize(r) },
                     }).ToList();
                     await tx.RunAsync(UpsertRelationships(group.Key), new() { ["rows"] = rows }, cancellationToken);
+                    ReportChunk(chunk.Length);
                 }
             }
             await tx.RunAsync(Bump, new() { ["version"] = version }, cancellationToken);

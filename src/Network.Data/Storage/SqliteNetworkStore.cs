@@ -106,6 +106,7 @@ public sealed class SqliteNetworkStore : INetworkStore, IDisposable
 
             var version = ReadVersion(connection, transaction) + 1;
             var deletedRelationships = 0;
+            var written = 0;
 
             using (var command = connection.CreateCommand())
             {
@@ -151,6 +152,7 @@ public sealed class SqliteNetworkStore : INetworkStore, IDisposable
                     (id.Value, label.Value, name.Value) = (node.Id, node.Label.ToString(), node.DisplayName);
                     (data.Value, source.Value) = (GraphJson.Serialize(node), node.Source);
                     command.ExecuteNonQuery();
+                    batch.Report(++written);
                 }
             }
 
@@ -169,6 +171,7 @@ public sealed class SqliteNetworkStore : INetworkStore, IDisposable
                     (type.Value, from.Value, to.Value) = (RelationshipTypes.Name(rel.Type), rel.From, rel.To);
                     (data.Value, source.Value) = (GraphJson.Serialize(rel), rel.Source);
                     command.ExecuteNonQuery();
+                    batch.Report(++written);
                 }
             }
 

@@ -325,4 +325,26 @@ public abstract class NetworkStoreContract : IDisposable
         Assert.Equal(10, health.Relationships);
         Assert.Equal(1, health.Version);
     }
+
+    [Fact]
+    public async Task AWriteSaysHowFarItIsAndKeepsNothingBeforeItCommits()
+    {
+        var store = NewStore();
+        var reported = new List<int>();
+        var batch = new GraphBatch
+        {
+            Nodes = [.. Enumerable.Range(0, 2300).Select(i => new Organisation($"org-{i}", $"Organisation {i}", "company", "src"))],
+            Progress = new ToldAtOnce(reported.Add),
+        };
+        await store.WriteAsync(batch);
+        Assert.Equal(2300, reported[^1]);
+        Assert.True(reported.Zip(reported.Skip(1)).All(p => p.Second > p.First && p.Second - p.First <= GraphBatch.ProgressEvery), string.Join(", ", reported));
+        Assert.True(reported[0] <= GraphBatch.ProgressEvery, string.Join(", ", reported));
+        Assert.Equal(2300, (await OpenAgain(store).LoadGraphAsync()).Nodes.Count);
+    }
+
+    private sealed class ToldAtOnce(Action<int> told) : IProgress<int>
+    {
+        public void Report(int value) => told(value);
+    }
 }

@@ -27,6 +27,26 @@ public sealed class SqliteNetworkStoreTests : NetworkStoreContract
     }
 
     [Fact]
+    public async Task WhileAWriteSaysHowFarItIsOthersStillReadTheVersionBefore()
+    {
+        var store = (SqliteNetworkStore)NewStore();
+        var seen = new List<long>();
+        using var other = new SqliteNetworkStore(store.Path);
+        await store.WriteAsync(new GraphBatch
+        {
+            Nodes = [.. Enumerable.Range(0, 1500).Select(i => new Organisation($"org-{i}", $"Organisation {i}", "company", "src"))],
+            Progress = new Told(_ => seen.Add(other.GetVersionAsync().GetAwaiter().GetResult())),
+        });
+        Assert.Equal([0L, 0L], seen);
+        Assert.Equal(1, await other.GetVersionAsync());
+    }
+
+    private sealed class Told(Action<int> told) : IProgress<int>
+    {
+        public void Report(int value) => told(value);
+    }
+
+    [Fact]
     public async Task DataSurvivesReopeningTheFile()
     {
         var path = Path.Combine(_folder, "reopen.db");
