@@ -270,5 +270,24 @@ public sealed class ApiTests : IDisposable
                 Assert.True(put.TryGetProperty(status, out _), $"PUT {kind} states {status}");
             Assert.True(paths.GetProperty($"/api/datasets/{{dataset}}/{kind}").GetProperty("post").GetProperty("responses").TryGetProperty("409", out _));
         }
+        // Every operation of the API states its problem answers: who may call it, when it is too often, and — for one
+        // addressed by name or id — when that is not there; a dataset's operations also when its store cannot answer.
+        var unstated = new List<string>();
+        foreach (var path in paths.EnumerateObject().Where(p => p.Name.StartsWith("/api/", StringComparison.Ordinal)))
+        {
+            foreach (var operation in path.Value.EnumerateObject())
+            {
+                var responses = operation.Value.GetProperty("responses");
+                var wanted = new List<string> { "401", "403", "429" };
+                // (Saving a mapping under a name creates it when it is not there.)
+                if (path.Name.Contains('{', StringComparison.Ordinal) && !(operation.Name == "put" && path.Name == "/api/mappings/{name}"))
+                    wanted.Add("404");
+                if (path.Name.StartsWith("/api/datasets/{dataset}/", StringComparison.Ordinal))
+                    wanted.Add("503");
+                unstated.AddRange(wanted.Where(status => !responses.TryGetProperty(status, out _)).Select(status => $"{operation.Name.ToUpperInvariant()} {path.Name}: {status}"));
+            }
+        }
+        Assert.Empty(unstated);
+        Assert.True(paths.GetProperty("/health").GetProperty("get").GetProperty("responses").TryGetProperty("503", out _));
     }
 }

@@ -48,7 +48,7 @@ public static class AnalysisApi
                 graph.Degree(v), graph.Strength(v), m.Betweenness![v], m.Closeness?[v], m.Harmonic?[v], m.PageRank![v], m.Eigenvector![v],
                 m.StructuralHoles!.Constraint[v], m.StructuralHoles.EffectiveSize[v], m.StructuralHoles.Efficiency[v], m.StructuralHoles.Hierarchy[v],
                 m.CoreNumbers![v], m.Communities!.Community[v], points.Contains(v))).ToList());
-        }).WithSummary("Every metric of every organisation");
+        }).Problems(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound, StatusCodes.Status503ServiceUnavailable).WithSummary("Every metric of every organisation");
 
         group.MapGet("/brokers", async (string dataset, string? asOf, int? top, string? label, HttpResponse response, AnalysisService analysis, CancellationToken ct) =>
         {
@@ -56,7 +56,7 @@ public static class AnalysisApi
             return TypedResults.Ok(snapshot.Brokers
                 .Where(p => label is null || string.Equals(p.Label, label, StringComparison.OrdinalIgnoreCase))
                 .Take(Math.Clamp(top ?? 20, 1, 1000)).ToList());
-        }).WithSummary("Broker ranking of organisations and people (label=Organisation|Person)");
+        }).Problems(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound, StatusCodes.Status503ServiceUnavailable).WithSummary("Broker ranking of organisations and people (label=Organisation|Person)");
 
         group.MapGet("/brokers/{id}", async Task<Results<Ok<BrokerDetail>, ProblemHttpResult>> (string dataset, string id, string? asOf, HttpResponse response, AnalysisService analysis, CancellationToken ct) =>
         {
@@ -65,7 +65,7 @@ public static class AnalysisApi
                 return TypedResults.Problem($"No organisation or person '{id}' in '{dataset}'.", statusCode: StatusCodes.Status404NotFound, title: "Not found.");
             var failure = snapshot.SinglePointsOfFailure.FirstOrDefault(f => f.Id == id);
             return TypedResults.Ok(new BrokerDetail(profile, failure));
-        }).WithSummary("One organisation's or person's broker profile: what it bridges, and who is cut off if it leaves");
+        }).Problems(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound, StatusCodes.Status503ServiceUnavailable).WithSummary("One organisation's or person's broker profile: what it bridges, and who is cut off if it leaves");
 
         group.MapGet("/communities", async (string dataset, string? asOf, HttpResponse response, AnalysisService analysis, CancellationToken ct) =>
         {
@@ -75,31 +75,31 @@ public static class AnalysisApi
             var members = Enumerable.Range(0, c.Count).Select(k => new CommunityMembers(k, c.Community.Count(x => x == k),
                 Enumerable.Range(0, graph.NodeCount).Where(v => c.Community[v] == k).Select(v => graph.Ids[v]).ToList())).ToList();
             return TypedResults.Ok(new CommunitiesResult(c.Algorithm, c.Modularity, c.Count, members));
-        }).WithSummary("Leiden communities of the organisation network");
+        }).Problems(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound, StatusCodes.Status503ServiceUnavailable).WithSummary("Leiden communities of the organisation network");
 
         group.MapGet("/value-chains", async (string dataset, string? asOf, string? homeRegion, HttpResponse response, AnalysisService analysis, CancellationToken ct) =>
         {
             var snapshot = await Snapshot(analysis, dataset, asOf, response, ct);
             return TypedResults.Ok(snapshot.Chains(Region(homeRegion)));
-        }).WithSummary("Sector × stage matrix of the home region and its gaps");
+        }).Problems(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound, StatusCodes.Status503ServiceUnavailable).WithSummary("Sector × stage matrix of the home region and its gaps");
 
         group.MapGet("/introductions", async (string dataset, string? asOf, string? homeRegion, HttpResponse response, AnalysisService analysis, CancellationToken ct) =>
         {
             var snapshot = await Snapshot(analysis, dataset, asOf, response, ct);
             return TypedResults.Ok(snapshot.Introductions(Region(homeRegion)));
-        }).WithSummary("Introductions that would close thin or unconnected gaps, with reasons");
+        }).Problems(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound, StatusCodes.Status503ServiceUnavailable).WithSummary("Introductions that would close thin or unconnected gaps, with reasons");
 
         group.MapGet("/whatif/{id}", async (string dataset, string id, string? asOf, HttpResponse response, AnalysisService analysis, CancellationToken ct) =>
         {
             var snapshot = await Snapshot(analysis, dataset, asOf, response, ct);
             return TypedResults.Ok(snapshot.WhatIf(id));
-        }).RequireRateLimiting(AuthSetup.RateAnalysis).WithSummary("What is lost if this organisation, person, agreement or event leaves");
+        }).RequireRateLimiting(AuthSetup.RateAnalysis).Problems(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound, StatusCodes.Status503ServiceUnavailable).WithSummary("What is lost if this organisation, person, agreement or event leaves");
 
         group.MapGet("/fragility", async (string dataset, string? asOf, HttpResponse response, AnalysisService analysis, CancellationToken ct) =>
         {
             var snapshot = await Snapshot(analysis, dataset, asOf, response, ct);
             return TypedResults.Ok(snapshot.SinglePointsOfFailure.Take(20).ToList());
-        }).WithSummary("Single points of failure, worst first");
+        }).Problems(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound, StatusCodes.Status503ServiceUnavailable).WithSummary("Single points of failure, worst first");
 
         group.MapGet("/ego/{id}", async Task<Ok<NetworkGraph>> (string dataset, string id, int? depth, HttpResponse response, AnalysisService analysis, CancellationToken ct) =>
         {
@@ -110,7 +110,7 @@ public static class AnalysisApi
             if (!snapshot.NodesById.ContainsKey(id))
                 throw new KeyNotFoundException($"No node '{id}' in dataset '{dataset}'.");
             return TypedResults.Ok(snapshot.PropertyGraph.Subgraph(snapshot.PropertyGraph.Neighbourhood([id], hops)));
-        }).WithSummary("The ego network of one node (depth 1 or 2) in the full multi-mode graph");
+        }).Problems(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound, StatusCodes.Status503ServiceUnavailable).WithSummary("The ego network of one node (depth 1 or 2) in the full multi-mode graph");
 
         group.MapGet("/path", async (string dataset, string from, string to, string? via, HttpResponse response, AnalysisService analysis, CancellationToken ct) =>
         {
@@ -120,7 +120,7 @@ public static class AnalysisApi
             var steps = snapshot.PropertyGraph.ShortestPath(from, to, via == "ties" ? PropertyGraph.Ties : null);
             return TypedResults.Ok(new PathResult(from, to, steps.Select(s => (Node: snapshot.NodesById[s.Id], s.Via))
                 .Select(s => new PathStep(s.Node.Id, s.Node.DisplayName, s.Node.Label.ToString(), s.Via is null ? null : RelationshipTypes.Name(s.Via.Type))).ToList()));
-        }).RequireRateLimiting(AuthSetup.RateAnalysis).WithSummary("The shortest chain of relationships between two nodes (fewest hops); via=ties walks only what ties organisations");
+        }).RequireRateLimiting(AuthSetup.RateAnalysis).Problems(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound, StatusCodes.Status503ServiceUnavailable).WithSummary("The shortest chain of relationships between two nodes (fewest hops); via=ties walks only what ties organisations");
 
         return app;
     }

@@ -23,7 +23,7 @@ public static class UsersApi
     {
         var group = app.MapGroup("/api/users").WithTags("Users").AddEndpointFilter<ApiErrorFilter>().RequireAuthorization(Policies.Admin);
 
-        group.MapGet("/", (UserStore users) => TypedResults.Ok(users.List())).WithSummary("Every user, their role, datasets and keys (never a password or key)");
+        group.MapGet("/", (UserStore users) => TypedResults.Ok(users.List())).Problems().WithSummary("Every user, their role, datasets and keys (never a password or key)");
 
         group.MapPost("/", Results<Created<OneTimePassword>, Conflict<Microsoft.AspNetCore.Mvc.ProblemDetails>> (NewUserRequest request, UserStore users) =>
         {
@@ -31,7 +31,7 @@ public static class UsersApi
             return password is null
                 ? TypedResults.Conflict(new Microsoft.AspNetCore.Mvc.ProblemDetails { Title = "That user exists already.", Detail = $"A user '{request.Name}' exists; change them with PATCH.", Status = 409 })
                 : TypedResults.Created($"/api/users/{Uri.EscapeDataString(request.Name)}", new OneTimePassword(request.Name, request.Role, password, "Shown once: give it to them; they choose their own at first sign-in."));
-        }).WithSummary("Invite a colleague: 201 with a one-time password");
+        }).Problems(StatusCodes.Status400BadRequest, StatusCodes.Status409Conflict).WithSummary("Invite a colleague: 201 with a one-time password");
 
         group.MapPatch("/{name}", Results<Ok<UserInfo>, Ok<OneTimePassword>> (string name, UserChange change, UserStore users, HttpContext context) =>
         {
@@ -44,19 +44,19 @@ public static class UsersApi
             if (change.ResetPassword == true)
                 return TypedResults.Ok(new OneTimePassword(name, info.Role, users.ResetPassword(name), "Shown once; every session of theirs has ended."));
             return TypedResults.Ok(info);
-        }).WithSummary("Change a user's role, datasets or disabled state; reset their password (answered once)");
+        }).Problems(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound).WithSummary("Change a user's role, datasets or disabled state; reset their password (answered once)");
 
         group.MapPost("/{name}/keys", Created<NewKey> (string name, NewKeyRequest request, UserStore users) =>
         {
             var key = users.CreateKey(name, request.Name, request.ExpiresInDays is { } days ? DateTimeOffset.UtcNow.AddDays(Math.Clamp(days, 1, 3650)) : null);
             return TypedResults.Created($"/api/users/{Uri.EscapeDataString(name)}/keys/{key.Id}", key);
-        }).WithSummary("Create an API key for a user: the key is in this answer only");
+        }).Problems(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound).WithSummary("Create an API key for a user: the key is in this answer only");
 
         group.MapDelete("/{name}/keys/{keyId}", NoContent (string name, string keyId, UserStore users) =>
         {
             users.RevokeKey(name, keyId);
             return TypedResults.NoContent();
-        }).WithSummary("Revoke an API key at once");
+        }).Problems(StatusCodes.Status404NotFound).WithSummary("Revoke an API key at once");
 
         return app;
     }

@@ -35,12 +35,13 @@ public static class ChangesApi
             return TypedResults.Ok(await catalog.Store(dataset).GetChangesAsync(new ChangeQuery(from, user, node, Math.Clamp(limit ?? 100, 1, 1000)), ct));
         })
         .RequireAuthorization(Policies.Read)
-        .WithSummary("The change history, newest first: who changed what, when, through what, with before and after");
+        .Problems(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound, StatusCodes.Status503ServiceUnavailable).WithSummary("The change history, newest first: who changed what, when, through what, with before and after");
 
         group.MapPost("/{version:long}/revert", async Task<Ok<RevertResult>> (string dataset, long version, HttpContext context, ChangeReverter reverter, CancellationToken ct) =>
             TypedResults.Ok(await reverter.RevertAsync(dataset, version, context.User.Author("revert"), ct)))
         .RequireAuthorization(Policies.Edit)
         .RequireRateLimiting(AuthSetup.RateWrites)
+        .Problems(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound, StatusCodes.Status409Conflict, StatusCodes.Status503ServiceUnavailable)
         .WithSummary("Undo one change, as a new change; 409 when a record it touched has changed since");
 
         return app;

@@ -1,3 +1,4 @@
+using Network.Api.Nodes;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -42,8 +43,9 @@ public static class DatasetsApi
     public static IEndpointRouteBuilder MapDatasets(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/datasets").WithTags("Datasets").AddEndpointFilter<Nodes.ApiErrorFilter>();
-        api.MapGet("/", (DatasetCatalog catalog) => TypedResults.Ok(catalog.List())).RequireAuthorization(Auth.Policies.Read);
-        api.MapGet("/shipped", (DatasetCatalog catalog) => TypedResults.Ok(catalog.Shipped.Folders())).RequireAuthorization(Auth.Policies.Read)
+        api.MapGet("/", (DatasetCatalog catalog) => TypedResults.Ok(catalog.List())).RequireAuthorization(Auth.Policies.Read).Problems()
+            .WithSummary("Every dataset: its name, title, whether it is synthetic, and where it came from");
+        api.MapGet("/shipped", (DatasetCatalog catalog) => TypedResults.Ok(catalog.Shipped.Folders())).RequireAuthorization(Auth.Policies.Read).Problems()
             .WithSummary("Data folders shipped with the product (data/*), to create or fill datasets from");
 
         api.MapPost("/", async Task<Created<DatasetInfo>> (CreateDataset request, DatasetCatalog catalog, CancellationToken ct) =>
@@ -59,7 +61,7 @@ public static class DatasetsApi
                 info = await catalog.CreateAsync(new DatasetInfo(request.Name, request.Title ?? request.Name, false, "created empty"), Network.Analysis.Domain.NetworkGraph.Empty, ct);
             }
             return TypedResults.Created($"/api/datasets/{info.Name}", info);
-        }).RequireAuthorization(Auth.Policies.Edit).WithSummary("Create a dataset, empty or from a shipped data folder");
+        }).RequireAuthorization(Auth.Policies.Edit).Problems(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound, StatusCodes.Status409Conflict, StatusCodes.Status503ServiceUnavailable).WithSummary("Create a dataset, empty or from a shipped data folder");
 
         api.MapPost("/{name}/load/{from}", async (string name, string from, HttpContext context, DatasetCatalog catalog, Editing.NetworkWriter writer, CancellationToken ct) =>
         {
@@ -67,9 +69,10 @@ public static class DatasetsApi
             var outcome = await Importer.RunAsync(catalog.Store(name), folder, null, false,
                 (batch, c) => writer.ImportAsync(name, batch, Auth.AuthSetup.UserName(context.User), $"data/{from}", c), ct);
             return outcome.Written is { } written ? TypedResults.Ok(written) : throw new Network.Analysis.Domain.ValidationFailedException(outcome.Errors);
-        }).RequireAuthorization(Auth.Policies.Edit).RequireRateLimiting(Auth.AuthSetup.RateImports).WithSummary("Add a shipped data folder to this dataset (cities are matched)");
+        }).RequireAuthorization(Auth.Policies.Edit).RequireRateLimiting(Auth.AuthSetup.RateImports).Problems(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound, StatusCodes.Status503ServiceUnavailable).WithSummary("Add a shipped data folder to this dataset (cities are matched)");
         api.MapGet("/{name}", Results<Ok<DatasetInfo>, NotFound> (string name, DatasetCatalog catalog) =>
-            catalog.Find(name) is { } info ? TypedResults.Ok(info) : TypedResults.NotFound());
+            catalog.Find(name) is { } info ? TypedResults.Ok(info) : TypedResults.NotFound()).RequireAuthorization(Auth.Policies.Read).Problems()
+            .WithSummary("One dataset");
         return app;
     }
 }

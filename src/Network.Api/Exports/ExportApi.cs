@@ -61,7 +61,7 @@ public static class ExportApi
         .WithTags("Export")
         .AddEndpointFilter<ApiErrorFilter>()
         .RequireAuthorization(Policies.Read)
-        .WithSummary("Export the dataset: csv, json, graphml, gexf (with metrics) or cypher");
+        .Problems(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound, StatusCodes.Status503ServiceUnavailable).WithSummary("Export the dataset: csv, json, graphml, gexf (with metrics) or cypher");
         return app;
     }
 }

@@ -42,6 +42,8 @@ public static class HealthApi
         })
         .WithName("Health")
         .WithTags("Health")
+        .Produces<HealthReport>(StatusCodes.Status503ServiceUnavailable)
+        .WithSummary("Whether every dataset's store answers and takes writes: 200 healthy, 503 unhealthy (details for admins)")
         .AllowAnonymous();
         return app;
     }

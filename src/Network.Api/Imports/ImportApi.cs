@@ -63,7 +63,7 @@ public static class ImportApi
         .RequireRateLimiting(AuthSetup.RateImports)
         .DisableAntiforgery()
         .WithMetadata(new RequestSizeLimitAttribute(MaxUploadBytes), new RequestFormLimitsAttribute { MultipartBodyLengthLimit = MaxUploadBytes })
-        .WithSummary("Import CSV files (data/seed format), GraphML or GEXF; dryRun=true checks without writing");
+        .Problems(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound, StatusCodes.Status413PayloadTooLarge, StatusCodes.Status503ServiceUnavailable).WithSummary("Import CSV files (data/seed format), GraphML or GEXF; dryRun=true checks without writing");
         return app;
     }
 

@@ -37,20 +37,20 @@ public static class MappingApi
                 headers[Path.GetFileName(file.FileName)] = ((await reader.ReadLineAsync(ct)) ?? "").Split(',').Select(h => h.Trim().Trim('"')).ToArray();
             }
             return TypedResults.Ok(MappingProposer.Propose(name ?? "uploaded files", headers));
-        }).RequireAuthorization(Policies.Edit).DisableAntiforgery().WithSummary("Propose a mapping from the files' names and headers");
+        }).RequireAuthorization(Policies.Edit).DisableAntiforgery().Problems(StatusCodes.Status400BadRequest, StatusCodes.Status413PayloadTooLarge).WithSummary("Propose a mapping from the files' names and headers");
 
         group.MapGet("/", (DatasetCatalog catalog) => TypedResults.Ok(SavedMappings.Names(catalog.DataFolder)))
-            .RequireAuthorization(Policies.Read).WithSummary("Names of the saved mappings");
+            .RequireAuthorization(Policies.Read).Problems().WithSummary("Names of the saved mappings");
 
         group.MapGet("/{name}", Results<Ok<MappingFile>, NotFound> (string name, DatasetCatalog catalog) =>
             SavedMappings.Load(catalog.DataFolder, name) is { } mapping ? TypedResults.Ok(mapping) : TypedResults.NotFound())
-            .RequireAuthorization(Policies.Read).WithSummary("A saved mapping");
+            .RequireAuthorization(Policies.Read).Problems().WithSummary("A saved mapping");
 
         group.MapPut("/{name}", (string name, MappingFile mapping, DatasetCatalog catalog) =>
         {
             SavedMappings.Save(catalog.DataFolder, name, mapping);
             return TypedResults.NoContent();
-        }).RequireAuthorization(Policies.Edit).WithSummary("Save a mapping under a name, for next time");
+        }).RequireAuthorization(Policies.Edit).Problems(StatusCodes.Status400BadRequest).WithSummary("Save a mapping under a name, for next time");
 
         app.MapPost("/api/datasets/{dataset}/import/mapped", async Task<Results<Ok<MappedPreview>, BadRequest<MappedPreview>>> (string dataset, bool? dryRun, [FromForm] string? mapping, string? mappingName, IFormFileCollection files, HttpContext context, DatasetCatalog catalog, NetworkWriter writer, CancellationToken ct) =>
         {
@@ -63,7 +63,7 @@ public static class MappingApi
         .WithTags("Import").AddEndpointFilter<ApiErrorFilter>()
         .RequireAuthorization(Policies.Edit).RequireRateLimiting(AuthSetup.RateImports).DisableAntiforgery()
         .WithMetadata(new RequestSizeLimitAttribute(ImportApi.MaxUploadBytes), new RequestFormLimitsAttribute { MultipartBodyLengthLimit = ImportApi.MaxUploadBytes })
-        .WithSummary("Import CSV files through a mapping; dryRun=true previews the first records and every problem");
+        .Problems(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound, StatusCodes.Status413PayloadTooLarge, StatusCodes.Status503ServiceUnavailable).WithSummary("Import CSV files through a mapping; dryRun=true previews the first records and every problem");
         return app;
     }
 }

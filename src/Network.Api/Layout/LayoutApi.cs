@@ -35,7 +35,7 @@ public static class LayoutApi
             response.Headers["X-Data-Version"] = layout.Version.ToString(CultureInfo.InvariantCulture);
             return TypedResults.Ok(Result(layout));
         }).RequireAuthorization(Policies.Read).RequireRateLimiting(AuthSetup.RateAnalysis)
-            .WithSummary("Every organisation's position on the shared map, for the whole dataset");
+            .Problems(StatusCodes.Status404NotFound, StatusCodes.Status503ServiceUnavailable).WithSummary("Every organisation's position on the shared map, for the whole dataset");
 
         group.MapPut("/pins", async Task<Ok<LayoutResult>> (string dataset, PinRequest request, HttpContext context, LayoutService layouts,
             IHubContext<NetworkHub, INetworkClient> hub, CancellationToken ct) =>
@@ -57,7 +57,7 @@ public static class LayoutApi
             await hub.Clients.Group(NetworkHub.Group(dataset)).LayoutChanged(new LayoutEvent(dataset, layout.Version, pins.Stamp, context.User.UserName(), request.Origin));
             return TypedResults.Ok(Result(layout));
         }).RequireAuthorization(Policies.Edit).RequireRateLimiting(AuthSetup.RateWrites)
-            .WithSummary("Pin organisations where a colleague dragged them (or let them go); everyone sees the same map");
+            .Problems(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound, StatusCodes.Status503ServiceUnavailable).WithSummary("Pin organisations where a colleague dragged them (or let them go); everyone sees the same map");
         return app;
     }
 

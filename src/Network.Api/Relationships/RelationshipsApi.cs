@@ -31,7 +31,7 @@ public static class RelationshipsApi
                 .ToList();
             var number = Math.Max(1, page ?? 1);
             return TypedResults.Ok(new Page<Relationship>(matches.Skip((number - 1) * size).Take(size).ToList(), number, size, matches.Count));
-        }).RequireAuthorization(Policies.Read).WithSummary("List relationships by type, from, to or either end (node)");
+        }).RequireAuthorization(Policies.Read).Problems(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound, StatusCodes.Status503ServiceUnavailable).WithSummary("List relationships by type, from, to or either end (node)");
 
         group.MapGet("/{type}/{from}/{to}", async Task<Ok<Relationship>> (string dataset, string type, string from, string to, HttpResponse response, DatasetCatalog catalog, CancellationToken cancellationToken) =>
         {
@@ -39,7 +39,7 @@ public static class RelationshipsApi
             var found = await catalog.Store(dataset).GetVersionedRelationshipAsync(key, cancellationToken) ?? throw new KeyNotFoundException($"No relationship {key}.");
             response.Headers.ETag = Versions.ETag(found.Version);
             return TypedResults.Ok(found.Value);
-        }).RequireAuthorization(Policies.Read).WithSummary("One relationship, with its version as ETag");
+        }).RequireAuthorization(Policies.Read).Problems(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound, StatusCodes.Status503ServiceUnavailable).WithSummary("One relationship, with its version as ETag");
 
         group.MapPost("/", async Task<Created<Relationship>> (string dataset, Relationship relationship, HttpContext context, NetworkWriter writer, CancellationToken cancellationToken) =>
         {
@@ -47,7 +47,7 @@ public static class RelationshipsApi
             var version = await writer.CreateRelationshipAsync(dataset, complete, context.User.Author(), cancellationToken);
             context.Response.Headers.ETag = Versions.ETag(version);
             return TypedResults.Created($"/api/datasets/{dataset}/relationships/{RelationshipTypes.Name(complete.Type)}/{Uri.EscapeDataString(complete.From)}/{Uri.EscapeDataString(complete.To)}", complete);
-        }).RequireAuthorization(Policies.Edit).RequireRateLimiting(AuthSetup.RateWrites).WithSummary("Create a relationship");
+        }).RequireAuthorization(Policies.Edit).RequireRateLimiting(AuthSetup.RateWrites).Problems(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound, StatusCodes.Status409Conflict, StatusCodes.Status503ServiceUnavailable).WithSummary("Create a relationship");
 
         group.MapPut("/{type}/{from}/{to}", async Task<Ok<Relationship>> (string dataset, string type, string from, string to, Relationship relationship, HttpContext context, NetworkWriter writer, CancellationToken cancellationToken) =>
         {
@@ -57,14 +57,14 @@ public static class RelationshipsApi
             var version = await writer.UpdateRelationshipAsync(dataset, complete, expected, context.User.Author(), cancellationToken);
             context.Response.Headers.ETag = Versions.ETag(version);
             return TypedResults.Ok(complete);
-        }).RequireAuthorization(Policies.Edit).RequireRateLimiting(AuthSetup.RateWrites).WithSummary("Replace a relationship's properties; If-Match required");
+        }).RequireAuthorization(Policies.Edit).RequireRateLimiting(AuthSetup.RateWrites).Problems(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound, StatusCodes.Status412PreconditionFailed, StatusCodes.Status428PreconditionRequired, StatusCodes.Status503ServiceUnavailable).WithSummary("Replace a relationship's properties; If-Match required");
 
         group.MapDelete("/{type}/{from}/{to}", async Task<NoContent> (string dataset, string type, string from, string to, HttpContext context, NetworkWriter writer, CancellationToken cancellationToken) =>
         {
             var expected = Versions.IfMatch(context.Request);
             await writer.DeleteRelationshipAsync(dataset, Key(type, from, to), expected, context.User.Author(), cancellationToken);
             return TypedResults.NoContent();
-        }).RequireAuthorization(Policies.Edit).RequireRateLimiting(AuthSetup.RateWrites).WithSummary("Delete a relationship; If-Match required");
+        }).RequireAuthorization(Policies.Edit).RequireRateLimiting(AuthSetup.RateWrites).Problems(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound, StatusCodes.Status412PreconditionFailed, StatusCodes.Status428PreconditionRequired, StatusCodes.Status503ServiceUnavailable).WithSummary("Delete a relationship; If-Match required");
         return app;
     }
 

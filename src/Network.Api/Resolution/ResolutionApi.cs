@@ -154,24 +154,24 @@ public static class ResolutionApi
             TypedResults.Ok((await resolution.SuggestAsync(dataset, minimum ?? EntityResolution.Threshold, ct))
                 .Where(s => search is null || s.KeepName.Contains(search, StringComparison.OrdinalIgnoreCase) || s.DropName.Contains(search, StringComparison.OrdinalIgnoreCase))
                 .Take(Math.Clamp(top ?? 100, 1, 5000)).ToList()))
-            .RequireAuthorization(Policies.Read).WithSummary("Records that may be the same organisation or city, best first, with evidence");
+            .RequireAuthorization(Policies.Read).Problems(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound, StatusCodes.Status503ServiceUnavailable).WithSummary("Records that may be the same organisation or city, best first, with evidence");
 
         group.MapPost("/merges", async (string dataset, MergeRequest request, HttpContext context, ResolutionService resolution, CancellationToken ct) =>
             TypedResults.Ok(await resolution.MergeAsync(dataset, request.Keep, request.Drop, context.User.UserName(), ct)))
-            .RequireAuthorization(Policies.Edit).RequireRateLimiting(AuthSetup.RateWrites).WithSummary("Merge one record into another, keeping every relationship and both sources");
+            .RequireAuthorization(Policies.Edit).RequireRateLimiting(AuthSetup.RateWrites).Problems(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound, StatusCodes.Status409Conflict, StatusCodes.Status503ServiceUnavailable).WithSummary("Merge one record into another, keeping every relationship and both sources");
 
         group.MapGet("/merges", (string dataset, ResolutionService resolution) => TypedResults.Ok(resolution.Merges(dataset)))
-            .RequireAuthorization(Policies.Read).WithSummary("The merges made, newest first");
+            .RequireAuthorization(Policies.Read).Problems(StatusCodes.Status404NotFound, StatusCodes.Status503ServiceUnavailable).WithSummary("The merges made, newest first");
 
         group.MapPost("/merges/{mergeId}/undo", async (string dataset, string mergeId, HttpContext context, ResolutionService resolution, CancellationToken ct) =>
             TypedResults.Ok(await resolution.UndoAsync(dataset, mergeId, context.User.UserName(), ct)))
-            .RequireAuthorization(Policies.Edit).RequireRateLimiting(AuthSetup.RateWrites).WithSummary("Undo a merge: the dropped record and its relationships come back");
+            .RequireAuthorization(Policies.Edit).RequireRateLimiting(AuthSetup.RateWrites).Problems(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound, StatusCodes.Status409Conflict, StatusCodes.Status503ServiceUnavailable).WithSummary("Undo a merge: the dropped record and its relationships come back");
 
         group.MapPost("/rejections", (string dataset, RejectRequest request, ResolutionService resolution) =>
         {
             resolution.Reject(dataset, request.A, request.B);
             return TypedResults.NoContent();
-        }).RequireAuthorization(Policies.Edit).WithSummary("Reject a suggestion: these two are different");
+        }).RequireAuthorization(Policies.Edit).Problems(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound, StatusCodes.Status503ServiceUnavailable).WithSummary("Reject a suggestion: these two are different");
 
         return app;
     }
