@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Text.Json;
 using System.Text.RegularExpressions;
 using Network.Analysis.Domain;
 using Network.Data.Formats;
@@ -14,15 +13,14 @@ namespace Network.Api.Datasets;
 public sealed record DatasetInfo(string Name, string Title, bool Synthetic, string Origin);
 
 /// <summary>
-/// The datasets of this installation, each its own store (one SQLite file per dataset under the data folder).
-/// The list is kept in datasets.json beside the files, replaced atomically on change.
+/// The datasets of this installation, each its own store (one SQLite file per dataset under the data folder, or a
+/// dataset name in Neo4j). The list is the document datasets.json of the server's state (<see cref="ServerState"/>).
 /// </summary>
 public sealed partial class DatasetCatalog : IDisposable
 {
     private readonly ConcurrentDictionary<string, INetworkStore> _stores = new();
     private readonly Func<string, INetworkStore> _open;
     private readonly Lock _gate = new();
-    private readonly string _catalogPath;
     private List<DatasetInfo> _datasets;
 
     /// <param name="dataFolder">The installation's folder: datasets.json, the SQLite files, users.db, saved mappings.</param>
@@ -30,16 +28,18 @@ public sealed partial class DatasetCatalog : IDisposable
     public DatasetCatalog(string dataFolder, Func<string, INetworkStore> open, ShippedData shipped)
     {
         DataFolder = dataFolder;
-        Directory.CreateDirectory(DataFolder);
-        _catalogPath = Path.Combine(DataFolder, "datasets.json");
-        _datasets = File.Exists(_catalogPath)
-            ? JsonSerializer.Deserialize<List<DatasetInfo>>(File.ReadAllText(_catalogPath), GraphJson.Options) ?? []
-            : [];
+        State = new ServerState(dataFolder);
+        _datasets = State.Read<List<DatasetInfo>>(CatalogDocument) ?? [];
         _open = open;
         Shipped = shipped;
     }
 
     public string DataFolder { get; }
+
+    /// <summary>What the installation keeps besides the datasets' data: this catalog, saved mappings, merge records, pins.</summary>
+    public ServerState State { get; }
+
+    private const string CatalogDocument = "datasets.json";
 
     /// <summary>The data folders shipped with the product, importable by name.</summary>
     public ShippedData Shipped { get; }
@@ -111,9 +111,7 @@ public sealed partial class DatasetCatalog : IDisposable
         lock (_gate)
         {
             _datasets = [.. _datasets, info];
-            var temporary = _catalogPath + ".tmp";
-            File.WriteAllText(temporary, JsonSerializer.Serialize(_datasets, GraphJson.Options));
-            File.Move(temporary, _catalogPath, overwrite: true);
+            State.Write(CatalogDocument, _datasets);
         }
         return info;
     }

@@ -39,23 +39,23 @@ public static class MappingApi
             return TypedResults.Ok(MappingProposer.Propose(name ?? "uploaded files", headers));
         }).RequireAuthorization(Policies.Edit).DisableAntiforgery().Problems(StatusCodes.Status400BadRequest, StatusCodes.Status413PayloadTooLarge).WithSummary("Propose a mapping from the files' names and headers");
 
-        group.MapGet("/", (DatasetCatalog catalog) => TypedResults.Ok(SavedMappings.Names(catalog.DataFolder)))
+        group.MapGet("/", (DatasetCatalog catalog) => TypedResults.Ok(SavedMappings.Names(catalog.State)))
             .RequireAuthorization(Policies.Read).Problems().WithSummary("Names of the saved mappings");
 
         group.MapGet("/{name}", Results<Ok<MappingFile>, NotFound> (string name, DatasetCatalog catalog) =>
-            SavedMappings.Load(catalog.DataFolder, name) is { } mapping ? TypedResults.Ok(mapping) : TypedResults.NotFound())
+            SavedMappings.Load(catalog.State, name) is { } mapping ? TypedResults.Ok(mapping) : TypedResults.NotFound())
             .RequireAuthorization(Policies.Read).Problems().WithSummary("A saved mapping");
 
         group.MapPut("/{name}", (string name, MappingFile mapping, DatasetCatalog catalog) =>
         {
-            SavedMappings.Save(catalog.DataFolder, name, mapping);
+            SavedMappings.Save(catalog.State, name, mapping);
             return TypedResults.NoContent();
         }).RequireAuthorization(Policies.Edit).Problems(StatusCodes.Status400BadRequest).WithSummary("Save a mapping under a name, for next time");
 
         app.MapPost("/api/datasets/{dataset}/import/mapped", async Task<Results<Ok<MappedPreview>, BadRequest<MappedPreview>>> (string dataset, bool? dryRun, [FromForm] string? mapping, string? mappingName, IFormFileCollection files, HttpContext context, DatasetCatalog catalog, NetworkWriter writer, CancellationToken ct) =>
         {
             var map = mapping is not null ? MappedImport.ParseMapping(mapping)
-                : mappingName is not null && SavedMappings.Load(catalog.DataFolder, mappingName) is { } saved ? saved
+                : mappingName is not null && SavedMappings.Load(catalog.State, mappingName) is { } saved ? saved
                 : throw new BadHttpRequestException("Send a mapping (form field 'mapping') or the name of a saved one (mappingName).");
             var preview = await MappedImport.RunAsync(catalog, writer, dataset, map, files, dryRun == true, context.User.UserName(), ct);
             return preview.Valid ? TypedResults.Ok(preview) : TypedResults.BadRequest(preview);

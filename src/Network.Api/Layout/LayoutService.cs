@@ -23,7 +23,7 @@ public sealed class LayoutService(DatasetCatalog catalog, AnalysisService analys
     private readonly ConcurrentDictionary<(string Dataset, long Version, long Stamp), Lazy<DatasetLayout>> _cache = new();
     private readonly ConcurrentDictionary<string, DatasetLayout> _last = new();
 
-    public LayoutPins Pins { get; } = new(catalog.DataFolder);
+    public LayoutPins Pins { get; } = new(catalog.State);
 
     public async Task<DatasetLayout> GetAsync(string dataset, CancellationToken cancellationToken)
     {

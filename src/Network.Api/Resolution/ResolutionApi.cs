@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -100,47 +99,27 @@ public sealed class ResolutionService(DatasetCatalog catalog, AnalysisService an
     public void Reject(string dataset, string a, string b)
     {
         _ = catalog.Store(dataset);
-        var path = Path.Combine(Folder(dataset), "rejected.json");
-        var pairs = File.Exists(path) ? JsonSerializer.Deserialize<List<string[]>>(File.ReadAllText(path)) ?? [] : [];
+        var pairs = catalog.State.Read<List<string[]>>(RejectedDocument(dataset)) ?? [];
         pairs.Add([a, b]);
-        WriteAtomically(path, JsonSerializer.Serialize(pairs));
+        catalog.State.Write(RejectedDocument(dataset), pairs);
     }
 
     /// <summary>The merges made in a dataset, newest first.</summary>
     public IReadOnlyList<MergeRecord> Merges(string dataset) =>
-        Directory.GetFiles(Folder(dataset), "merge-*.json")
-            .Select(f => JsonSerializer.Deserialize<MergeRecord>(File.ReadAllText(f), GraphJson.Options)!)
+        catalog.State.Names($"resolution/{dataset}", "merge-")
+            .Select(name => catalog.State.Read<MergeRecord>($"resolution/{dataset}/{name}.json")!)
             .OrderByDescending(m => m.At).ToList();
 
-    private string Folder(string dataset)
-    {
-        var folder = Path.Combine(catalog.DataFolder, "resolution", dataset);
-        Directory.CreateDirectory(folder);
-        return folder;
-    }
+    // The merge records and rejected pairs of a dataset are documents of the server's state under resolution/{dataset}/.
+    private static string RejectedDocument(string dataset) => $"resolution/{dataset}/rejected.json";
 
-    private HashSet<(string, string)> Rejected(string dataset)
-    {
-        var path = Path.Combine(Folder(dataset), "rejected.json");
-        return File.Exists(path)
-            ? (JsonSerializer.Deserialize<List<string[]>>(File.ReadAllText(path)) ?? []).Select(p => (p[0], p[1])).ToHashSet()
-            : [];
-    }
+    private HashSet<(string, string)> Rejected(string dataset) =>
+        (catalog.State.Read<List<string[]>>(RejectedDocument(dataset)) ?? []).Select(p => (p[0], p[1])).ToHashSet();
 
-    private void Save(MergeRecord record) =>
-        WriteAtomically(Path.Combine(Folder(record.Dataset), $"merge-{record.Id}.json"), JsonSerializer.Serialize(record, GraphJson.Options));
+    private void Save(MergeRecord record) => catalog.State.Write($"resolution/{record.Dataset}/merge-{record.Id}.json", record);
 
     private MergeRecord? Load(string dataset, string id) =>
-        id.Any(c => !char.IsAsciiLetterOrDigit(c)) || !File.Exists(Path.Combine(Folder(dataset), $"merge-{id}.json"))
-            ? null
-            : JsonSerializer.Deserialize<MergeRecord>(File.ReadAllText(Path.Combine(Folder(dataset), $"merge-{id}.json")), GraphJson.Options);
-
-    private static void WriteAtomically(string path, string content)
-    {
-        var temporary = path + ".tmp";
-        File.WriteAllText(temporary, content);
-        File.Move(temporary, path, overwrite: true);
-    }
+        id.Length == 0 || id.Any(c => !char.IsAsciiLetterOrDigit(c)) ? null : catalog.State.Read<MergeRecord>($"resolution/{dataset}/merge-{id}.json");
 }
 
 /// <summary>/api/datasets/{dataset}/resolution: suggestions, merges, undo and rejections over HTTP (see <see cref="ResolutionService"/>).</summary>

@@ -1,5 +1,3 @@
-using System.Text.Json;
-
 namespace Network.Data.Storage;
 
 /// <summary>A dataset's pinned positions (id → x, y in layout units) and a stamp that changes with every change of them.</summary>
@@ -9,11 +7,11 @@ public sealed record PinnedPositions(IReadOnlyDictionary<string, double[]> Pins,
 }
 
 /// <summary>
-/// The positions colleagues pinned on the map, per dataset, so everyone opening it sees the same picture: one JSON file
-/// per dataset in the data folder's layouts/, replaced atomically (a temporary file, then a rename). Read once per
-/// dataset and then kept in memory: every map request asks for them, and only <see cref="Change"/> writes them.
+/// The positions colleagues pinned on the map, per dataset, so everyone opening it sees the same picture: one document
+/// per dataset in the server's state (layouts/{dataset}.json). Read once per dataset and then kept in memory: every map
+/// request asks for them, and only <see cref="Change"/> writes them.
 /// </summary>
-public sealed class LayoutPins(string dataFolder)
+public sealed class LayoutPins(ServerState state)
 {
     public const int MaxPins = 10_000;
     private readonly Lock _gate = new();
@@ -25,9 +23,7 @@ public sealed class LayoutPins(string dataFolder)
         {
             if (_read.TryGetValue(dataset, out var known))
                 return known;
-            var path = PathOf(dataset);
-            var pins = File.Exists(path) ? JsonSerializer.Deserialize<PinnedPositions>(File.ReadAllText(path), GraphJson.Options) ?? PinnedPositions.None : PinnedPositions.None;
-            return _read[dataset] = pins;
+            return _read[dataset] = state.Read<PinnedPositions>(DocumentOf(dataset)) ?? PinnedPositions.None;
         }
     }
 
@@ -48,13 +44,10 @@ public sealed class LayoutPins(string dataFolder)
             if (pins.Count > MaxPins)
                 throw new ArgumentException($"At most {MaxPins:N0} positions can be pinned in a dataset.");
             var next = new PinnedPositions(pins, current.Stamp + 1);
-            var path = PathOf(dataset);
-            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-            File.WriteAllText(path + ".tmp", JsonSerializer.Serialize(next, GraphJson.Options));
-            File.Move(path + ".tmp", path, overwrite: true);
+            state.Write(DocumentOf(dataset), next);
             return _read[dataset] = next;
         }
     }
 
-    private string PathOf(string dataset) => Path.Combine(dataFolder, "layouts", dataset + ".json");
+    private static string DocumentOf(string dataset) => $"layouts/{dataset}.json";
 }

@@ -146,7 +146,7 @@ public class ImportModel(DatasetCatalog catalog, NetworkWriter writer) : PageMod
             return Fail(e.Message);
         }
         if (!string.IsNullOrWhiteSpace(SaveAs))
-            SavedMappings.Save(catalog.DataFolder, SaveAs, mapping);
+            SavedMappings.Save(catalog.State, SaveAs, mapping);
         Message = Preview.Valid
             ? dryRun ? $"Valid: {Preview.Nodes} nodes and {Preview.Relationships} relationships would be written." : $"Imported {Preview.Nodes} nodes and {Preview.Relationships} relationships (data version {Preview.Version})."
             : $"{Preview.Errors.Count} problem{(Preview.Errors.Count == 1 ? "" : "s")}; nothing was written.";
