@@ -29,7 +29,8 @@ public sealed class Neo4jProviderTests(StandInServer server) : IClassFixture<Sta
             .UseSetting("Storage:Provider", "Neo4j")
             .UseSetting("Storage:SyntheticDataset", "false")
             .UseSetting("Neo4j:Uri", server.Uri.ToString())
-            .UseSetting("Neo4j:Database", "db" + Guid.NewGuid().ToString("N"))
+            .UseSetting("Neo4j:Database", server.Database)
+            .UseSetting("Neo4j:DatasetPrefix", StandInServer.NewDataset() + "-")
             .UseSetting("Neo4j:Password", server.Password));
         var client = neo4j.CreateClient();
         var health = await client.GetFromJsonAsync<JsonElement>("/health");

@@ -34,6 +34,15 @@ public sealed class StandInServer : IDisposable
 
     public string Password { get; } = "";
 
+    /// <summary>
+    /// The one database every test uses (NEO4J_DATABASE, else Neo4j's default): tests keep apart by dataset name, as
+    /// Neo4j Community, which has a single user database, requires.
+    /// </summary>
+    public string Database { get; } = Environment.GetEnvironmentVariable("NEO4J_DATABASE") is { Length: > 0 } database ? database : "neo4j";
+
+    /// <summary>A dataset name no other test uses.</summary>
+    public static string NewDataset() => "t" + Guid.NewGuid().ToString("N")[..12];
+
     public void Dispose()
     {
         _process?.Kill(entireProcessTree: true);

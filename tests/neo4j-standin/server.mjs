@@ -9,8 +9,8 @@ const password = process.env.STANDIN_PASSWORD ?? 'standin';
 const expected = 'Basic ' + Buffer.from(`neo4j:${password}`).toString('base64');
 const databases = new Map();
 // Neo4j locks what a MERGE matches under a uniqueness constraint, so two concurrent MERGEs of one key make one node.
-// The stand-in records constraints without enforcing them; it runs auto-commit statements one at a time per database
-// instead, which gives MERGE the same outcome.
+// The stand-in runs auto-commit statements one at a time per database, which gives MERGE the same outcome, and checks
+// the uniqueness constraints after every statement that writes (see below).
 const autoCommitQueues = new Map();
 // Neo4j locks what a transaction writes until it ends, so a second writer of the same node waits instead of failing;
 // the stand-in's engine detects such conflicts optimistically and fails one. Explicit transactions therefore run one
@@ -50,16 +50,55 @@ const typed = value => {
 const plain = value => typeof value === 'bigint' ? Number(value) : Array.isArray(value) ? value.map(plain)
   : value && typeof value === 'object' ? Object.fromEntries(Object.entries(value).map(([k, v]) => [k, plain(v)])) : value;
 
-// Schema commands are accepted and recorded, not enforced (the stand-in's engine has no Neo4j constraint syntax).
+// Schema commands: the engine has no Neo4j schema syntax, so the stand-in keeps the node-key and uniqueness
+// constraints itself (CREATE CONSTRAINT name IF NOT EXISTS FOR (n:Label) REQUIRE (n.a, n.b) IS UNIQUE) and, as Neo4j
+// does, fails a statement that would leave two nodes of the label with the same values (nodes lacking one of the
+// properties are not constrained), with Neo4j's code Neo.ClientError.Schema.ConstraintValidationFailed. Indexes are
+// accepted and ignored; other constraints are refused, so a test cannot rely on one the stand-in does not keep.
 const isSchema = statement => /^\s*(CREATE|DROP)\s+(CONSTRAINT|INDEX)\b/i.test(statement);
+const constraints = new Map(); // database → Map(name → { label, properties })
+const schema = (name, statement) => {
+  if (/^\s*(CREATE|DROP)\s+INDEX\b/i.test(statement)) return 'index accepted, not kept (the stand-in does not need one)';
+  const unique = statement.match(/^\s*CREATE\s+CONSTRAINT\s+(\w+)?\s*(?:IF\s+NOT\s+EXISTS\s+)?FOR\s+\(\s*(\w+)\s*:\s*(\w+)\s*\)\s+REQUIRE\s+\(?\s*([\w.\s,]+?)\s*\)?\s+IS\s+(?:UNIQUE|NODE\s+KEY)\s*$/i);
+  if (!unique) throw new Error(`the stand-in keeps only uniqueness constraints: ${statement}`);
+  const [, constraintName, variable, label, list] = unique;
+  const properties = list.split(',').map(p => p.trim().replace(new RegExp(`^${variable}\\.`), ''));
+  if (!constraints.has(name)) constraints.set(name, new Map());
+  constraints.get(name).set(constraintName ?? `${label}_${properties.join('_')}`, { label, properties });
+  return 'constraint kept';
+};
+const writes = statement => /\b(CREATE|MERGE|SET|REMOVE|DELETE)\b/i.test(statement);
+const checkConstraints = async (name, runner) => {
+  for (const { label, properties } of constraints.get(name)?.values() ?? []) {
+    const present = properties.map(p => `n.${p} IS NOT NULL`).join(' AND ');
+    const keys = properties.map((p, i) => `n.${p} AS k${i}`).join(', ');
+    const result = await runner.executeCypher(`MATCH (n:${label}) WHERE ${present} WITH ${keys}, count(*) AS c WHERE c > 1 RETURN ${properties.map((_, i) => `k${i}`).join(', ')} LIMIT 1`, {});
+    const [row] = result.rows();
+    if (row) throw Object.assign(new Error(`Node already exists with label \`${label}\` and ${properties.map((p, i) => `property \`${p}\` = ${JSON.stringify(plain(row[i]))}`).join(' and ')}`), { neo4jCode: 'Neo.ClientError.Schema.ConstraintValidationFailed' });
+  }
+};
 
-const run = async (runner, body, wantsTyped) => {
+const run = async (name, runner, body, wantsTyped) => {
   if (!body || !body.statement) return null;
-  if (isSchema(body.statement)) return { fields: [], values: [], notifications: [{ code: 'StandIn.SchemaAccepted', description: 'schema statement accepted, not enforced' }] };
+  if (isSchema(body.statement)) return { fields: [], values: [], notifications: [{ code: 'StandIn.Schema', description: schema(name, body.statement) }] };
   const result = await runner.executeCypher(body.statement, body.parameters ?? {});
   const fields = result.columns ?? (result.length ? Object.keys(result.get(0)) : []);
   const rows = result.rows();
+  if (writes(body.statement)) await checkConstraints(name, runner);
   return { fields, values: rows.map(row => row.map(v => wantsTyped ? typed(v) : plain(v))) };
+};
+
+// An auto-commit statement runs in a transaction of its own, so one that breaks a constraint leaves nothing behind.
+const autoCommit = async (name, body, wantsTyped) => {
+  const handle = database(name).beginTransaction();
+  try {
+    const data = await run(name, handle, body, wantsTyped);
+    handle.commit();
+    return data;
+  } catch (error) {
+    try { handle.rollback(); } catch { /* already ended */ }
+    throw error;
+  }
 };
 
 // A transaction ends once: its lock goes to the next one waiting.
@@ -73,8 +112,8 @@ const touch = tx => {
   tx.timer = setTimeout(() => { try { tx.handle.rollback(); } catch { /* already ended */ } end(tx); }, 30000);
 };
 
-const code = message => /conflict|serializ|concurrent/i.test(message) ? 'Neo.TransientError.Transaction.Outdated'
-  : /syntax|parse|expected/i.test(message) ? 'Neo.ClientError.Statement.SyntaxError' : 'Neo.ClientError.Statement.ExecutionFailed';
+const code = (message, error) => error?.neo4jCode ?? (/conflict|serializ|concurrent/i.test(message) ? 'Neo.TransientError.Transaction.Outdated'
+  : /syntax|parse|expected/i.test(message) ? 'Neo.ClientError.Statement.SyntaxError' : 'Neo.ClientError.Statement.ExecutionFailed');
 
 const server = http.createServer(async (request, response) => {
   const send = (status, payload) => { response.writeHead(status, { 'content-type': 'application/json' }); response.end(JSON.stringify(payload)); };
@@ -106,7 +145,7 @@ const server = http.createServer(async (request, response) => {
       end(tx);
       return send(200, {});
     }
-    const data = tx ? await run(tx.handle, body, wantsTyped) : await oneAtATime(name, () => run(database(name), body, wantsTyped));
+    const data = tx ? await run(name, tx.handle, body, wantsTyped) : await oneAtATime(name, () => autoCommit(name, body, wantsTyped));
     const payload = { data: data ? { fields: data.fields, values: data.values } : { fields: [], values: [] }, bookmarks: [] };
     if (data?.notifications) payload.notifications = data.notifications;
     if (tx && commit) {
@@ -123,7 +162,7 @@ const server = http.createServer(async (request, response) => {
       end(tx);
     }
     const message = String(error?.message ?? error);
-    return send(400, { errors: [{ code: code(message), message }] });
+    return send(400, { errors: [{ code: code(message, error), message }] });
   }
 });
 server.listen(0, '127.0.0.1', () => console.log(`listening ${server.address().port}`));

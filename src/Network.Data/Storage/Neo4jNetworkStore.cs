@@ -18,6 +18,12 @@ public sealed class Neo4jOptions
     public string Database { get; set; } = "neo4j";
     public string User { get; set; } = "neo4j";
     public string? Password { get; set; }
+
+    /// <summary>
+    /// Put before every dataset's name in Neo4j (the dataset property of its nodes): installations — or test runs —
+    /// that share one database keep their datasets apart with different prefixes. Neo4j Community has one user database.
+    /// </summary>
+    public string DatasetPrefix { get; set; } = "";
 }
 
 /// <summary>

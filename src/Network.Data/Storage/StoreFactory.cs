@@ -12,6 +12,6 @@ public static class StoreFactory
             throw new InvalidOperationException($"Storage:Provider '{options.Provider}' is not Sqlite or Neo4j.");
         if (neo4jClient is null || neo4j is null)
             throw new InvalidOperationException("Storage:Provider is Neo4j but the Neo4j client is not configured.");
-        return name => new Neo4jNetworkStore(neo4jClient(), neo4j, name);
+        return name => new Neo4jNetworkStore(neo4jClient(), neo4j, neo4j.DatasetPrefix + name);
     }
 }

@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using System.Diagnostics;
 using System.Text.Json;
 using Network.Data.Storage;
@@ -8,12 +9,40 @@ namespace Network.Api.Tests.Storage;
 /// <summary>The store contract, literally the same code as for SQLite, bound to the Neo4j store over the stand-in.</summary>
 public sealed class Neo4jNetworkStoreTests(StandInServer server) : NetworkStoreContract, IClassFixture<StandInServer>
 {
-    private Neo4jNetworkStore Store(string database) =>
-        new(new HttpClient(), new Neo4jOptions { Uri = server.Uri.ToString(), Database = database, Password = server.Password }, "test");
+    private Neo4jNetworkStore Store(string dataset) =>
+        new(new HttpClient(), new Neo4jOptions { Uri = server.Uri.ToString(), Database = server.Database, Password = server.Password }, dataset);
 
-    protected override INetworkStore CreateEmptyStore() => Store("db" + Guid.NewGuid().ToString("N"));
+    // Every test in the one database, apart by dataset name (Neo4j Community cannot create databases).
+    protected override INetworkStore CreateEmptyStore() => Store(StandInServer.NewDataset());
 
-    protected override INetworkStore OpenAgain(INetworkStore store) => Store(((Neo4jNetworkStore)store).Database);
+    protected override INetworkStore OpenAgain(INetworkStore store) => Store(((Neo4jNetworkStore)store).Dataset);
+
+    /// <summary>
+    /// The uniqueness constraint the store relies on holds in the database: a second node with the same dataset and id
+    /// is refused with Neo4j's ConstraintValidationFailed and nothing is written. The Query API v2 answers a failed
+    /// statement with an errors array of code and message (https://neo4j.com/docs/query-api/current/); the code is
+    /// from Neo4j's list of status codes (https://neo4j.com/docs/status-codes/current/errors/all-errors/). Run with
+    /// NEO4J_URI, this checks a real Neo4j; otherwise that the stand-in refuses what Neo4j refuses.
+    /// </summary>
+    [Fact]
+    public async Task ASecondNodeWithTheSameKeyIsRefusedAsNeo4jRefusesIt()
+    {
+        using var store = Store(StandInServer.NewDataset());
+        await store.GetVersionAsync(); // creates the constraints
+        using var client = new HttpClient { BaseAddress = server.Uri };
+        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Basic", Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes($"neo4j:{server.Password}")));
+        async Task<HttpResponseMessage> Run(string statement) =>
+            await client.PostAsJsonAsync($"/db/{server.Database}/query/v2", new { statement, parameters = new { dataset = store.Dataset } });
+
+        Assert.True((await Run("CREATE (:Node {dataset: $dataset, id: 'twice'})")).IsSuccessStatusCode);
+        var second = await Run("CREATE (:Node {dataset: $dataset, id: 'twice'})");
+        Assert.Equal(System.Net.HttpStatusCode.BadRequest, second.StatusCode);
+        using var error = JsonDocument.Parse(await second.Content.ReadAsStringAsync());
+        Assert.Equal("Neo.ClientError.Schema.ConstraintValidationFailed", error.RootElement.GetProperty("errors")[0].GetProperty("code").GetString());
+        var count = await Run("MATCH (n:Node {dataset: $dataset, id: 'twice'}) RETURN count(n) AS c");
+        using var counted = JsonDocument.Parse(await count.Content.ReadAsStringAsync());
+        Assert.Equal(1, counted.RootElement.GetProperty("data").GetProperty("values")[0][0].GetInt32());
+    }
 
     [Fact]
     public async Task AnUnreachableDatabaseIsReportedUnavailable()
