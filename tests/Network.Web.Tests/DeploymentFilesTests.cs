@@ -25,8 +25,11 @@ public class DeploymentFilesTests
         Assert.StartsWith("neo4j:5", Scalar(neo4j, "image"));
         var environment = Map(neo4j, "environment");
         Assert.Contains("${NEO4J_PASSWORD", Scalar(environment, "NEO4J_AUTH"));
-        Assert.Contains("graph-data-science", Scalar(environment, "NEO4J_PLUGINS"));
-        Assert.Contains("apoc", Scalar(environment, "NEO4J_PLUGINS"));
+        // Exactly the plugins the queries of docs/cypher/ call.
+        var queries = string.Concat(Directory.GetFiles(Path.Combine(Network.Tests.RepositoryPaths.Root, "docs", "cypher"), "*.cypher").Select(File.ReadAllText));
+        var needed = new[] { ("gds.", "graph-data-science"), ("apoc.", "apoc") }.Where(p => queries.Contains(p.Item1, StringComparison.Ordinal)).Select(p => p.Item2).Order();
+        var plugins = System.Text.Json.JsonSerializer.Deserialize<string[]>(Scalar(environment, "NEO4J_PLUGINS"))!;
+        Assert.Equal(needed, plugins.Order());
         var test = (YamlSequenceNode)Map(neo4j, "healthcheck").Children[new YamlScalarNode("test")];
         Assert.Contains(test.Children.OfType<YamlScalarNode>(), s => s.Value!.Contains("wget", StringComparison.Ordinal));
         Assert.True(neo4j.Children.ContainsKey(new YamlScalarNode("volumes")));

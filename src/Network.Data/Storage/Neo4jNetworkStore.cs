@@ -28,9 +28,10 @@ public sealed class Neo4jOptions
 
 /// <summary>
 /// The store on Neo4j (5.19+) through its HTTP Query API v2 with HttpClient and System.Text.Json. Every node is
-/// (:Node:&lt;Label&gt; {dataset, id, label, name, source, version, data}), every relationship carries {source, version,
-/// data}; data is the record's JSON, so a round trip is exact, and the other properties make the graph readable in
-/// Neo4j. Several datasets share one database through the dataset property (Neo4j community has one database).
+/// (:Node:&lt;Label&gt; {dataset, id, label, name, source, version, data, …every field}), every relationship carries
+/// {source, version, data, …every field}: every field of the record a native property (lists as lists, dates as Neo4j
+/// dates; <see cref="Neo4jProperties"/>), so the graph is queryable as it stands (docs/cypher/); data is the record's
+/// JSON, read back, so a round trip is exact. Several datasets share one database through the dataset property (Neo4j community has one database).
 /// A write is one explicit transaction: lock the dataset's meta node, check expected versions and the domain rules
 /// against what is stored, delete, upsert with UNWIND $rows batches, bump the version, commit — any error rolls it
 /// back. Errors are read from the body whatever the status (the Query API can put them in a 202). Transient errors
@@ -87,10 +88,10 @@ public sealed class Neo4jNetworkStore : INetworkStore, IDisposable
 
     /// <summary>Labels and types are not parameters in Cypher, so each has its own statement.</summary>
     public static string UpsertNodes(NodeLabel label) =>
-        $"UNWIND $rows AS row MERGE (n:Node {{dataset: $dataset, id: row.id}}) SET n = row.props SET n:{label} RETURN count(n) AS written";
+        $"UNWIND $rows AS row MERGE (n:Node {{dataset: $dataset, id: row.id}}) SET n = row.props SET n:{label}{Neo4jProperties.SetDates("n", Neo4jProperties.DateFieldsOf(label))} RETURN count(n) AS written";
 
     public static string UpsertRelationships(RelationshipType type) =>
-        $"UNWIND $rows AS row MATCH (a:Node {{dataset: $dataset, id: row.from}}) MATCH (b:Node {{dataset: $dataset, id: row.to}}) MERGE (a)-[r:{RelationshipTypes.Name(type)}]->(b) SET r = row.props RETURN count(r) AS written";
+        $"UNWIND $rows AS row MATCH (a:Node {{dataset: $dataset, id: row.from}}) MATCH (b:Node {{dataset: $dataset, id: row.to}}) MERGE (a)-[r:{RelationshipTypes.Name(type)}]->(b) SET r = row.props{Neo4jProperties.SetDates("r", Neo4jProperties.RelationshipDateFields)} RETURN count(r) AS written";
 
     /// <summary>Every statement this store can send.</summary>
     public static IEnumerable<string> Statements() =>
@@ -188,14 +189,14 @@ public sealed class Neo4jNetworkStore : INetworkStore, IDisposable
             {
                 foreach (var chunk in group.Chunk(500))
                 {
-                    var rows = chunk.Select(n => new Dictionary<string, object?>
+                    var rows = chunk.Select(n =>
                     {
-                        ["id"] = n.Id,
-                        ["props"] = new Dictionary<string, object?>
-                        {
-                            ["dataset"] = _dataset, ["id"] = n.Id, ["label"] = n.Label.ToString(), ["name"] = n.DisplayName,
-                            ["source"] = n.Source, ["version"] = version, ["data"] = GraphJson.Serialize(n),
-                        },
+                        // Every field native (queryable in Neo4j), then what the store keeps: its key, version and the
+                        // record's JSON, read back for an exact round trip.
+                        var (props, dates) = Neo4jProperties.Of(n);
+                        (props["dataset"], props["id"], props["label"], props["name"]) = (_dataset, n.Id, n.Label.ToString(), n.DisplayName);
+                        (props["source"], props["version"], props["data"]) = (n.Source, version, GraphJson.Serialize(n));
+                        return new Dictionary<string, object?> { ["id"] = n.Id, ["props"] = props, ["dates"] = dates };
                     }).ToList();
                     await tx.RunAsync(UpsertNodes(group.Key), new() { ["rows"] = rows }, cancellationToken);
                     ReportChunk(chunk.Length);
@@ -205,10 +206,13 @@ public sealed class Neo4jNetworkStore : INetworkStore, IDisposable
             {
                 foreach (var chunk in group.Chunk(500))
                 {
-                    var rows = chunk.Select(r => new Dictionary<string, object?>
+                    var rows = chunk.Select(r =>
                     {
-                        ["from"] = r.From, ["to"] = r.To,
-                        ["props"] = new Dictionary<string, object?> { ["source"] = r.Source, ["version"] = version, ["data"] = GraphJson.Serialize(r) },
+                        var (props, dates) = Neo4jProperties.Of(r);
+                        // Its type and ends are the Neo4j relationship's own.
+                        (_, _, _) = (props.Remove("type"), props.Remove("from"), props.Remove("to"));
+                        (props["source"], props["version"], props["data"]) = (r.Source, version, GraphJson.Serialize(r));
+                        return new Dictionary<string, object?> { ["from"] = r.From, ["to"] = r.To, ["props"] = props, ["dates"] = dates };
                     }).ToList();
                     await tx.RunAsync(UpsertRelationships(group.Key), new() { ["rows"] = rows }, cancellationToken);
                     ReportChunk(chunk.Length);

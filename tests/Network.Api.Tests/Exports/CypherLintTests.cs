@@ -56,6 +56,22 @@ public class CypherLintTests
         Assert.True(problems.GetArrayLength() == 0, problems.GetRawText());
     }
 
+    /// <summary>The statements of a .cypher file: comment lines dropped, each statement ending with ';' at a line's end.</summary>
+    public static List<string> FileStatements(string path) =>
+        string.Join('\n', File.ReadAllLines(path).Where(l => !l.TrimStart().StartsWith("//", StringComparison.Ordinal)))
+            .Split(";\n").Select(s => s.Trim().TrimEnd(';').Trim()).Where(s => s.Length > 0).ToList();
+
+    [Fact]
+    public async Task EveryQueryInDocsCypherIsValidCypher()
+    {
+        var files = Directory.GetFiles(Path.Combine(RepositoryPaths.Root, "docs", "cypher"), "*.cypher");
+        Assert.Equal(["communities", "organisation-network", "top-brokers", "value-chain-coverage"], files.Select(Path.GetFileNameWithoutExtension).Order(StringComparer.Ordinal));
+        var statements = files.SelectMany(FileStatements).ToList();
+        Assert.Equal(5, statements.Count);
+        var problems = await Lint(statements);
+        Assert.True(problems.GetArrayLength() == 0, problems.GetRawText());
+    }
+
     [Fact]
     public async Task TheLinterReportsABrokenStatement()
     {

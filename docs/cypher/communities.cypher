@@ -1,0 +1,3 @@
+// Communities of the organisation network (Leiden, weighted by the ties' strength): each community's size and its
+// three members with the most relationships. Run organisation-network.cypher first.
+CALL gds.leiden.stream('organisations', {relationshipWeightProperty: 'weight', randomSeed: 42, concurrency: 1}) YIELD nodeId, communityId WITH communityId, gds.util.asNode(nodeId) AS organisation WITH communityId, organisation, COUNT { (organisation)--() } AS relationships ORDER BY relationships DESC WITH communityId, count(*) AS size, collect(organisation.name)[..3] AS bestConnected RETURN communityId AS community, size, bestConnected ORDER BY size DESC;

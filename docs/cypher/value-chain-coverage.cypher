@@ -1,0 +1,5 @@
+// One sector's value chain in the home region: per stage, the organisations of the region active in it (ACTIVE_IN the
+// sector with that stage, or with no stages and the organisation's own), those outside the region, and the gap — a
+// stage nobody covers is missing, one covered only outside the region is external only, one with a single
+// organisation in the region is thin. Set :param sector and :param region.
+UNWIND ['research', 'prototyping', 'pilot', 'production', 'market', 'finance'] AS stage OPTIONAL MATCH (o:Organisation {dataset: $dataset})-[a:ACTIVE_IN]->(:Sector {dataset: $dataset, id: $sector}) WHERE stage IN a.stages OR (size(coalesce(a.stages, [])) = 0 AND stage IN coalesce(o.stages, [])) OPTIONAL MATCH (o)-[:LOCATED_IN]->(c:City) WITH stage, count(DISTINCT CASE WHEN c.region = $region THEN o END) AS inRegion, count(DISTINCT CASE WHEN o IS NOT NULL AND (c IS NULL OR coalesce(c.region, '') <> $region) THEN o END) AS outsideRegion RETURN stage, inRegion, outsideRegion, CASE WHEN inRegion = 0 AND outsideRegion = 0 THEN 'missing' WHEN inRegion = 0 THEN 'external only' WHEN inRegion = 1 THEN 'thin' ELSE 'covered' END AS gap;
