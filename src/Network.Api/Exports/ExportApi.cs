@@ -38,7 +38,7 @@ public static class ExportApi
                     return Results.File(stream.ToArray(), "application/gexf+xml", name + ".gexf");
                 }
                 case "cypher":
-                    return Results.File(Encoding.UTF8.GetBytes(GraphExport.Cypher(graph)), "application/x-cypher-query", name + ".cypher");
+                    return Results.File(Encoding.UTF8.GetBytes(GraphExport.Cypher(graph, dataset)), "application/x-cypher-query", name + ".cypher");
                 case "csv":
                 {
                     var folder = Path.Combine(Path.GetTempPath(), "network-export", Guid.NewGuid().ToString("N"));

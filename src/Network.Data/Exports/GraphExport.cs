@@ -185,54 +185,67 @@ public static class GraphExport
     }
 
     /// <summary>
-    /// A cypher-shell script: uniqueness constraints, then per label and per relationship type batches of at most
-    /// <paramref name="batchSize"/> rows set as a parameter (<c>:param rows => [...]</c>, every value a quoted,
-    /// escaped literal) and loaded with <c>UNWIND $rows AS row</c>. Dates are ISO strings.
+    /// A cypher-shell script that builds the dataset in Neo4j in the store's model: every record a
+    /// <c>(:Node:&lt;Label&gt; {dataset, id, …})</c> node with its fields as native properties (lists as lists, dates as
+    /// Neo4j dates; <see cref="Storage.Neo4jProperties"/>), every relationship with its fields, a uniqueness constraint on
+    /// (dataset, id) for :Node and for each label, endpoints found by label and key. The rows go in batches of at most
+    /// <paramref name="batchSize"/> as a parameter (<c>:param rows => [...]</c>, every value a quoted, escaped literal)
+    /// loaded with <c>UNWIND $rows AS row</c>; the queries of docs/cypher/ then run on it.
     /// </summary>
-    public static string Cypher(NetworkGraph graph, int batchSize = 500)
+    public static string Cypher(NetworkGraph graph, string dataset, int batchSize = 500)
     {
         var script = new StringBuilder();
         script.AppendLine("// Network export: load with cypher-shell -f this-file (Neo4j 5).");
+        script.AppendLine($":param dataset => {Quote(dataset)};");
+        script.AppendLine("CREATE CONSTRAINT node_key IF NOT EXISTS FOR (n:Node) REQUIRE (n.dataset, n.id) IS UNIQUE;");
         foreach (var label in Enum.GetValues<NodeLabel>())
-            script.AppendLine($"CREATE CONSTRAINT {label.ToString().ToLowerInvariant()}_id IF NOT EXISTS FOR (n:{label}) REQUIRE n.id IS UNIQUE;");
-        var json = System.Text.Json.JsonSerializer.SerializeToElement(graph.Nodes.Select(n => (object)n).ToList(), Storage.GraphJson.Options);
-        foreach (var group in graph.Nodes.Select((n, i) => (n, i)).GroupBy(x => x.n.Label))
+            script.AppendLine($"CREATE CONSTRAINT {label.ToString().ToLowerInvariant()}_key IF NOT EXISTS FOR (n:{label}) REQUIRE (n.dataset, n.id) IS UNIQUE;");
+        foreach (var group in graph.Nodes.GroupBy(n => n.Label))
         {
+            var setDates = Storage.Neo4jProperties.SetDates("n", Storage.Neo4jProperties.DateFieldsOf(group.Key));
             foreach (var chunk in group.Chunk(batchSize))
             {
-                var rows = chunk.Select(x => Literal(Without(json[x.i], "label")));
+                var rows = chunk.Select(n =>
+                {
+                    var (props, dates) = Storage.Neo4jProperties.Of(n);
+                    (props["dataset"], props["label"], props["name"]) = (dataset, n.Label.ToString(), n.DisplayName);
+                    return $"{{id: {Quote(n.Id)}, props: {Literal(props)}, dates: {Literal(dates)}}}";
+                });
                 script.AppendLine($":param rows => [{string.Join(", ", rows)}];");
-                script.AppendLine($"UNWIND $rows AS row MERGE (n:{group.Key} {{id: row.id}}) SET n += row;");
+                script.AppendLine($"UNWIND $rows AS row MERGE (n:Node {{dataset: $dataset, id: row.id}}) SET n += row.props SET n:{group.Key}{setDates};");
             }
         }
-        var relationships = System.Text.Json.JsonSerializer.SerializeToElement(graph.Relationships, Storage.GraphJson.Options);
-        foreach (var group in graph.Relationships.Select((r, i) => (r, i)).GroupBy(x => x.r.Type))
+        var relationshipDates = Storage.Neo4jProperties.SetDates("r", Storage.Neo4jProperties.RelationshipDateFields);
+        foreach (var group in graph.Relationships.GroupBy(r => r.Type))
         {
             foreach (var chunk in group.Chunk(batchSize))
             {
-                var rows = chunk.Select(x => $"{{from: {Quote(x.r.From)}, to: {Quote(x.r.To)}, props: {Literal(Without(relationships[x.i], "type", "from", "to"))}}}");
+                var rows = chunk.Select(r =>
+                {
+                    var (props, dates) = Storage.Neo4jProperties.Of(r);
+                    (_, _, _) = (props.Remove("type"), props.Remove("from"), props.Remove("to"));
+                    return $"{{from: {Quote(r.From)}, to: {Quote(r.To)}, props: {Literal(props)}, dates: {Literal(dates)}}}";
+                });
                 script.AppendLine($":param rows => [{string.Join(", ", rows)}];");
-                script.AppendLine($"UNWIND $rows AS row MATCH (a {{id: row.from}}) MATCH (b {{id: row.to}}) MERGE (a)-[r:{RelationshipTypes.Name(group.Key)}]->(b) SET r += row.props;");
+                script.AppendLine($"UNWIND $rows AS row MATCH (a:Node {{dataset: $dataset, id: row.from}}) MATCH (b:Node {{dataset: $dataset, id: row.to}}) MERGE (a)-[r:{RelationshipTypes.Name(group.Key)}]->(b) SET r += row.props{relationshipDates};");
             }
         }
         return script.ToString();
     }
 
-    private static Dictionary<string, System.Text.Json.JsonElement> Without(System.Text.Json.JsonElement element, params string[] names) =>
-        element.EnumerateObject().Where(p => !names.Contains(p.Name)).ToDictionary(p => p.Name, p => p.Value);
-
-    private static string Literal(Dictionary<string, System.Text.Json.JsonElement> map) =>
+    /// <summary>A Cypher map literal of plain values (text, numbers, truth values, lists of them).</summary>
+    private static string Literal(Dictionary<string, object?> map) =>
         "{" + string.Join(", ", map.Select(kv => $"`{kv.Key.Replace("`", "``", StringComparison.Ordinal)}`: {Literal(kv.Value)}")) + "}";
 
-    private static string Literal(System.Text.Json.JsonElement value) => value.ValueKind switch
+    private static string Literal(object? value) => value switch
     {
-        System.Text.Json.JsonValueKind.String => Quote(value.GetString()!),
-        System.Text.Json.JsonValueKind.Number => value.GetRawText(),
-        System.Text.Json.JsonValueKind.True => "true",
-        System.Text.Json.JsonValueKind.False => "false",
-        System.Text.Json.JsonValueKind.Array => "[" + string.Join(", ", value.EnumerateArray().Select(Literal)) + "]",
-        System.Text.Json.JsonValueKind.Object => Literal(value.EnumerateObject().ToDictionary(p => p.Name, p => p.Value)),
-        _ => "null",
+        null => "null",
+        string text => Quote(text),
+        bool truth => truth ? "true" : "false",
+        long whole => whole.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        double number => number.ToString("R", System.Globalization.CultureInfo.InvariantCulture),
+        IEnumerable<object?> list => "[" + string.Join(", ", list.Select(Literal)) + "]",
+        _ => Quote(value.ToString() ?? ""),
     };
 
     /// <summary>A Cypher string literal: single-quoted, with backslash, quote and control characters escaped.</summary>

@@ -40,7 +40,7 @@ public class CypherLintTests
     public async Task EveryStatementOfTheCypherExportIsValidCypher()
     {
         var seed = CsvBundle.Read(Path.Combine(RepositoryPaths.Root, "data", "seed"));
-        var statements = Statements(GraphExport.Cypher(seed));
+        var statements = Statements(GraphExport.Cypher(seed, "seed"));
         Assert.Contains(statements, s => s.StartsWith("CREATE CONSTRAINT", StringComparison.Ordinal));
         Assert.Contains(statements, s => s.Contains("MERGE (a)-[r:WORKS_FOR]->(b)", StringComparison.Ordinal));
         var problems = await Lint(statements);

@@ -96,6 +96,49 @@ public sealed class Neo4jNetworkStoreTests(StandInServer server) : NetworkStoreC
         Assert.Contains(rows.EnumerateArray(), r => r[1].GetInt32() > 0);
     }
 
+    /// <summary>
+    /// The Cypher export, run as cypher-shell would run it (each <c>:param rows</c> given to the statement after it),
+    /// builds the same graph: every record and relationship, fields as native properties, dates as dates.
+    /// </summary>
+    [Fact]
+    public async Task TheCypherExportBuildsTheDatasetInNeo4j()
+    {
+        var seed = Network.Data.Formats.CsvBundle.Read(Path.Combine(RepositoryPaths.Root, "data", "seed"));
+        var dataset = StandInServer.NewDataset();
+        var script = Network.Data.Exports.GraphExport.Cypher(seed, dataset, batchSize: 20);
+        string? rows = null;
+        var statements = 0;
+        foreach (var line in script.Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0 && !l.StartsWith("//", StringComparison.Ordinal)))
+        {
+            if (line.StartsWith(":param dataset", StringComparison.Ordinal))
+                continue; // given as a parameter below
+            if (line.StartsWith(":param rows => ", StringComparison.Ordinal))
+            {
+                rows = line[":param rows => ".Length..].TrimEnd(';');
+                continue;
+            }
+            var statement = line.TrimEnd(';');
+            if (statement.Contains("$rows", StringComparison.Ordinal))
+                statement = $"WITH {rows} AS rows {statement.Replace("UNWIND $rows AS row", "UNWIND rows AS row", StringComparison.Ordinal)}";
+            await Query(statement, new { dataset });
+            statements++;
+        }
+        Assert.True(statements > 10, $"{statements} statements");
+
+        var parameters = new { dataset };
+        Assert.Equal(seed.Nodes.Count, (await Query("MATCH (n:Node {dataset: $dataset}) RETURN count(n) AS n", parameters))[0][0].GetInt32());
+        Assert.Equal(seed.Relationships.Count, (await Query("MATCH (:Node {dataset: $dataset})-[r]->(:Node {dataset: $dataset}) RETURN count(r) AS n", parameters))[0][0].GetInt32());
+        var capricorn = (await Query("MATCH (o:Organisation:Node {dataset: $dataset, id: 'org-capricorn'}) RETURN o.name, o.kind, size(o.sectors)", parameters))[0];
+        var expected = seed.OfType<Network.Analysis.Domain.Organisation>().Single(o => o.Id == "org-capricorn");
+        Assert.Equal(expected.Name, capricorn[0].GetString());
+        Assert.Equal(expected.Kind, capricorn[1].GetString());
+        Assert.Equal(expected.Sectors.Count, capricorn[2].GetInt32());
+        var signed = await Query("MATCH (a:Agreement {dataset: $dataset}) WHERE a.signedOn >= date('2015-01-01') RETURN count(a) AS n", parameters);
+        Assert.Equal(seed.OfType<Network.Analysis.Domain.Agreement>().Count(a => a.SignedOn >= new DateOnly(2015, 1, 1)), signed[0][0].GetInt32());
+        var staged = await Query("MATCH (:Organisation {dataset: $dataset})-[r:ACTIVE_IN]->(:Sector) WHERE size(r.stages) > 0 RETURN count(r) AS n", parameters);
+        Assert.Equal(seed.OfType(Network.Analysis.Domain.RelationshipType.ActiveIn).Count(r => r.Stages.Count > 0), staged[0][0].GetInt32());
+    }
+
     [Fact]
     public async Task AnUnreachableDatabaseIsReportedUnavailable()
     {
