@@ -191,11 +191,12 @@ public sealed class ImportExportTests : IDisposable
     public async Task TheCypherExportUsesUnwindBatchesWithEscapedLiterals()
     {
         var script = await _app.CreateClient().GetStringAsync("/api/datasets/seed/export/cypher");
-        Assert.Contains("CREATE CONSTRAINT organisation_id IF NOT EXISTS FOR (n:Organisation) REQUIRE n.id IS UNIQUE;", script);
-        Assert.Contains("UNWIND $rows AS row MERGE (n:Organisation {id: row.id}) SET n += row;", script);
-        Assert.Contains("MERGE (a)-[r:PARTY_TO]->(b)", script);
+        Assert.Contains(":param dataset => 'seed';", script);
+        Assert.Contains("CREATE CONSTRAINT organisation_key IF NOT EXISTS FOR (n:Organisation) REQUIRE (n.dataset, n.id) IS UNIQUE;", script);
+        Assert.Contains("UNWIND $rows AS row MERGE (n:Node {dataset: $dataset, id: row.id}) SET n += row.props SET n:Organisation SET n.memberSince = date(row.dates.memberSince);", script);
+        Assert.Contains("MATCH (a:Node {dataset: $dataset, id: row.from}) MATCH (b:Node {dataset: $dataset, id: row.to}) MERGE (a)-[r:PARTY_TO]->(b)", script);
         // Every parameter line closes each literal it opens: quotes inside values are escaped.
-        foreach (var line in script.Split('\n').Where(l => l.StartsWith(":param", StringComparison.Ordinal)))
+        foreach (var line in script.Split('\n').Where(l => l.StartsWith(":param rows", StringComparison.Ordinal)))
         {
             var inLiteral = false;
             for (var i = 0; i < line.Length; i++)
