@@ -118,3 +118,6 @@ public static class NetworkStoreExtensions
     public static Task<WriteResult> DeleteRelationshipAsync(this INetworkStore store, RelationshipKey key, CancellationToken cancellationToken = default) =>
         store.WriteAsync(new GraphBatch { DeleteRelationships = [key] }, cancellationToken);
 }
+
+/// <summary>The store could not be reached or answered with a server error; it is unavailable, nothing was written.</summary>
+public sealed class GraphDatabaseUnavailableException(string message, Exception? inner = null) : Exception(message, inner);

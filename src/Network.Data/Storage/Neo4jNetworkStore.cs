@@ -1,30 +1,7 @@
-using System.Net;
-using System.Net.Http.Headers;
-using System.Net.Http.Json;
-using System.Text;
 using System.Text.Json;
 using Network.Analysis.Domain;
 
 namespace Network.Data.Storage;
-
-/// <summary>Neo4j could not be reached or answered with a server error; the store is unavailable, nothing was written.</summary>
-public sealed class GraphDatabaseUnavailableException(string message, Exception? inner = null) : Exception(message, inner);
-
-/// <summary>Bound from the "Neo4j" configuration section; the password comes from the environment or user secrets.</summary>
-public sealed class Neo4jOptions
-{
-    public const string Section = "Neo4j";
-    public string Uri { get; set; } = "http://localhost:7474";
-    public string Database { get; set; } = "neo4j";
-    public string User { get; set; } = "neo4j";
-    public string? Password { get; set; }
-
-    /// <summary>
-    /// Put before every dataset's name in Neo4j (the dataset property of its nodes): installations — or test runs —
-    /// that share one database keep their datasets apart with different prefixes. Neo4j Community has one user database.
-    /// </summary>
-    public string DatasetPrefix { get; set; } = "";
-}
 
 /// <summary>
 /// The store on Neo4j (5.19+) through its HTTP Query API v2 with HttpClient and System.Text.Json. Every node is
@@ -40,26 +17,16 @@ public sealed class Neo4jOptions
 /// </summary>
 public sealed class Neo4jNetworkStore : INetworkStore, IDisposable
 {
-    private readonly HttpClient _http;
-    private readonly string _database;
-    private readonly string _dataset;
+    private readonly Neo4jQueryApi _api;
     private readonly SemaphoreSlim _writeLock = new(1, 1);
     private readonly SemaphoreSlim _initialiseLock = new(1, 1);
     private volatile bool _initialised;
 
-    public Neo4jNetworkStore(HttpClient http, Neo4jOptions options, string dataset)
-    {
-        _http = http;
-        _http.BaseAddress ??= new Uri(options.Uri);
-        _http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"{options.User}:{options.Password}")));
-        _http.DefaultRequestHeaders.Accept.ParseAdd("application/json");
-        _database = options.Database;
-        _dataset = dataset;
-    }
+    public Neo4jNetworkStore(HttpClient http, Neo4jOptions options, string dataset) => _api = new Neo4jQueryApi(http, options, dataset);
 
-    public string Database => _database;
+    public string Database => _api.Database;
 
-    public string Dataset => _dataset;
+    public string Dataset => _api.Dataset;
 
     public const string Constraint = "CREATE CONSTRAINT network_node_key IF NOT EXISTS FOR (n:Node) REQUIRE (n.dataset, n.id) IS UNIQUE";
     // One meta node per dataset: without the constraint two stores starting at once could both MERGE one.
@@ -111,7 +78,7 @@ public sealed class Neo4jNetworkStore : INetworkStore, IDisposable
                 {
                     return await WriteOnceAsync(batch, cancellationToken);
                 }
-                catch (TransientException) when (attempt < 8)
+                catch (Neo4jTransientException) when (attempt < 8)
                 {
                     await Task.Delay(TimeSpan.FromMilliseconds(20 * attempt * attempt), cancellationToken);
                 }
@@ -125,7 +92,7 @@ public sealed class Neo4jNetworkStore : INetworkStore, IDisposable
 
     private async Task<WriteResult> WriteOnceAsync(GraphBatch batch, CancellationToken cancellationToken)
     {
-        var tx = await BeginAsync(cancellationToken);
+        var tx = await _api.BeginAsync(cancellationToken);
         try
         {
             var current = (await tx.RunAsync(Lock, new(), cancellationToken)).Single()[0].GetInt64();
@@ -194,7 +161,7 @@ public sealed class Neo4jNetworkStore : INetworkStore, IDisposable
                         // Every field native (queryable in Neo4j), then what the store keeps: its key, version and the
                         // record's JSON, read back for an exact round trip.
                         var (props, dates) = Neo4jProperties.Of(n);
-                        (props["dataset"], props["id"], props["label"], props["name"]) = (_dataset, n.Id, n.Label.ToString(), n.DisplayName);
+                        (props["dataset"], props["id"], props["label"], props["name"]) = (_api.Dataset, n.Id, n.Label.ToString(), n.DisplayName);
                         (props["source"], props["version"], props["data"]) = (n.Source, version, GraphJson.Serialize(n));
                         return new Dictionary<string, object?> { ["id"] = n.Id, ["props"] = props, ["dates"] = dates };
                     }).ToList();
@@ -245,7 +212,7 @@ public sealed class Neo4jNetworkStore : INetworkStore, IDisposable
         await EnsureInitialisedAsync(cancellationToken);
         var ids = batch.Relationships.SelectMany(r => new[] { r.From, r.To }).Concat(batch.Nodes.Select(n => n.Id))
             .Concat(batch.Nodes.OfType<Organisation>().SelectMany(o => o.Sectors)).Concat(batch.DeleteNodes).Distinct().ToList();
-        var stored = ids.Count == 0 ? [] : (await QueryAsync(NodeVersions, new() { ["ids"] = ids }, cancellationToken))
+        var stored = ids.Count == 0 ? [] : (await _api.QueryAsync(NodeVersions, new() { ["ids"] = ids }, cancellationToken))
             .ToDictionary(r => r[0].GetString()!, r => Enum.Parse<NodeLabel>(r[1].GetString()!));
         var errors = DomainRules.CheckBatch(batch.Nodes, batch.Relationships, batch.DeleteNodes, wanted => wanted.Where(stored.ContainsKey).ToDictionary(id => id, id => stored[id])).ToList();
         errors.AddRange(batch.DeleteNodes.Where(id => !stored.ContainsKey(id)).Select(id => new ValidationError($"delete of node '{id}'", "id", $"no node with id '{id}'")));
@@ -258,28 +225,28 @@ public sealed class Neo4jNetworkStore : INetworkStore, IDisposable
     public async Task<Versioned<Node>?> GetVersionedNodeAsync(string id, CancellationToken cancellationToken = default)
     {
         await EnsureInitialisedAsync(cancellationToken);
-        var row = (await QueryAsync(GetNode, new() { ["id"] = id }, cancellationToken)).FirstOrDefault();
+        var row = (await _api.QueryAsync(GetNode, new() { ["id"] = id }, cancellationToken)).FirstOrDefault();
         return row is null ? null : new Versioned<Node>(GraphJson.DeserializeNode(row[0].GetString()!), row[1].GetInt64());
     }
 
     public async Task<Versioned<Relationship>?> GetVersionedRelationshipAsync(RelationshipKey key, CancellationToken cancellationToken = default)
     {
         await EnsureInitialisedAsync(cancellationToken);
-        var row = (await QueryAsync(GetRelationship, new() { ["from"] = key.From, ["type"] = RelationshipTypes.Name(key.Type), ["to"] = key.To }, cancellationToken)).FirstOrDefault();
+        var row = (await _api.QueryAsync(GetRelationship, new() { ["from"] = key.From, ["type"] = RelationshipTypes.Name(key.Type), ["to"] = key.To }, cancellationToken)).FirstOrDefault();
         return row is null ? null : new Versioned<Relationship>(GraphJson.DeserializeRelationship(row[0].GetString()!), row[1].GetInt64());
     }
 
     public async Task<IReadOnlyList<Relationship>> GetRelationshipsAsync(string nodeId, CancellationToken cancellationToken = default)
     {
         await EnsureInitialisedAsync(cancellationToken);
-        return (await QueryAsync(RelationshipsOf, new() { ["id"] = nodeId }, cancellationToken)).Select(r => GraphJson.DeserializeRelationship(r[0].GetString()!)).ToList();
+        return (await _api.QueryAsync(RelationshipsOf, new() { ["id"] = nodeId }, cancellationToken)).Select(r => GraphJson.DeserializeRelationship(r[0].GetString()!)).ToList();
     }
 
     public async Task<NetworkGraph> LoadGraphAsync(CancellationToken cancellationToken = default)
     {
         await EnsureInitialisedAsync(cancellationToken);
         // One transaction, so nodes, relationships and version belong together.
-        var tx = await BeginAsync(cancellationToken);
+        var tx = await _api.BeginAsync(cancellationToken);
         try
         {
             var version = (await tx.RunAsync(Version, new(), cancellationToken)).Single()[0].GetInt64();
@@ -298,17 +265,17 @@ public sealed class Neo4jNetworkStore : INetworkStore, IDisposable
     public async Task<IReadOnlySet<string>> ExistingAsync(IReadOnlyCollection<string> ids, CancellationToken cancellationToken = default)
     {
         await EnsureInitialisedAsync(cancellationToken);
-        return (await QueryAsync(NodeVersions, new() { ["ids"] = ids.ToList() }, cancellationToken)).Select(r => r[0].GetString()!).ToHashSet(StringComparer.Ordinal);
+        return (await _api.QueryAsync(NodeVersions, new() { ["ids"] = ids.ToList() }, cancellationToken)).Select(r => r[0].GetString()!).ToHashSet(StringComparer.Ordinal);
     }
 
     public async Task<NetworkGraph> LoadAroundAsync(IReadOnlyCollection<string> ids, CancellationToken cancellationToken = default)
     {
         var reached = (await ExistingAsync(ids, cancellationToken)).ToHashSet(StringComparer.Ordinal);
         if (reached.Count > 0)
-            reached.UnionWith((await QueryAsync(Neighbours, new() { ["ids"] = reached.ToList() }, cancellationToken)).Select(r => r[0].GetString()!));
+            reached.UnionWith((await _api.QueryAsync(Neighbours, new() { ["ids"] = reached.ToList() }, cancellationToken)).Select(r => r[0].GetString()!));
         var all = reached.ToList();
-        var nodes = (await QueryAsync(NodesByIds, new() { ["ids"] = all }, cancellationToken)).Select(r => GraphJson.DeserializeNode(r[0].GetString()!)).ToList();
-        var relationships = (await QueryAsync(RelationshipsAmong, new() { ["ids"] = all }, cancellationToken)).Select(r => GraphJson.DeserializeRelationship(r[0].GetString()!)).ToList();
+        var nodes = (await _api.QueryAsync(NodesByIds, new() { ["ids"] = all }, cancellationToken)).Select(r => GraphJson.DeserializeNode(r[0].GetString()!)).ToList();
+        var relationships = (await _api.QueryAsync(RelationshipsAmong, new() { ["ids"] = all }, cancellationToken)).Select(r => GraphJson.DeserializeRelationship(r[0].GetString()!)).ToList();
         return new NetworkGraph(nodes, relationships, await GetVersionAsync(cancellationToken));
     }
 
@@ -317,7 +284,7 @@ public sealed class Neo4jNetworkStore : INetworkStore, IDisposable
         await EnsureInitialisedAsync(cancellationToken);
         // REVIEW: the filters run here rather than in Cypher, to keep to statements every Query API server runs alike;
         // a history of many thousand entries would want them in the WHERE clause and an index on (dataset, version).
-        var rows = await QueryAsync(Changes, new(), cancellationToken);
+        var rows = await _api.QueryAsync(Changes, new(), cancellationToken);
         return rows
             .Select(r => (Entry: new ChangeEntry(r[0].GetInt64(), DateTimeOffset.Parse(r[1].GetString()!, System.Globalization.CultureInfo.InvariantCulture), r[2].GetString()!, r[3].GetString()!, r[4].GetString()!,
                 JsonSerializer.Deserialize<List<ChangeItem>>(r[5].GetString()!, GraphJson.Options) ?? [], (int)r[6].GetInt64()), Nodes: r[7].EnumerateArray().Select(e => e.GetString()!).ToList()))
@@ -333,7 +300,7 @@ public sealed class Neo4jNetworkStore : INetworkStore, IDisposable
     public async Task<long> GetVersionAsync(CancellationToken cancellationToken = default)
     {
         await EnsureInitialisedAsync(cancellationToken);
-        return (await QueryAsync(Version, new(), cancellationToken)).Single()[0].GetInt64();
+        return (await _api.QueryAsync(Version, new(), cancellationToken)).Single()[0].GetInt64();
     }
 
     public async Task<StoreHealth> CheckHealthAsync(CancellationToken cancellationToken = default)
@@ -342,9 +309,9 @@ public sealed class Neo4jNetworkStore : INetworkStore, IDisposable
         {
             await EnsureInitialisedAsync(cancellationToken);
             var version = await GetVersionAsync(cancellationToken);
-            var nodes = (int)(await QueryAsync(CountNodes, new(), cancellationToken)).Single()[0].GetInt64();
-            var relationships = (int)(await QueryAsync(CountRelationships, new(), cancellationToken)).Single()[0].GetInt64();
-            return new StoreHealth(true, "neo4j", $"{_http.BaseAddress} database '{_database}', dataset '{_dataset}'", version, nodes, relationships);
+            var nodes = (int)(await _api.QueryAsync(CountNodes, new(), cancellationToken)).Single()[0].GetInt64();
+            var relationships = (int)(await _api.QueryAsync(CountRelationships, new(), cancellationToken)).Single()[0].GetInt64();
+            return new StoreHealth(true, "neo4j", $"{_api.Server} database '{_api.Database}', dataset '{_api.Dataset}'", version, nodes, relationships);
         }
         catch (GraphDatabaseUnavailableException e)
         {
@@ -367,140 +334,14 @@ public sealed class Neo4jNetworkStore : INetworkStore, IDisposable
         {
             if (_initialised)
                 return;
-            await QueryAsync(Constraint, new(), cancellationToken);
-            await QueryAsync(MetaConstraint, new(), cancellationToken);
-            await QueryAsync(Init, new(), cancellationToken);
+            await _api.QueryAsync(Constraint, new(), cancellationToken);
+            await _api.QueryAsync(MetaConstraint, new(), cancellationToken);
+            await _api.QueryAsync(Init, new(), cancellationToken);
             _initialised = true;
         }
         finally
         {
             _initialiseLock.Release();
         }
-    }
-
-    /// <summary>One statement in its own transaction; reads and the idempotent MERGE of start-up are retried on transient errors.</summary>
-    private async Task<List<JsonElement[]>> QueryAsync(string statement, Dictionary<string, object?> parameters, CancellationToken cancellationToken)
-    {
-        for (var attempt = 1; ; attempt++)
-        {
-            try
-            {
-                var (rows, _) = await SendAsync(HttpMethod.Post, $"/db/{_database}/query/v2", statement, parameters, cancellationToken);
-                return rows;
-            }
-            catch (TransientException) when (attempt < 8)
-            {
-                await Task.Delay(TimeSpan.FromMilliseconds(20 * attempt * attempt), cancellationToken);
-            }
-        }
-    }
-
-    private async Task<Transaction> BeginAsync(CancellationToken cancellationToken)
-    {
-        var (_, payload) = await SendAsync(HttpMethod.Post, $"/db/{_database}/query/v2/tx", null, null, cancellationToken);
-        var id = payload.GetProperty("transaction").GetProperty("id").GetString()!;
-        return new Transaction(this, id);
-    }
-
-    /// <summary>One request to the Query API; errors in the body fail it whatever the status code.</summary>
-    private async Task<(List<JsonElement[]> Rows, JsonElement Payload)> SendAsync(HttpMethod method, string path, string? statement, Dictionary<string, object?>? parameters, CancellationToken cancellationToken)
-    {
-        using var request = new HttpRequestMessage(method, path);
-        if (method != HttpMethod.Delete)
-        {
-            var body = new Dictionary<string, object?>();
-            if (statement is not null)
-            {
-                body["statement"] = statement;
-                body["parameters"] = new Dictionary<string, object?>(parameters ?? []) { ["dataset"] = _dataset };
-            }
-            request.Content = JsonContent.Create(body);
-        }
-        HttpResponseMessage response;
-        try
-        {
-            response = await _http.SendAsync(request, cancellationToken);
-        }
-        catch (HttpRequestException e)
-        {
-            throw new GraphDatabaseUnavailableException($"cannot reach Neo4j at {_http.BaseAddress}: {e.Message}", e);
-        }
-        using (response)
-        {
-            var text = await response.Content.ReadAsStringAsync(cancellationToken);
-            if ((int)response.StatusCode >= 500)
-                throw new GraphDatabaseUnavailableException($"Neo4j answered {(int)response.StatusCode}: {Truncate(text)}");
-            if (response.StatusCode == HttpStatusCode.Unauthorized)
-                throw new GraphDatabaseUnavailableException("Neo4j refused the credentials (Neo4j:User, Neo4j:Password).");
-            var payload = text.Length == 0 ? default : JsonDocument.Parse(text).RootElement.Clone();
-            if (payload.ValueKind == JsonValueKind.Object && payload.TryGetProperty("errors", out var errors) && errors.GetArrayLength() > 0)
-            {
-                var first = errors[0];
-                var code = first.TryGetProperty("code", out var c) ? c.GetString() ?? "" : "";
-                var message = $"{code}: {(first.TryGetProperty("message", out var m) ? m.GetString() : "")}";
-                throw code.StartsWith("Neo.TransientError", StringComparison.Ordinal) ? new TransientException(message) : new InvalidOperationException($"Neo4j refused a statement: {message}");
-            }
-            if (!response.IsSuccessStatusCode)
-                throw new InvalidOperationException($"Neo4j answered {(int)response.StatusCode}: {Truncate(text)}");
-            var rows = new List<JsonElement[]>();
-            if (payload.ValueKind == JsonValueKind.Object && payload.TryGetProperty("data", out var data) && data.TryGetProperty("values", out var values))
-            {
-                foreach (var row in values.EnumerateArray())
-                    rows.Add(row.EnumerateArray().Select(QueryApiValues.Plain).ToArray());
-            }
-            return (rows, payload);
-        }
-    }
-
-    private static string Truncate(string text) => text.Length > 300 ? text[..300] + "…" : text;
-
-    private sealed class TransientException(string message) : Exception(message);
-
-    private sealed class Transaction(Neo4jNetworkStore store, string id)
-    {
-        private bool _ended;
-
-        public async Task<List<JsonElement[]>> RunAsync(string statement, Dictionary<string, object?> parameters, CancellationToken cancellationToken) =>
-            (await store.SendAsync(HttpMethod.Post, $"/db/{store._database}/query/v2/tx/{id}", statement, parameters, cancellationToken)).Rows;
-
-        public async Task CommitAsync(CancellationToken cancellationToken)
-        {
-            await store.SendAsync(HttpMethod.Post, $"/db/{store._database}/query/v2/tx/{id}/commit", null, null, cancellationToken);
-            _ended = true;
-        }
-
-        public async Task RollbackAsync()
-        {
-            if (_ended)
-                return;
-            _ended = true;
-            try
-            {
-                await store.SendAsync(HttpMethod.Delete, $"/db/{store._database}/query/v2/tx/{id}", null, null, CancellationToken.None);
-            }
-            catch (Exception e) when (e is InvalidOperationException or GraphDatabaseUnavailableException)
-            {
-                // A failed statement has ended the transaction on the server already.
-            }
-        }
-    }
-}
-
-/// <summary>Values of the Query API in either of its JSON forms: typed ({"$type": "Integer", "_value": "1"}) or plain.</summary>
-public static class QueryApiValues
-{
-    public static JsonElement Plain(JsonElement value)
-    {
-        if (value.ValueKind != JsonValueKind.Object || !value.TryGetProperty("$type", out var type) || !value.TryGetProperty("_value", out var inner))
-            return value;
-        string json = type.GetString() switch
-        {
-            "Integer" or "Float" => inner.ValueKind == JsonValueKind.String ? inner.GetString()! : inner.GetRawText(),
-            "List" => "[" + string.Join(",", inner.EnumerateArray().Select(v => Plain(v).GetRawText())) + "]",
-            "Map" => "{" + string.Join(",", inner.EnumerateObject().Select(p => JsonSerializer.Serialize(p.Name) + ":" + Plain(p.Value).GetRawText())) + "}",
-            "Node" or "Relationship" => inner.GetRawText(),
-            _ => inner.GetRawText(),
-        };
-        return JsonDocument.Parse(json).RootElement.Clone();
     }
 }
