@@ -122,21 +122,8 @@ public sealed class Neo4jNetworkStore : INetworkStore, IDisposable
                 }
             }
 
-            // The domain rules against what is stored, as every store does.
-            var ids = batch.Relationships.SelectMany(r => new[] { r.From, r.To }).Concat(batch.Nodes.Select(n => n.Id))
-                .Concat(batch.Nodes.OfType<Organisation>().SelectMany(o => o.Sectors)).Concat(batch.DeleteNodes).Distinct().ToList();
-            var stored = ids.Count == 0 ? [] : (await tx.RunAsync(NodeVersions, new() { ["ids"] = ids }, cancellationToken))
-                .ToDictionary(r => r[0].GetString()!, r => Enum.Parse<NodeLabel>(r[1].GetString()!));
-            var errors = DomainRules.CheckBatch(batch.Nodes, batch.Relationships, batch.DeleteNodes,
-                wanted => wanted.Where(stored.ContainsKey).ToDictionary(id => id, id => stored[id])).ToList();
-            errors.AddRange(batch.DeleteNodes.Where(id => !stored.ContainsKey(id)).Select(id => new ValidationError($"delete of node '{id}'", "id", $"no node with id '{id}'")));
-            if (batch.DeleteRelationships.Count > 0)
-            {
-                var existing = (await tx.RunAsync(RelationshipVersions, new() { ["keys"] = batch.DeleteRelationships.Select(Key).ToList() }, cancellationToken))
-                    .Select(r => (r[0].GetString()!, r[1].GetString()!, r[2].GetString()!)).ToHashSet();
-                errors.AddRange(batch.DeleteRelationships.Where(k => !existing.Contains((k.From, RelationshipTypes.Name(k.Type), k.To)))
-                    .Select(k => new ValidationError($"delete of relationship {k}", "type", "no such relationship")));
-            }
+            // The checks every store makes, against what is stored now, inside the write's transaction.
+            var errors = await CheckAsync(tx.RunAsync, batch, cancellationToken);
             if (errors.Count > 0)
                 throw new ValidationFailedException(errors);
 
@@ -210,13 +197,18 @@ public sealed class Neo4jNetworkStore : INetworkStore, IDisposable
     public async Task<IReadOnlyList<ValidationError>> CheckAsync(GraphBatch batch, CancellationToken cancellationToken = default)
     {
         await EnsureInitialisedAsync(cancellationToken);
-        var ids = batch.Relationships.SelectMany(r => new[] { r.From, r.To }).Concat(batch.Nodes.Select(n => n.Id))
-            .Concat(batch.Nodes.OfType<Organisation>().SelectMany(o => o.Sectors)).Concat(batch.DeleteNodes).Distinct().ToList();
-        var stored = ids.Count == 0 ? [] : (await _api.QueryAsync(NodeVersions, new() { ["ids"] = ids }, cancellationToken))
+        return await CheckAsync(_api.QueryAsync, batch, cancellationToken);
+    }
+
+    /// <summary>The checks every store makes (<see cref="BatchChecks"/>): one read of the labels, one of the relationships to delete.</summary>
+    private static async Task<List<ValidationError>> CheckAsync(Func<string, Dictionary<string, object?>, CancellationToken, Task<List<JsonElement[]>>> run, GraphBatch batch, CancellationToken cancellationToken)
+    {
+        var ids = BatchChecks.NodeIds(batch);
+        var stored = ids.Count == 0 ? [] : (await run(NodeVersions, new() { ["ids"] = ids }, cancellationToken))
             .ToDictionary(r => r[0].GetString()!, r => Enum.Parse<NodeLabel>(r[1].GetString()!));
-        var errors = DomainRules.CheckBatch(batch.Nodes, batch.Relationships, batch.DeleteNodes, wanted => wanted.Where(stored.ContainsKey).ToDictionary(id => id, id => stored[id])).ToList();
-        errors.AddRange(batch.DeleteNodes.Where(id => !stored.ContainsKey(id)).Select(id => new ValidationError($"delete of node '{id}'", "id", $"no node with id '{id}'")));
-        return errors;
+        var relationships = batch.DeleteRelationships.Count == 0 ? [] : (await run(RelationshipVersions, new() { ["keys"] = batch.DeleteRelationships.Select(Key).ToList() }, cancellationToken))
+            .Select(r => RelationshipTypes.TryParse(r[1].GetString(), out var type) ? new RelationshipKey(type, r[0].GetString()!, r[2].GetString()!) : default).ToHashSet();
+        return BatchChecks.Errors(batch, wanted => wanted.Where(stored.ContainsKey).ToDictionary(id => id, id => stored[id]), _ => relationships);
     }
 
     public async Task<Node?> GetNodeAsync(string id, CancellationToken cancellationToken = default) =>

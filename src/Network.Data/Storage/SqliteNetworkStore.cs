@@ -98,9 +98,7 @@ public sealed class SqliteNetworkStore : INetworkStore, IDisposable
             using var transaction = connection.BeginTransaction(deferred: false);
 
             CheckExpectedVersions(connection, transaction, batch);
-            var errors = DomainRules.CheckBatch(batch.Nodes, batch.Relationships, batch.DeleteNodes,
-                ids => StoredLabels(connection, transaction, ids));
-            errors = [.. errors, .. MissingDeletes(connection, transaction, batch)];
+            var errors = Check(connection, transaction, batch);
             if (errors.Count > 0)
                 throw new ValidationFailedException(errors);
 
@@ -315,8 +313,7 @@ public sealed class SqliteNetworkStore : INetworkStore, IDisposable
     {
         using var connection = Open();
         using var transaction = connection.BeginTransaction(deferred: true);
-        var errors = DomainRules.CheckBatch(batch.Nodes, batch.Relationships, batch.DeleteNodes, ids => StoredLabels(connection, transaction, ids));
-        return Task.FromResult<IReadOnlyList<ValidationError>>([.. errors, .. MissingDeletes(connection, transaction, batch)]);
+        return Task.FromResult<IReadOnlyList<ValidationError>>(Check(connection, transaction, batch));
     }
 
     public Task<Node?> GetNodeAsync(string id, CancellationToken cancellationToken = default)
@@ -556,27 +553,24 @@ public sealed class SqliteNetworkStore : INetworkStore, IDisposable
         }
     }
 
-    private static IEnumerable<ValidationError> MissingDeletes(SqliteConnection connection, SqliteTransaction transaction, GraphBatch batch)
+    /// <summary>The checks every store makes (<see cref="BatchChecks"/>) against this file.</summary>
+    private static List<ValidationError> Check(SqliteConnection connection, SqliteTransaction transaction, GraphBatch batch) =>
+        BatchChecks.Errors(batch, ids => StoredLabels(connection, transaction, ids), keys => StoredRelationships(connection, transaction, keys));
+
+    private static HashSet<RelationshipKey> StoredRelationships(SqliteConnection connection, SqliteTransaction transaction, IReadOnlyList<RelationshipKey> keys)
     {
-        if (batch.DeleteNodes.Count > 0)
+        using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = "SELECT 1 FROM relationships WHERE from_id = $from AND type = $type AND to_id = $to";
+        var (from, type, to) = (command.Parameters.Add("$from", SqliteType.Text), command.Parameters.Add("$type", SqliteType.Text), command.Parameters.Add("$to", SqliteType.Text));
+        var stored = new HashSet<RelationshipKey>();
+        foreach (var key in keys)
         {
-            var stored = StoredLabels(connection, transaction, batch.DeleteNodes);
-            foreach (var id in batch.DeleteNodes.Where(id => !stored.ContainsKey(id)))
-                yield return new ValidationError($"delete of node '{id}'", "id", $"no node with id '{id}'");
+            (from.Value, type.Value, to.Value) = (key.From, RelationshipTypes.Name(key.Type), key.To);
+            if (command.ExecuteScalar() is not null)
+                stored.Add(key);
         }
-        if (batch.DeleteRelationships.Count > 0)
-        {
-            using var command = connection.CreateCommand();
-            command.Transaction = transaction;
-            command.CommandText = "SELECT 1 FROM relationships WHERE from_id = $from AND type = $type AND to_id = $to";
-            var (from, type, to) = (command.Parameters.Add("$from", SqliteType.Text), command.Parameters.Add("$type", SqliteType.Text), command.Parameters.Add("$to", SqliteType.Text));
-            foreach (var key in batch.DeleteRelationships)
-            {
-                (from.Value, type.Value, to.Value) = (key.From, RelationshipTypes.Name(key.Type), key.To);
-                if (command.ExecuteScalar() is null)
-                    yield return new ValidationError($"delete of relationship {key}", "type", "no such relationship");
-            }
-        }
+        return stored;
     }
 
     private static long ReadVersion(SqliteConnection connection, SqliteTransaction? transaction) =>

@@ -343,6 +343,26 @@ public abstract class NetworkStoreContract : IDisposable
         Assert.Equal(2300, (await OpenAgain(store).LoadGraphAsync()).Nodes.Count);
     }
 
+    [Fact]
+    public async Task CheckingABatchFindsWhatWritingItWouldRefuse()
+    {
+        var store = NewStore();
+        await store.WriteAsync(GraphBatch.Of(EveryKind()));
+        var batch = new GraphBatch
+        {
+            Nodes = [new Organisation("org-new", "New", "spaceship", "src")],
+            DeleteNodes = ["ghost"],
+            DeleteRelationships = [new RelationshipKey(RelationshipType.WorksFor, "nobody", "nothing")],
+        };
+        var found = await store.CheckAsync(batch);
+        var refused = await Assert.ThrowsAsync<ValidationFailedException>(() => store.WriteAsync(batch));
+        Assert.Equal(refused.Errors.Select(e => e.ToString()).Order(), found.Select(e => e.ToString()).Order());
+        Assert.Contains(found, e => e.Message == "no such relationship");
+        Assert.Contains(found, e => e.Message == "no node with id 'ghost'");
+        Assert.Contains(found, e => e.Field == "kind");
+        Assert.Equal(1, await store.GetVersionAsync());
+    }
+
     private sealed class ToldAtOnce(Action<int> told) : IProgress<int>
     {
         public void Report(int value) => told(value);
