@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -47,16 +48,18 @@ public static class NetworkApi
 
     public static IEndpointRouteBuilder MapNetworkApi(this IEndpointRouteBuilder app)
     {
-        app.MapNodes();
-        app.MapRelationships();
-        app.MapAnalysis();
-        app.MapLayout();
-        app.MapImports();
-        app.MapExports();
-        app.MapResolution();
-        app.MapMappings();
-        app.MapChanges();
-        app.MapUsers();
+        // Every endpoint of a dataset answers 404 for one that does not exist, in one place.
+        var api = app.MapGroup("").AddEndpointFilter<KnownDatasetFilter>();
+        api.MapNodes();
+        api.MapRelationships();
+        api.MapAnalysis();
+        api.MapLayout();
+        api.MapImports();
+        api.MapExports();
+        api.MapResolution();
+        api.MapMappings();
+        api.MapChanges();
+        api.MapUsers();
         app.MapHub<NetworkHub>("/hubs/network");
         app.MapOpenApi();
         app.MapScalarApiReference("/api/reference", o => o.WithTitle("Network API"));

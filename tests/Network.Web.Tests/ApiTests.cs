@@ -207,6 +207,25 @@ public sealed class ApiTests : IDisposable
     {
         var response = await _app.CreateClient().GetAsync("/api/datasets/nope/organisations");
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        // Every endpoint of a dataset, reads and writes alike, answers the same problem, before doing anything.
+        var editor = _app.ClientWithRole(Roles.Editor);
+        foreach (var (method, path) in new[] { ("GET", "analysis/brokers"), ("GET", "layout"), ("GET", "changes"), ("GET", "export/json"), ("POST", "relationships"), ("DELETE", "organisations/x") })
+        {
+            using var request = new HttpRequestMessage(new HttpMethod(method), $"/api/datasets/nope/{path}");
+            if (method == "POST")
+                request.Content = JsonContent.Create(new { type = "PartnersWith", from = "a", to = "b" });
+            request.Headers.IfMatch.Add(new System.Net.Http.Headers.EntityTagHeaderValue("\"1\""));
+            var answer = await editor.SendAsync(request);
+            Assert.Equal(HttpStatusCode.NotFound, answer.StatusCode);
+            Assert.Equal("application/problem+json", answer.Content.Headers.ContentType?.MediaType);
+            Assert.Contains("No dataset 'nope'", await answer.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+        // A record that is not there is an answer too, with the same shape.
+        using var delete = new HttpRequestMessage(HttpMethod.Delete, "/api/datasets/seed/organisations/org-nobody");
+        delete.Headers.IfMatch.Add(new System.Net.Http.Headers.EntityTagHeaderValue("\"1\""));
+        var missing = await editor.SendAsync(delete);
+        Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
+        Assert.Contains("No organisation 'org-nobody'", await missing.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
     [Fact]

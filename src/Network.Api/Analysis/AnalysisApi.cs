@@ -101,14 +101,14 @@ public static class AnalysisApi
             return TypedResults.Ok(snapshot.SinglePointsOfFailure.Take(20).ToList());
         }).Problems(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound, StatusCodes.Status503ServiceUnavailable).WithSummary("Single points of failure, worst first");
 
-        group.MapGet("/ego/{id}", async Task<Ok<NetworkGraph>> (string dataset, string id, int? depth, HttpResponse response, AnalysisService analysis, CancellationToken ct) =>
+        group.MapGet("/ego/{id}", async Task<Results<Ok<NetworkGraph>, NotFound<Microsoft.AspNetCore.Mvc.ProblemDetails>>> (string dataset, string id, int? depth, HttpResponse response, AnalysisService analysis, CancellationToken ct) =>
         {
             var hops = depth ?? 1;
             if (hops is < 1 or > 2)
                 throw new BadHttpRequestException("depth must be 1 or 2.");
             var snapshot = await Snapshot(analysis, dataset, null, response, ct);
             if (!snapshot.NodesById.ContainsKey(id))
-                throw new KeyNotFoundException($"No node '{id}' in dataset '{dataset}'.");
+                return Missing.Answer($"No node '{id}' in dataset '{dataset}'.");
             return TypedResults.Ok(snapshot.PropertyGraph.Subgraph(snapshot.PropertyGraph.Neighbourhood([id], hops)));
         }).Problems(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound, StatusCodes.Status503ServiceUnavailable).WithSummary("The ego network of one node (depth 1 or 2) in the full multi-mode graph");
 

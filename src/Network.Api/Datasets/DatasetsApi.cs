@@ -48,12 +48,13 @@ public static class DatasetsApi
         api.MapGet("/shipped", (DatasetCatalog catalog) => TypedResults.Ok(catalog.Shipped.Folders())).RequireAuthorization(Auth.Policies.Read).Problems()
             .WithSummary("Data folders shipped with the product (data/*), to create or fill datasets from");
 
-        api.MapPost("/", async Task<Created<DatasetInfo>> (CreateDataset request, DatasetCatalog catalog, CancellationToken ct) =>
+        api.MapPost("/", async Task<Results<Created<DatasetInfo>, NotFound<Microsoft.AspNetCore.Mvc.ProblemDetails>>> (CreateDataset request, DatasetCatalog catalog, CancellationToken ct) =>
         {
             DatasetInfo info;
             if (request.From is { } from)
             {
-                var folder = catalog.Shipped.Folder(from) ?? throw new KeyNotFoundException($"No shipped data folder '{from}' (shipped: {string.Join(", ", catalog.Shipped.Folders())}).");
+                if (catalog.Shipped.Folder(from) is not { } folder)
+                    return Missing.Answer($"No shipped data folder '{from}' (shipped: {string.Join(", ", catalog.Shipped.Folders())}).");
                 info = await catalog.CreateFromFolderAsync(new DatasetInfo(request.Name, request.Title ?? request.Name, false, $"data/{from}"), folder, ct);
             }
             else
@@ -63,9 +64,12 @@ public static class DatasetsApi
             return TypedResults.Created($"/api/datasets/{info.Name}", info);
         }).RequireAuthorization(Auth.Policies.Edit).Problems(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound, StatusCodes.Status409Conflict, StatusCodes.Status503ServiceUnavailable).WithSummary("Create a dataset, empty or from a shipped data folder");
 
-        api.MapPost("/{name}/load/{from}", async (string name, string from, HttpContext context, DatasetCatalog catalog, Editing.NetworkWriter writer, CancellationToken ct) =>
+        api.MapPost("/{name}/load/{from}", async Task<Results<Ok<WriteResult>, NotFound<Microsoft.AspNetCore.Mvc.ProblemDetails>>> (string name, string from, HttpContext context, DatasetCatalog catalog, Editing.NetworkWriter writer, CancellationToken ct) =>
         {
-            var folder = catalog.Shipped.Folder(from) ?? throw new KeyNotFoundException($"No shipped data folder '{from}'.");
+            if (catalog.Find(name) is null)
+                return Missing.Answer($"No dataset '{name}'.");
+            if (catalog.Shipped.Folder(from) is not { } folder)
+                return Missing.Answer($"No shipped data folder '{from}'.");
             var outcome = await Importer.RunAsync(catalog.Store(name), folder, null, false,
                 (batch, c) => writer.ImportAsync(name, batch, Auth.AuthSetup.UserName(context.User), $"data/{from}", c), ct);
             return outcome.Written is { } written ? TypedResults.Ok(written) : throw new Network.Analysis.Domain.ValidationFailedException(outcome.Errors);

@@ -1,10 +1,30 @@
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Network.Analysis.Domain;
 using Network.Data.Storage;
 
 namespace Network.Api.Nodes;
+
+/// <summary>The 404 answer of an endpoint that looked for something and did not find it (an answer, not an exception).</summary>
+public static class Missing
+{
+    public static NotFound<Microsoft.AspNetCore.Mvc.ProblemDetails> Answer(string detail) =>
+        TypedResults.NotFound(new Microsoft.AspNetCore.Mvc.ProblemDetails { Title = "Not found.", Detail = detail, Status = StatusCodes.Status404NotFound });
+}
+
+/// <summary>
+/// Answers 404 for a dataset that does not exist before any endpoint under /api/datasets/{dataset} runs: the unknown
+/// dataset is an answer, not a failure, so no endpoint has to look for it or throw.
+/// </summary>
+public sealed class KnownDatasetFilter(Datasets.DatasetCatalog catalog) : IEndpointFilter
+{
+    public ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next) =>
+        context.HttpContext.Request.RouteValues.TryGetValue("dataset", out var value) && value is string dataset && catalog.Find(dataset) is null
+            ? ValueTask.FromResult<object?>(TypedResults.Problem($"No dataset '{dataset}'.", statusCode: StatusCodes.Status404NotFound, title: "Not found."))
+            : next(context);
+}
 
 /// <summary>Turns the failures a client can cause into RFC 7807 problem details; never a stack trace.</summary>
 public sealed class ApiErrorFilter : IEndpointFilter

@@ -51,7 +51,7 @@ public static partial class NodeEndpoints
         {
             var found = await catalog.Store(dataset).GetVersionedNodeAsync(id, cancellationToken);
             if (found?.Value is not T node)
-                return TypedResults.NotFound(NotFoundProblem(path, id));
+                return Missing.Answer($"No {Singular(path)} '{id}' in dataset '{dataset}'.");
             response.Headers.ETag = Versions.ETag(found.Version);
             return TypedResults.Ok(node);
         })
@@ -71,11 +71,11 @@ public static partial class NodeEndpoints
         .Problems(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound, StatusCodes.Status409Conflict, StatusCodes.Status503ServiceUnavailable)
         .WithSummary($"Create one of the {path} (id and source are filled in when left out)");
 
-        group.MapPut("/{id}", async Task<Ok<T>> (string dataset, string id, T node, HttpContext context, DatasetCatalog catalog, NetworkWriter writer, CancellationToken cancellationToken) =>
+        group.MapPut("/{id}", async Task<Results<Ok<T>, NotFound<Microsoft.AspNetCore.Mvc.ProblemDetails>>> (string dataset, string id, T node, HttpContext context, DatasetCatalog catalog, NetworkWriter writer, CancellationToken cancellationToken) =>
         {
             var expected = Versions.IfMatch(context.Request);
             if (await catalog.Store(dataset).GetVersionedNodeAsync(id, cancellationToken) is not { Value: T })
-                throw new KeyNotFoundException($"No {Singular(path)} '{id}' in dataset '{dataset}'.");
+                return Missing.Answer($"No {Singular(path)} '{id}' in dataset '{dataset}'.");
             var complete = Complete(node, context) with { Id = id };
             var version = await writer.UpdateNodeAsync(dataset, complete, expected, context.User.Author(), cancellationToken);
             context.Response.Headers.ETag = Versions.ETag(version);
@@ -86,11 +86,11 @@ public static partial class NodeEndpoints
         .Problems(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound, StatusCodes.Status412PreconditionFailed, StatusCodes.Status428PreconditionRequired, StatusCodes.Status503ServiceUnavailable)
         .WithSummary($"Replace one of the {path}; If-Match with its ETag is required");
 
-        group.MapDelete("/{id}", async Task<NoContent> (string dataset, string id, HttpContext context, DatasetCatalog catalog, NetworkWriter writer, CancellationToken cancellationToken) =>
+        group.MapDelete("/{id}", async Task<Results<NoContent, NotFound<Microsoft.AspNetCore.Mvc.ProblemDetails>>> (string dataset, string id, HttpContext context, DatasetCatalog catalog, NetworkWriter writer, CancellationToken cancellationToken) =>
         {
             var expected = Versions.IfMatch(context.Request);
             if (await catalog.Store(dataset).GetVersionedNodeAsync(id, cancellationToken) is not { Value: T node })
-                throw new KeyNotFoundException($"No {Singular(path)} '{id}' in dataset '{dataset}'.");
+                return Missing.Answer($"No {Singular(path)} '{id}' in dataset '{dataset}'.");
             await writer.DeleteNodeAsync(dataset, node, expected, context.User.Author(), cancellationToken);
             return TypedResults.NoContent();
         })
@@ -112,9 +112,6 @@ public static partial class NodeEndpoints
 
     public static bool Matches(IQueryCollection query, string key, Func<string, bool> test) =>
         !query.TryGetValue(key, out var values) || string.IsNullOrEmpty(values.ToString()) || test(values.ToString());
-
-    private static Microsoft.AspNetCore.Mvc.ProblemDetails NotFoundProblem(string path, string id) =>
-        new() { Title = "Not found.", Detail = $"No {Singular(path)} '{id}'.", Status = StatusCodes.Status404NotFound };
 
     private static string Singular(string path) => path switch
     {

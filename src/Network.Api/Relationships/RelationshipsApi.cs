@@ -33,10 +33,11 @@ public static class RelationshipsApi
             return TypedResults.Ok(new Page<Relationship>(matches.Skip((number - 1) * size).Take(size).ToList(), number, size, matches.Count));
         }).RequireAuthorization(Policies.Read).Problems(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound, StatusCodes.Status503ServiceUnavailable).WithSummary("List relationships by type, from, to or either end (node)");
 
-        group.MapGet("/{type}/{from}/{to}", async Task<Ok<Relationship>> (string dataset, string type, string from, string to, HttpResponse response, DatasetCatalog catalog, CancellationToken cancellationToken) =>
+        group.MapGet("/{type}/{from}/{to}", async Task<Results<Ok<Relationship>, NotFound<Microsoft.AspNetCore.Mvc.ProblemDetails>>> (string dataset, string type, string from, string to, HttpResponse response, DatasetCatalog catalog, CancellationToken cancellationToken) =>
         {
             var key = Key(type, from, to);
-            var found = await catalog.Store(dataset).GetVersionedRelationshipAsync(key, cancellationToken) ?? throw new KeyNotFoundException($"No relationship {key}.");
+            if (await catalog.Store(dataset).GetVersionedRelationshipAsync(key, cancellationToken) is not { } found)
+                return Missing.Answer($"No relationship {key}.");
             response.Headers.ETag = Versions.ETag(found.Version);
             return TypedResults.Ok(found.Value);
         }).RequireAuthorization(Policies.Read).Problems(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound, StatusCodes.Status503ServiceUnavailable).WithSummary("One relationship, with its version as ETag");
