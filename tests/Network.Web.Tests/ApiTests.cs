@@ -225,7 +225,11 @@ public sealed class ApiTests : IDisposable
         delete.Headers.IfMatch.Add(new System.Net.Http.Headers.EntityTagHeaderValue("\"1\""));
         var missing = await editor.SendAsync(delete);
         Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
+        Assert.Equal("application/problem+json", missing.Content.Headers.ContentType?.MediaType);
         Assert.Contains("No organisation 'org-nobody'", await missing.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        var read = await editor.GetAsync("/api/datasets/seed/organisations/org-nobody");
+        Assert.Equal(HttpStatusCode.NotFound, read.StatusCode);
+        Assert.Equal("application/problem+json", read.Content.Headers.ContentType?.MediaType);
     }
 
     [Fact]

@@ -101,7 +101,7 @@ public static class AnalysisApi
             return TypedResults.Ok(snapshot.SinglePointsOfFailure.Take(20).ToList());
         }).Problems(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound, StatusCodes.Status503ServiceUnavailable).WithSummary("Single points of failure, worst first");
 
-        group.MapGet("/ego/{id}", async Task<Results<Ok<NetworkGraph>, NotFound<Microsoft.AspNetCore.Mvc.ProblemDetails>>> (string dataset, string id, int? depth, HttpResponse response, AnalysisService analysis, CancellationToken ct) =>
+        group.MapGet("/ego/{id}", async Task<Results<Ok<NetworkGraph>, ProblemHttpResult>> (string dataset, string id, int? depth, HttpResponse response, AnalysisService analysis, CancellationToken ct) =>
         {
             var hops = depth ?? 1;
             if (hops is < 1 or > 2)

@@ -48,7 +48,7 @@ public static class DatasetsApi
         api.MapGet("/shipped", (DatasetCatalog catalog) => TypedResults.Ok(catalog.Shipped.Folders())).RequireAuthorization(Auth.Policies.Read).Problems()
             .WithSummary("Data folders shipped with the product (data/*), to create or fill datasets from");
 
-        api.MapPost("/", async Task<Results<Created<DatasetInfo>, NotFound<Microsoft.AspNetCore.Mvc.ProblemDetails>>> (CreateDataset request, DatasetCatalog catalog, CancellationToken ct) =>
+        api.MapPost("/", async Task<Results<Created<DatasetInfo>, ProblemHttpResult>> (CreateDataset request, DatasetCatalog catalog, CancellationToken ct) =>
         {
             DatasetInfo info;
             if (request.From is { } from)
@@ -64,7 +64,7 @@ public static class DatasetsApi
             return TypedResults.Created($"/api/datasets/{info.Name}", info);
         }).RequireAuthorization(Auth.Policies.Edit).Problems(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound, StatusCodes.Status409Conflict, StatusCodes.Status503ServiceUnavailable).WithSummary("Create a dataset, empty or from a shipped data folder");
 
-        api.MapPost("/{name}/load/{from}", async Task<Results<Ok<WriteResult>, NotFound<Microsoft.AspNetCore.Mvc.ProblemDetails>>> (string name, string from, HttpContext context, DatasetCatalog catalog, Editing.NetworkWriter writer, CancellationToken ct) =>
+        api.MapPost("/{name}/load/{from}", async Task<Results<Ok<WriteResult>, ProblemHttpResult>> (string name, string from, HttpContext context, DatasetCatalog catalog, Editing.NetworkWriter writer, CancellationToken ct) =>
         {
             if (catalog.Find(name) is null)
                 return Missing.Answer($"No dataset '{name}'.");

@@ -37,20 +37,21 @@ public static class LayoutApi
         }).RequireAuthorization(Policies.Read).RequireRateLimiting(AuthSetup.RateAnalysis)
             .Problems(StatusCodes.Status404NotFound, StatusCodes.Status503ServiceUnavailable).WithSummary("Every organisation's position on the shared map, for the whole dataset");
 
-        group.MapPut("/pins", async Task<Ok<LayoutResult>> (string dataset, PinRequest request, HttpContext context, LayoutService layouts,
+        group.MapPut("/pins", async Task<Results<Ok<LayoutResult>, ProblemHttpResult>> (string dataset, PinRequest request, HttpContext context, LayoutService layouts,
             IHubContext<NetworkHub, INetworkClient> hub, CancellationToken ct) =>
         {
+            static ProblemHttpResult Invalid(string detail) => TypedResults.Problem(detail, statusCode: StatusCodes.Status400BadRequest, title: "The request is not valid.");
             var current = await layouts.GetAsync(dataset, ct);
             if (request.Nodes is not { Count: > 0 and <= MaxPinsPerRequest })
-                throw new ArgumentException($"Send 1–{MaxPinsPerRequest} organisations in 'nodes', each with [x, y] to pin it or null to let it go.");
+                return Invalid($"Send 1–{MaxPinsPerRequest} organisations in 'nodes', each with [x, y] to pin it or null to let it go.");
             if (request.Origin is { Length: > MaxOriginLength })
-                throw new ArgumentException($"'origin' is at most {MaxOriginLength} characters.");
+                return Invalid($"'origin' is at most {MaxOriginLength} characters.");
             foreach (var (id, position) in request.Nodes)
             {
                 if (current.Graph.IndexOf(id) < 0)
-                    throw new KeyNotFoundException($"No organisation '{id}' on the map of '{dataset}'.");
+                    return Missing.Answer($"No organisation '{id}' on the map of '{dataset}'.");
                 if (position is not null && (position.Length != 2 || position.Any(c => !double.IsFinite(c) || Math.Abs(c) > MaxCoordinate)))
-                    throw new ArgumentException($"The position of '{id}' must be [x, y] with finite numbers within ±{MaxCoordinate:G0}.");
+                    return Invalid($"The position of '{id}' must be [x, y] with finite numbers within ±{MaxCoordinate:G0}.");
             }
             var pins = layouts.Pins.Change(dataset, request.Nodes);
             var layout = await layouts.GetAsync(dataset, ct);

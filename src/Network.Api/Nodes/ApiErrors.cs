@@ -10,8 +10,8 @@ namespace Network.Api.Nodes;
 /// <summary>The 404 answer of an endpoint that looked for something and did not find it (an answer, not an exception).</summary>
 public static class Missing
 {
-    public static NotFound<Microsoft.AspNetCore.Mvc.ProblemDetails> Answer(string detail) =>
-        TypedResults.NotFound(new Microsoft.AspNetCore.Mvc.ProblemDetails { Title = "Not found.", Detail = detail, Status = StatusCodes.Status404NotFound });
+    public static ProblemHttpResult Answer(string detail) =>
+        TypedResults.Problem(detail, statusCode: StatusCodes.Status404NotFound, title: "Not found.");
 }
 
 /// <summary>

@@ -47,7 +47,7 @@ public static partial class NodeEndpoints
         .Problems(StatusCodes.Status404NotFound, StatusCodes.Status503ServiceUnavailable)
         .WithSummary($"List {path}, with paging and search");
 
-        group.MapGet("/{id}", async Task<Results<Ok<T>, NotFound<Microsoft.AspNetCore.Mvc.ProblemDetails>>> (string dataset, string id, HttpResponse response, DatasetCatalog catalog, CancellationToken cancellationToken) =>
+        group.MapGet("/{id}", async Task<Results<Ok<T>, ProblemHttpResult>> (string dataset, string id, HttpResponse response, DatasetCatalog catalog, CancellationToken cancellationToken) =>
         {
             var found = await catalog.Store(dataset).GetVersionedNodeAsync(id, cancellationToken);
             if (found?.Value is not T node)
@@ -56,7 +56,7 @@ public static partial class NodeEndpoints
             return TypedResults.Ok(node);
         })
         .RequireAuthorization(Policies.Read)
-        .Problems(StatusCodes.Status503ServiceUnavailable)
+        .Problems(StatusCodes.Status404NotFound, StatusCodes.Status503ServiceUnavailable)
         .WithSummary($"One of the {path}, with its version as ETag");
 
         group.MapPost("/", async Task<Created<T>> (string dataset, T node, HttpContext context, NetworkWriter writer, CancellationToken cancellationToken) =>
@@ -71,7 +71,7 @@ public static partial class NodeEndpoints
         .Problems(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound, StatusCodes.Status409Conflict, StatusCodes.Status503ServiceUnavailable)
         .WithSummary($"Create one of the {path} (id and source are filled in when left out)");
 
-        group.MapPut("/{id}", async Task<Results<Ok<T>, NotFound<Microsoft.AspNetCore.Mvc.ProblemDetails>>> (string dataset, string id, T node, HttpContext context, DatasetCatalog catalog, NetworkWriter writer, CancellationToken cancellationToken) =>
+        group.MapPut("/{id}", async Task<Results<Ok<T>, ProblemHttpResult>> (string dataset, string id, T node, HttpContext context, DatasetCatalog catalog, NetworkWriter writer, CancellationToken cancellationToken) =>
         {
             var expected = Versions.IfMatch(context.Request);
             if (await catalog.Store(dataset).GetVersionedNodeAsync(id, cancellationToken) is not { Value: T })
@@ -86,7 +86,7 @@ public static partial class NodeEndpoints
         .Problems(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound, StatusCodes.Status412PreconditionFailed, StatusCodes.Status428PreconditionRequired, StatusCodes.Status503ServiceUnavailable)
         .WithSummary($"Replace one of the {path}; If-Match with its ETag is required");
 
-        group.MapDelete("/{id}", async Task<Results<NoContent, NotFound<Microsoft.AspNetCore.Mvc.ProblemDetails>>> (string dataset, string id, HttpContext context, DatasetCatalog catalog, NetworkWriter writer, CancellationToken cancellationToken) =>
+        group.MapDelete("/{id}", async Task<Results<NoContent, ProblemHttpResult>> (string dataset, string id, HttpContext context, DatasetCatalog catalog, NetworkWriter writer, CancellationToken cancellationToken) =>
         {
             var expected = Versions.IfMatch(context.Request);
             if (await catalog.Store(dataset).GetVersionedNodeAsync(id, cancellationToken) is not { Value: T node })

@@ -33,7 +33,7 @@ public static class RelationshipsApi
             return TypedResults.Ok(new Page<Relationship>(matches.Skip((number - 1) * size).Take(size).ToList(), number, size, matches.Count));
         }).RequireAuthorization(Policies.Read).Problems(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound, StatusCodes.Status503ServiceUnavailable).WithSummary("List relationships by type, from, to or either end (node)");
 
-        group.MapGet("/{type}/{from}/{to}", async Task<Results<Ok<Relationship>, NotFound<Microsoft.AspNetCore.Mvc.ProblemDetails>>> (string dataset, string type, string from, string to, HttpResponse response, DatasetCatalog catalog, CancellationToken cancellationToken) =>
+        group.MapGet("/{type}/{from}/{to}", async Task<Results<Ok<Relationship>, ProblemHttpResult>> (string dataset, string type, string from, string to, HttpResponse response, DatasetCatalog catalog, CancellationToken cancellationToken) =>
         {
             var key = Key(type, from, to);
             if (await catalog.Store(dataset).GetVersionedRelationshipAsync(key, cancellationToken) is not { } found)
