@@ -109,8 +109,9 @@ public static class ShortestPaths
         // result is the same bit for bit however the threads are scheduled.
         var blocks = Math.Max(1, Math.Min(sources.Length, threads * 4));
         var partials = new double[blocks][];
+        var lengths = graph.IsUnweighted ? null : TieLengths.Of(graph);
         Parallel.For(0, blocks, new ParallelOptions { MaxDegreeOfParallelism = threads },
-            () => new Worker(graph),
+            () => new Worker(graph, lengths),
             (block, _, worker) =>
             {
                 var (from, to) = ((int)((long)sources.Length * block / blocks), (int)((long)sources.Length * (block + 1) / blocks));
@@ -148,6 +149,29 @@ public static class ShortestPaths
         return new ShortestPathCentralities(betweenness, closeness, harmonic, sources.Length);
     }
 
+    /// <summary>
+    /// What the weighted passes share, worked out once per graph: each tie's length (1/weight, divided once), whether
+    /// settled nodes must be checked, and how the waiting nodes are kept (buckets of <see cref="Width"/>, or a heap when
+    /// <see cref="Buckets"/> is 0).
+    /// </summary>
+    private sealed record TieLengths(double[] Length, bool CheckSettled, double Width, int Buckets, int MostTies)
+    {
+        public static TieLengths Of(WeightedGraph graph)
+        {
+            var length = graph.Weights.Select(w => 1.0 / w).ToArray();
+            var (shortest, longest) = (length.DefaultIfEmpty(1).Min(), length.DefaultIfEmpty(1).Max());
+            // A settled node u (d(u) ≤ d) can only look like another shortest way to itself through a tie when that
+            // tie's length is within the tolerance of the path: len ≤ t/(1 − t) · d, d ≤ (n − 1) · longest tie. Unless
+            // some tie is that short, the settled check on every tie is left out (13 % of the pass on CORDIS).
+            var checkSettled = shortest <= Tolerance / Keep * Math.Max(1, graph.NodeCount - 1) * longest;
+            // Ties of lengths within a factor of MostBuckets / 2 of each other wait in buckets, otherwise in a heap.
+            var width = shortest / 2;
+            var buckets = Math.Ceiling(longest / width) + 3;
+            var mostTies = Enumerable.Range(0, graph.NodeCount).Select(graph.Degree).DefaultIfEmpty(0).Max();
+            return new TieLengths(length, checkSettled, width, buckets <= BucketQueue.MostBuckets ? (int)buckets : 0, mostTies);
+        }
+    }
+
     /// <summary>Per-thread state for one single-source pass: no allocation per source.</summary>
     private sealed class Worker
     {
@@ -161,14 +185,14 @@ public static class ShortestPaths
         private readonly BucketQueue? _buckets;
         private readonly bool _checkSettled;
         private readonly int[] _found = [];
-        // Weighted pass: each tie's length (1/weight, divided once), and per node the predecessors found on the way
+        // Weighted pass: the ties' lengths (shared by every worker), and per node the predecessors found on the way
         // out — at most its degree, so they sit in a copy of the CSR layout: _predecessors[Offsets[w] .. + _predecessorCount[w]].
         private readonly double[] _length;
         private readonly int[] _predecessors;
         private readonly int[] _predecessorCount;
         private int _reached;
 
-        public Worker(WeightedGraph graph)
+        public Worker(WeightedGraph graph, TieLengths? lengths)
         {
             _graph = graph;
             var n = graph.NodeCount;
@@ -181,26 +205,18 @@ public static class ShortestPaths
             // Unreached: double.MaxValue rather than infinity, so the comparisons of the weighted pass need no special case.
             Array.Fill(_distance, double.MaxValue);
             Array.Fill(_hops, -1);
-            if (graph.IsUnweighted)
+            if (lengths is null)
             {
                 (_length, _predecessors, _predecessorCount) = ([], [], []);
             }
             else
             {
-                _length = graph.Weights.Select(w => 1.0 / w).ToArray();
-                // A settled node u (d(u) ≤ d) can only look like another shortest way to itself through a tie when that
-                // tie's length is within the tolerance of the path: len ≤ t/(1 − t) · d, d ≤ (n − 1) · longest tie.
-                // Unless some tie is that short, the settled check on every tie can be left out (a quarter of the pass).
-                var (shortest, longest) = (_length.DefaultIfEmpty(1).Min(), _length.DefaultIfEmpty(1).Max());
-                _checkSettled = shortest <= Tolerance / Keep * Math.Max(1, n - 1) * longest;
+                (_length, _checkSettled) = (lengths.Length, lengths.CheckSettled);
                 _predecessors = new int[graph.Targets.Length];
                 _predecessorCount = new int[n];
-                _found = new int[Enumerable.Range(0, n).Select(graph.Degree).DefaultIfEmpty(0).Max()];
-                // Ties of lengths within a factor of MostBuckets / 2 of each other wait in buckets, otherwise in a heap.
-                var width = shortest / 2;
-                var buckets = Math.Ceiling(longest / width) + 3;
-                if (buckets <= BucketQueue.MostBuckets)
-                    _buckets = new BucketQueue(width, (int)buckets);
+                _found = new int[lengths.MostTies];
+                if (lengths.Buckets > 0)
+                    _buckets = new BucketQueue(lengths.Width, lengths.Buckets);
                 else
                     _heap = new DistanceHeap(n);
             }
