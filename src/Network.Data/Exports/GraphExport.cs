@@ -200,18 +200,14 @@ public static class GraphExport
         script.AppendLine("CREATE CONSTRAINT node_key IF NOT EXISTS FOR (n:Node) REQUIRE (n.dataset, n.id) IS UNIQUE;");
         foreach (var label in Enum.GetValues<NodeLabel>())
             script.AppendLine($"CREATE CONSTRAINT {label.ToString().ToLowerInvariant()}_key IF NOT EXISTS FOR (n:{label}) REQUIRE (n.dataset, n.id) IS UNIQUE;");
+        // The store's rows (Neo4jProperties), so the export and the store write one model; the statements add to what
+        // a node or relationship already has (SET +=) instead of replacing it, as loading into someone's database should.
         foreach (var group in graph.Nodes.GroupBy(n => n.Label))
         {
             var setDates = Storage.Neo4jProperties.SetDates("n", Storage.Neo4jProperties.DateFieldsOf(group.Key));
             foreach (var chunk in group.Chunk(batchSize))
             {
-                var rows = chunk.Select(n =>
-                {
-                    var (props, dates) = Storage.Neo4jProperties.Of(n);
-                    (props["dataset"], props["label"], props["name"]) = (dataset, n.Label.ToString(), n.DisplayName);
-                    return $"{{id: {Quote(n.Id)}, props: {Literal(props)}, dates: {Literal(dates)}}}";
-                });
-                script.AppendLine($":param rows => [{string.Join(", ", rows)}];");
+                script.AppendLine($":param rows => [{string.Join(", ", chunk.Select(n => Literal(Storage.Neo4jProperties.NodeRow(n, dataset))))}];");
                 script.AppendLine($"UNWIND $rows AS row MERGE (n:Node {{dataset: $dataset, id: row.id}}) SET n += row.props SET n:{group.Key}{setDates};");
             }
         }
@@ -220,13 +216,7 @@ public static class GraphExport
         {
             foreach (var chunk in group.Chunk(batchSize))
             {
-                var rows = chunk.Select(r =>
-                {
-                    var (props, dates) = Storage.Neo4jProperties.Of(r);
-                    (_, _, _) = (props.Remove("type"), props.Remove("from"), props.Remove("to"));
-                    return $"{{from: {Quote(r.From)}, to: {Quote(r.To)}, props: {Literal(props)}, dates: {Literal(dates)}}}";
-                });
-                script.AppendLine($":param rows => [{string.Join(", ", rows)}];");
+                script.AppendLine($":param rows => [{string.Join(", ", chunk.Select(r => Literal(Storage.Neo4jProperties.RelationshipRow(r))))}];");
                 script.AppendLine($"UNWIND $rows AS row MATCH (a:Node {{dataset: $dataset, id: row.from}}) MATCH (b:Node {{dataset: $dataset, id: row.to}}) MERGE (a)-[r:{RelationshipTypes.Name(group.Key)}]->(b) SET r += row.props{relationshipDates};");
             }
         }
@@ -244,6 +234,7 @@ public static class GraphExport
         bool truth => truth ? "true" : "false",
         long whole => whole.ToString(System.Globalization.CultureInfo.InvariantCulture),
         double number => number.ToString("R", System.Globalization.CultureInfo.InvariantCulture),
+        Dictionary<string, object?> map => Literal(map),
         IEnumerable<object?> list => "[" + string.Join(", ", list.Select(Literal)) + "]",
         _ => Quote(value.ToString() ?? ""),
     };

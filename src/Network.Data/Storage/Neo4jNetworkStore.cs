@@ -145,12 +145,11 @@ public sealed class Neo4jNetworkStore : INetworkStore, IDisposable
                 {
                     var rows = chunk.Select(n =>
                     {
-                        // Every field native (queryable in Neo4j), then what the store keeps: its key, version and the
+                        // Every field native (queryable in Neo4j), then what the store keeps: the version and the
                         // record's JSON, read back for an exact round trip.
-                        var (props, dates) = Neo4jProperties.Of(n);
-                        (props["dataset"], props["id"], props["label"], props["name"]) = (_api.Dataset, n.Id, n.Label.ToString(), n.DisplayName);
-                        (props["source"], props["version"], props["data"]) = (n.Source, version, GraphJson.Serialize(n));
-                        return new Dictionary<string, object?> { ["id"] = n.Id, ["props"] = props, ["dates"] = dates };
+                        var row = Neo4jProperties.NodeRow(n, _api.Dataset);
+                        (Neo4jProperties.PropsOf(row)["version"], Neo4jProperties.PropsOf(row)["data"]) = (version, GraphJson.Serialize(n));
+                        return row;
                     }).ToList();
                     await tx.RunAsync(UpsertNodes(group.Key), new() { ["rows"] = rows }, cancellationToken);
                     ReportChunk(chunk.Length);
@@ -162,11 +161,9 @@ public sealed class Neo4jNetworkStore : INetworkStore, IDisposable
                 {
                     var rows = chunk.Select(r =>
                     {
-                        var (props, dates) = Neo4jProperties.Of(r);
-                        // Its type and ends are the Neo4j relationship's own.
-                        (_, _, _) = (props.Remove("type"), props.Remove("from"), props.Remove("to"));
-                        (props["source"], props["version"], props["data"]) = (r.Source, version, GraphJson.Serialize(r));
-                        return new Dictionary<string, object?> { ["from"] = r.From, ["to"] = r.To, ["props"] = props, ["dates"] = dates };
+                        var row = Neo4jProperties.RelationshipRow(r);
+                        (Neo4jProperties.PropsOf(row)["version"], Neo4jProperties.PropsOf(row)["data"]) = (version, GraphJson.Serialize(r));
+                        return row;
                     }).ToList();
                     await tx.RunAsync(UpsertRelationships(group.Key), new() { ["rows"] = rows }, cancellationToken);
                     ReportChunk(chunk.Length);

@@ -32,6 +32,29 @@ public static class Neo4jProperties
         return (properties, dated);
     }
 
+    /// <summary>
+    /// A node's row for the upsert statements (<see cref="Neo4jNetworkStore.UpsertNodes"/>): its id, its properties —
+    /// every field, plus the dataset, label and display name it is found by — and its dates.
+    /// </summary>
+    public static Dictionary<string, object?> NodeRow(Node node, string dataset)
+    {
+        var (props, dates) = Of(node);
+        (props["dataset"], props["id"], props["label"], props["name"]) = (dataset, node.Id, node.Label.ToString(), node.DisplayName);
+        return new() { ["id"] = node.Id, ["props"] = props, ["dates"] = dates };
+    }
+
+    /// <summary>A relationship's row for <see cref="Neo4jNetworkStore.UpsertRelationships"/>: its ends, its fields (its type and ends are the Neo4j relationship's own) and its dates.</summary>
+    public static Dictionary<string, object?> RelationshipRow(Relationship relationship)
+    {
+        var (props, dates) = Of(relationship);
+        foreach (var own in (string[])["type", "from", "to"])
+            props.Remove(own);
+        return new() { ["from"] = relationship.From, ["to"] = relationship.To, ["props"] = props, ["dates"] = dates };
+    }
+
+    /// <summary>The props map of a row, for what a writer adds to it.</summary>
+    public static Dictionary<string, object?> PropsOf(Dictionary<string, object?> row) => (Dictionary<string, object?>)row["props"]!;
+
     /// <summary>The JSON names of a node label's date fields.</summary>
     public static IReadOnlyList<string> DateFieldsOf(NodeLabel label) => DateFieldsOf(NodeTypes[label]);
 
