@@ -230,6 +230,12 @@ public sealed class ApiTests : IDisposable
         var read = await editor.GetAsync("/api/datasets/seed/organisations/org-nobody");
         Assert.Equal(HttpStatusCode.NotFound, read.StatusCode);
         Assert.Equal("application/problem+json", read.Content.Headers.ContentType?.MediaType);
+        foreach (var path in new[] { "/api/datasets/nope", "/api/mappings/nope" })
+        {
+            var answer = await editor.GetAsync(path);
+            Assert.Equal(HttpStatusCode.NotFound, answer.StatusCode);
+            Assert.Equal("application/problem+json", answer.Content.Headers.ContentType?.MediaType);
+        }
     }
 
     [Fact]

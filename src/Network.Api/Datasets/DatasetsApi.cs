@@ -74,8 +74,8 @@ public static class DatasetsApi
                 (batch, c) => writer.ImportAsync(name, batch, Auth.AuthSetup.UserName(context.User), $"data/{from}", c), ct);
             return outcome.Written is { } written ? TypedResults.Ok(written) : throw new Network.Analysis.Domain.ValidationFailedException(outcome.Errors);
         }).RequireAuthorization(Auth.Policies.Edit).RequireRateLimiting(Auth.AuthSetup.RateImports).Problems(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound, StatusCodes.Status503ServiceUnavailable).WithSummary("Add a shipped data folder to this dataset (cities are matched)");
-        api.MapGet("/{name}", Results<Ok<DatasetInfo>, NotFound> (string name, DatasetCatalog catalog) =>
-            catalog.Find(name) is { } info ? TypedResults.Ok(info) : TypedResults.NotFound()).RequireAuthorization(Auth.Policies.Read).Problems()
+        api.MapGet("/{name}", Results<Ok<DatasetInfo>, ProblemHttpResult> (string name, DatasetCatalog catalog) =>
+            catalog.Find(name) is { } info ? TypedResults.Ok(info) : Missing.Answer($"No dataset '{name}'.")).RequireAuthorization(Auth.Policies.Read).Problems(StatusCodes.Status404NotFound)
             .WithSummary("One dataset");
         return app;
     }

@@ -42,9 +42,9 @@ public static class MappingApi
         group.MapGet("/", (DatasetCatalog catalog) => TypedResults.Ok(SavedMappings.Names(catalog.State)))
             .RequireAuthorization(Policies.Read).Problems().WithSummary("Names of the saved mappings");
 
-        group.MapGet("/{name}", Results<Ok<MappingFile>, NotFound> (string name, DatasetCatalog catalog) =>
-            SavedMappings.Load(catalog.State, name) is { } mapping ? TypedResults.Ok(mapping) : TypedResults.NotFound())
-            .RequireAuthorization(Policies.Read).Problems().WithSummary("A saved mapping");
+        group.MapGet("/{name}", Results<Ok<MappingFile>, ProblemHttpResult> (string name, DatasetCatalog catalog) =>
+            SavedMappings.IsName(name) && SavedMappings.Load(catalog.State, name) is { } mapping ? TypedResults.Ok(mapping) : Missing.Answer($"No saved mapping '{name}'."))
+            .RequireAuthorization(Policies.Read).Problems(StatusCodes.Status404NotFound).WithSummary("A saved mapping");
 
         group.MapPut("/{name}", (string name, MappingFile mapping, DatasetCatalog catalog) =>
         {
