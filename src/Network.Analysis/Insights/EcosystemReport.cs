@@ -54,7 +54,7 @@ public sealed record ReportInputs(
     ActorNetwork Actors,
     IReadOnlyList<BrokerProfile> Profiles,
     CommunityResult Communities,
-    Func<StabilityReport> ActorStability,
+    Func<string, double?> BrokerStability,
     Func<StabilityReport> CommunityStability,
     IReadOnlyList<SectorChain> Chains,
     IReadOnlyList<Introduction> Introductions,
@@ -63,20 +63,15 @@ public sealed record ReportInputs(
 /// <summary>Everything a board report says, computed from the graph; rendering is elsewhere.</summary>
 public static class EcosystemReports
 {
+    /// <summary>The report of one analysis of the graph (the same <see cref="AnalysisSnapshot"/> the server keeps), rank bands included.</summary>
     public static EcosystemReport Build(NetworkGraph graph, ReportOptions? options = null)
     {
         options ??= new ReportOptions();
-        var home = options.HomeRegion is { Count: > 0 } given ? given : [Gaps.DefaultHomeRegion(graph)];
-        var actors = ActorNetwork.Build(graph, options.AsOf);
-        var organisations = actors.Organisations;
-        var sectorNames = graph.OfType<Sector>().ToDictionary(s => s.Id, s => s.Name);
-
-        var communities = Leiden.Detect(organisations.Graph, seed: options.Seed);
-        var chains = Gaps.Analyse(graph, organisations, home);
-        var inputs = new ReportInputs(actors, BrokerProfiles.Compute(actors, options.Seed, sectorNames), communities,
-            () => Stability.Assess(actors.Graph, Leiden.Detect(actors.Graph, seed: options.Seed).Community, seed: options.Seed),
-            () => Stability.Assess(organisations.Graph, communities.Community, seed: options.Seed),
-            chains, Introductions.Suggest(chains, organisations), Fragility.SinglePointsOfFailure(actors, 10));
+        var snapshot = new AnalysisSnapshot(graph, options.AsOf, options.Seed);
+        snapshot.BrokersWithRankBandsAsync().GetAwaiter().GetResult();
+        var home = options.HomeRegion is { Count: > 0 } given ? given : [snapshot.DefaultHomeRegion];
+        var chains = snapshot.Chains(home);
+        var inputs = snapshot.ReportInputs() with { Chains = chains, Introductions = snapshot.Introductions(home) };
         return Build(graph, options with { HomeRegion = home }, inputs);
     }
 
@@ -95,11 +90,13 @@ public static class EcosystemReports
         var runs = 0;
         if (options.Stability)
         {
-            var stability = inputs.ActorStability();
-            runs = stability.Runs;
-            foreach (var p in top.Concat(topPeople))
-                brokerStability[p.Id] = stability.BrokerShare[actors.Graph.IndexOf(p.Id)];
             var organisationStability = inputs.CommunityStability();
+            runs = organisationStability.Runs;
+            foreach (var p in top.Concat(topPeople))
+            {
+                if (inputs.BrokerStability(p.Id) is { } share)
+                    brokerStability[p.Id] = share;
+            }
             communityLines = organisationStability.Communities.Where(c => c.Size > 1)
                 .Select(c => new CommunityLine(c.Community, c.Size, c.Consensus,
                     Enumerable.Range(0, organisations.Graph.NodeCount).Where(v => communities.Community[v] == c.Community)

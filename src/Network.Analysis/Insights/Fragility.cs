@@ -32,8 +32,14 @@ public sealed record WhatIfReport(
     /// <summary>Value-chain gaps of the home region that exist only without the removed actor ("sector: kind stage").</summary>
     public IReadOnlyList<string> GapsOpened { get; init; } = [];
 
-    /// <summary>Value-chain gaps that exist only with it (rare: e.g. a thin stage that becomes missing is opened and closed).</summary>
+    /// <summary>Value-chain gaps that exist only with it, in sectors that still have organisations.</summary>
     public IReadOnlyList<string> GapsClosed { get; init; } = [];
+
+    /// <summary>Gaps of one stage that change kind without it ("ICT: pilot from thin to missing").</summary>
+    public IReadOnlyList<string> GapsWorsened { get; init; } = [];
+
+    /// <summary>Sectors that would have no organisation left without it.</summary>
+    public IReadOnlyList<string> EmptiedSectors { get; init; } = [];
 }
 
 /// <summary>
@@ -46,24 +52,61 @@ public sealed record WhatIfReport(
 /// </summary>
 public static class Fragility
 {
-    public static IReadOnlyList<SinglePointOfFailure> SinglePointsOfFailure(ActorNetwork network, int top = 20)
+    /// <summary>
+    /// Organisations and people whose departure cuts organisations off, in the organisation network, worst first (most
+    /// organisation pairs that lose every path; then by name). An organisation counts when it is a cut point of the
+    /// organisation network; a person when the ties that exist only through them hold organisations together. The
+    /// counting is the what-if's (<see cref="Loss"/>), so a single point of failure is exactly an actor whose what-if
+    /// cuts someone off.
+    /// </summary>
+    public static IReadOnlyList<SinglePointOfFailure> SinglePointsOfFailure(OrganisationNetwork network, IReadOnlyList<int> cutPoints, IEnumerable<Person> people, int top = 50)
     {
         var graph = network.Graph;
-        var (points, _) = Connectivity.CutPointsAndBridges(graph);
-        var isOrganisation = network.Actors.Select(a => a.Label == NodeLabel.Organisation).ToArray();
-        var results = new List<(int V, long Pairs, List<int> CutOff)>();
-        foreach (var v in points)
+        var all = new bool[graph.NodeCount];
+        Array.Fill(all, true);
+        var results = new List<(string Id, string Name, string Label, long Pairs, List<string> CutOff)>();
+        foreach (var v in cutPoints)
         {
-            var (pairs, cutOff) = PairsLostWithout(graph, v, isOrganisation);
+            var (pairs, cutOff) = PairsLostWithout(graph, v, all);
             if (pairs > 0)
-                results.Add((v, pairs, cutOff));
+                results.Add((graph.Ids[v], network.Organisations[v].Name, nameof(NodeLabel.Organisation), pairs, cutOff.Select(c => network.Organisations[c].Name).ToList()));
+        }
+        var components = Connectivity.Components(graph);
+        foreach (var person in people)
+        {
+            var after = network.Without(person.Id);
+            if (ReferenceEquals(after, network))
+                continue;
+            var (pairs, cutOff) = Loss(network, components, after, Connectivity.Components(after.Graph));
+            if (pairs > 0)
+                results.Add((person.Id, person.DisplayName, nameof(NodeLabel.Person), pairs, cutOff.Select(i => after.Organisations[i].Name).ToList()));
         }
         return results
-            .OrderByDescending(r => r.Pairs).ThenBy(r => network.Actors[r.V].Name, StringComparer.Ordinal)
+            .OrderByDescending(r => r.Pairs).ThenBy(r => r.Name, StringComparer.Ordinal).ThenBy(r => r.Id, StringComparer.Ordinal)
             .Take(top)
-            .Select((r, i) => new SinglePointOfFailure(network.Actors[r.V].Id, network.Actors[r.V].Name, network.Actors[r.V].Label.ToString(), i + 1, r.Pairs, r.CutOff.Count,
-                r.CutOff.Take(5).Select(c => network.Actors[c].Name).ToList()))
+            .Select((r, i) => new SinglePointOfFailure(r.Id, r.Name, r.Label, i + 1, r.Pairs, r.CutOff.Count, r.CutOff.Take(5).ToList()))
             .ToList();
+    }
+
+    /// <summary>
+    /// What one departure costs: the organisation pairs connected before and not after, and the organisations (indices
+    /// of <paramref name="after"/>) separated from the largest remaining part of the component they were in.
+    /// </summary>
+    public static (long Pairs, List<int> CutOff) Loss(OrganisationNetwork before, int[] componentBefore, OrganisationNetwork after, int[] componentAfter)
+    {
+        var beforeIndex = after.Organisations.Select(o => before.Graph.IndexOf(o.Id)).ToArray();
+        // Parts after within each component before (removing splits components, never joins them).
+        var parts = Enumerable.Range(0, after.Organisations.Count).GroupBy(i => componentBefore[beforeIndex[i]])
+            .ToDictionary(g => g.Key, g => g.GroupBy(i => componentAfter[i]).Select(p => (Part: p.Key, Size: (long)p.Count())).ToList());
+        // Pairs in one component before and in two after: all pairs of the component's remaining members, less the
+        // pairs within each part.
+        var disconnected = parts.Values.Sum(p => Pairs(p.Sum(x => x.Size)) - p.Sum(x => Pairs(x.Size)));
+        // The largest part keeps the component's place; ties in size go to the part found first (the lowest number).
+        var mainPart = parts.ToDictionary(kv => kv.Key, kv => kv.Value.OrderByDescending(p => p.Size).ThenBy(p => p.Part).First().Part);
+        var cutOff = Enumerable.Range(0, after.Organisations.Count)
+            .Where(i => componentAfter[i] != mainPart[componentBefore[beforeIndex[i]]])
+            .ToList();
+        return (disconnected, cutOff);
     }
 
     /// <summary>
@@ -142,18 +185,8 @@ public static class Fragility
         var componentBefore = baseline.Components;
         var componentAfter = ReferenceEquals(after, before) ? componentBefore : Connectivity.Components(afterGraph);
         var beforeIndex = remaining.Select(beforeGraph.IndexOf).ToArray();
-        // Parts after within each component before (removing splits components, never joins them).
-        var parts = Enumerable.Range(0, remaining.Count).GroupBy(i => componentBefore[beforeIndex[i]])
-            .ToDictionary(g => g.Key, g => g.GroupBy(i => componentAfter[i]).Select(p => (Part: p.Key, Size: (long)p.Count())).ToList());
-        // Pairs in one component before and in two after: all pairs of the component's remaining members, less the
-        // pairs within each part.
-        var disconnected = parts.Values.Sum(p => Pairs(p.Sum(x => x.Size)) - p.Sum(x => Pairs(x.Size)));
-        // Cut off: separated from the largest remaining part of the component they were in.
-        var mainPart = parts.ToDictionary(kv => kv.Key, kv => kv.Value.OrderByDescending(p => p.Size).First().Part);
-        var cutOff = Enumerable.Range(0, remaining.Count)
-            .Where(i => componentAfter[i] != mainPart[componentBefore[beforeIndex[i]]])
-            .Select(i => after.Organisations[i].Name)
-            .ToList();
+        var (disconnected, cutOffIndices) = Loss(before, componentBefore, after, componentAfter);
+        var cutOff = cutOffIndices.Select(i => after.Organisations[i].Name).ToList();
         var isolated = Enumerable.Range(0, remaining.Count)
             .Where(i => afterGraph.Degree(i) == 0 && beforeGraph.Degree(beforeIndex[i]) > 0)
             .Select(i => after.Organisations[i].Name)
@@ -164,22 +197,27 @@ public static class Fragility
             .SelectMany(a => Severed(a.Attribute, a.ValueOf, before, componentBefore, after, componentAfter)).ToList();
 
         var samples = baseline.Samples;
-        var pathsBefore = baseline.Paths;
-        var pathsAfter = ReferenceEquals(after, before) ? pathsBefore : ShortestPaths.Compute(afterGraph, samples, baseline.Seed);
+        var pathsAfter = ReferenceEquals(after, before) ? baseline.Paths : ShortestPaths.Compute(afterGraph, samples, baseline.Seed);
         var efficiencyAfter = ReferenceEquals(after, before) ? baseline.Efficiency : Efficiency(afterGraph, baseline.Seed, samples);
         var longer = LongerPaths(beforeGraph, afterGraph, remaining, beforeIndex);
+        // Before is the metrics' value; after, where sampled, that value plus the change the same sources see (the
+        // sampling error of both sides largely cancels in the difference).
         var takeOver = Enumerable.Range(0, remaining.Count)
-            .Select(i => new BrokerChange(remaining[i], after.Organisations[i].Name, pathsBefore.Betweenness[beforeIndex[i]], pathsAfter.Betweenness[i]))
+            .Select(i => (I: i, Before: baseline.Betweenness[beforeIndex[i]], Change: pathsAfter.Betweenness[i] - baseline.Paths.Betweenness[beforeIndex[i]]))
+            .Select(x => new BrokerChange(remaining[x.I], after.Organisations[x.I].Name, x.Before,
+                samples is null ? pathsAfter.Betweenness[x.I] : Math.Max(0, x.Before + x.Change)))
             .Where(c => c.After > c.Before + 1e-12)
-            .OrderByDescending(c => c.After - c.Before)
+            .OrderByDescending(c => c.After - c.Before).ThenBy(c => c.Id, StringComparer.Ordinal)
             .Take(5)
             .ToList();
 
-        var gapsAfter = Gaps.Analyse(Scenario.Without(graph, id), after, baseline.Home).SelectMany(c => c.Gaps).Select(Gaps.Describe).ToHashSet();
+        var gaps = Gaps.Compare(baseline.Chains, Gaps.Analyse(Scenario.Without(graph, id), after, baseline.Home));
         return new WhatIfReport(id, removed.DisplayName, removed.Label.ToString(), disconnected, cutOff, isolated, severed, baseline.Efficiency, efficiencyAfter, longer, takeOver)
         {
-            GapsOpened = gapsAfter.Except(baseline.Gaps).Order(StringComparer.Ordinal).ToList(),
-            GapsClosed = baseline.Gaps.Except(gapsAfter).Order(StringComparer.Ordinal).ToList(),
+            GapsOpened = gaps.Opened,
+            GapsClosed = gaps.Closed,
+            GapsWorsened = gaps.Worsened,
+            EmptiedSectors = gaps.Emptied,
         };
     }
 
@@ -338,7 +376,7 @@ public static class Fragility
 /// </summary>
 public sealed class WhatIfBaseline
 {
-    private WhatIfBaseline(NetworkGraph graph, OrganisationNetwork before, int seed, IReadOnlyCollection<string> home)
+    private WhatIfBaseline(NetworkGraph graph, OrganisationNetwork before, int seed, IReadOnlyCollection<string> home, double[]? betweenness)
     {
         Graph = graph;
         Nodes = graph.NodesById();
@@ -348,8 +386,10 @@ public sealed class WhatIfBaseline
         Samples = before.Graph.NodeCount > 2000 ? 200 : null;
         Components = Connectivity.Components(before.Graph);
         Paths = ShortestPaths.Compute(before.Graph, Samples, seed);
+        Betweenness = betweenness ?? Paths.Betweenness;
         Efficiency = Fragility.Efficiency(before.Graph, seed, Samples);
-        Gaps = ValueChain.Gaps.Analyse(graph, before, home).SelectMany(c => c.Gaps).Select(ValueChain.Gaps.Describe).ToHashSet();
+        Chains = ValueChain.Gaps.Analyse(graph, before, home);
+        Gaps = Chains.SelectMany(c => c.Gaps).Select(ValueChain.Gaps.Describe).ToHashSet();
         var nodes = Nodes;
         var cityOf = graph.OfType(RelationshipType.LocatedIn).Where(r => nodes.GetValueOrDefault(r.To) is City)
             .GroupBy(r => r.From).ToDictionary(g => g.Key, g => (City)nodes[g.First().To]);
@@ -363,8 +403,9 @@ public sealed class WhatIfBaseline
 
     /// <param name="before">The organisation projection of <paramref name="graph"/> (as of the date the what-ifs look at).</param>
     /// <param name="homeRegion">For the value-chain comparison; the default home region when null.</param>
-    public static WhatIfBaseline Of(NetworkGraph graph, OrganisationNetwork before, int seed = 42, IReadOnlyCollection<string>? homeRegion = null) =>
-        new(graph, before, seed, homeRegion is { Count: > 0 } ? homeRegion : [ValueChain.Gaps.DefaultHomeRegion(graph)]);
+    /// <param name="betweenness">The organisation network's betweenness as the metrics have it (the value every page shows before a departure).</param>
+    public static WhatIfBaseline Of(NetworkGraph graph, OrganisationNetwork before, int seed = 42, IReadOnlyCollection<string>? homeRegion = null, double[]? betweenness = null) =>
+        new(graph, before, seed, homeRegion is { Count: > 0 } ? homeRegion : [ValueChain.Gaps.DefaultHomeRegion(graph)], betweenness);
 
     public NetworkGraph Graph { get; }
     public IReadOnlyDictionary<string, Node> Nodes { get; }
@@ -373,8 +414,13 @@ public sealed class WhatIfBaseline
     public IReadOnlyCollection<string> Home { get; }
     public int? Samples { get; }
     public int[] Components { get; }
+    /// <summary>Betweenness as the what-ifs compute it after a departure (from the same sampled sources where sampled).</summary>
     public ShortestPathCentralities Paths { get; }
+
+    /// <summary>Today's betweenness as the metrics have it.</summary>
+    public double[] Betweenness { get; }
     public double Efficiency { get; }
     public IReadOnlySet<string> Gaps { get; }
+    public IReadOnlyList<SectorChain> Chains { get; }
     public IReadOnlyList<(string Attribute, Func<Organisation, string?> ValueOf)> Attributes { get; }
 }

@@ -7,16 +7,36 @@ using Network.Analysis.ValueChain;
 namespace Network.Analysis.Insights;
 
 /// <summary>One side of a comparison: the organisation network's shape, its top brokers and its value-chain gaps.</summary>
-public sealed record ScenarioSide(int Organisations, int Ties, int Parts, long ConnectedPairs, double Efficiency, IReadOnlyList<BrokerChange> TopBrokers, IReadOnlyList<string> Gaps);
+public sealed record ScenarioSide(int Organisations, int Ties, int Parts, long ConnectedPairs, double Efficiency, IReadOnlyList<BrokerChange> TopBrokers, IReadOnlyList<string> Gaps)
+{
+    /// <summary>Today's betweenness from the sampled sources by organisation id, where sampled: what a changed side's estimate is measured against.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public IReadOnlyDictionary<string, double>? SampledBetweenness { get; init; }
+
+    /// <summary>The value chains the gaps come from.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public IReadOnlyList<SectorChain> Chains { get; init; } = [];
+
+    /// <summary>Today's betweenness as the metrics have it, by organisation id.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public IReadOnlyDictionary<string, double>? Betweenness { get; init; }
+}
 
 /// <summary>Today and a changed network side by side, with the pairs and gaps that differ.</summary>
-public sealed record ScenarioComparison(ScenarioSide Today, ScenarioSide Changed, IReadOnlyList<string> GapsOpened, IReadOnlyList<string> GapsClosed, bool Sampled);
+/// <param name="GapsWorsened">Gaps of the same stage that change kind ("ICT: pilot from thin to missing").</param>
+/// <param name="EmptiedSectors">Sectors with nobody left: their gaps are gone, not closed.</param>
+public sealed record ScenarioComparison(ScenarioSide Today, ScenarioSide Changed, IReadOnlyList<string> GapsOpened, IReadOnlyList<string> GapsClosed, bool Sampled)
+{
+    public IReadOnlyList<string> GapsWorsened { get; init; } = [];
+    public IReadOnlyList<string> EmptiedSectors { get; init; } = [];
+}
 
 /// <summary>
 /// A proposed change tried out without writing it: the data with an actor removed, or with a partnership added, projected
 /// and analysed like today's. Connected pairs are Σ over components of s(s−1)/2 organisation pairs; efficiency is
 /// <see cref="Fragility.Efficiency"/>; top brokers are the five highest betweenness values (both sampled with the same
-/// 200 seeded sources above 2,000 organisations); gaps are those of <see cref="Gaps.Analyse"/> for the home region.
+/// 200 seeded sources above 2,000 organisations; today's values are the metrics', and a changed side's are today's plus
+/// the change the same sources see); gaps are those of <see cref="Gaps.Analyse"/> for the home region.
 /// </summary>
 public static class Scenario
 {
@@ -41,29 +61,45 @@ public static class Scenario
     public static ScenarioComparison Compare(ScenarioSide today, NetworkGraph changed, DateOnly? asOf, IReadOnlyCollection<string> homeRegion, int seed = 42)
     {
         var sampled = today.Organisations > SampleAbove;
-        var b = Side(changed, OrganisationProjection.Project(changed, asOf), homeRegion, seed, sampled);
-        return new ScenarioComparison(today, b, b.Gaps.Except(today.Gaps).ToList(), today.Gaps.Except(b.Gaps).ToList(), sampled);
+        var b = Side(changed, OrganisationProjection.Project(changed, asOf), homeRegion, seed, sampled, today: today);
+        var changes = Gaps.Compare(today.Chains, b.Chains);
+        return new ScenarioComparison(today, b, changes.Opened, changes.Closed, sampled) { GapsWorsened = changes.Worsened, EmptiedSectors = changes.Emptied };
     }
 
     /// <summary>Today's side of every comparison on this data.</summary>
-    public static ScenarioSide Today(NetworkGraph today, DateOnly? asOf, IReadOnlyCollection<string> homeRegion, int seed = 42)
+    /// <param name="network">Today's organisation projection, where it is at hand.</param>
+    /// <param name="betweenness">Its betweenness as the metrics have it.</param>
+    public static ScenarioSide Today(NetworkGraph today, DateOnly? asOf, IReadOnlyCollection<string> homeRegion, int seed = 42, OrganisationNetwork? network = null, double[]? betweenness = null)
     {
-        var network = OrganisationProjection.Project(today, asOf);
-        return Side(today, network, homeRegion, seed, network.Graph.NodeCount > SampleAbove);
+        network ??= OrganisationProjection.Project(today, asOf);
+        return Side(today, network, homeRegion, seed, network.Graph.NodeCount > SampleAbove, betweenness);
     }
 
     private const int SampleAbove = 2000;
 
-    private static ScenarioSide Side(NetworkGraph graph, OrganisationNetwork network, IReadOnlyCollection<string> home, int seed, bool sampled)
+    private static ScenarioSide Side(NetworkGraph graph, OrganisationNetwork network, IReadOnlyCollection<string> home, int seed, bool sampled, double[]? known = null, ScenarioSide? today = null)
     {
         var g = network.Graph;
         var samples = sampled ? 200 : (int?)null;
         var components = Connectivity.Components(g);
         var pairs = components.GroupBy(c => c).Sum(c => (long)c.Count() * (c.Count() - 1) / 2);
-        var betweenness = ShortestPaths.Compute(g, samples, seed).Betweenness;
+        var computed = known is not null && !sampled ? known : ShortestPaths.Compute(g, samples, seed).Betweenness;
+        var betweenness = known ?? computed;
+        if (today is { SampledBetweenness: { } before, Betweenness: { } exact })
+        {
+            // The changed network's value: today's plus the change the same sampled sources see.
+            betweenness = Enumerable.Range(0, g.NodeCount).Select(v => exact.TryGetValue(g.Ids[v], out var e) && before.TryGetValue(g.Ids[v], out var b)
+                ? Math.Max(0, e + computed[v] - b) : computed[v]).ToArray();
+        }
         var top = Enumerable.Range(0, g.NodeCount).OrderByDescending(v => betweenness[v]).ThenBy(v => g.Ids[v], StringComparer.Ordinal).Take(5)
             .Select(v => new BrokerChange(g.Ids[v], network.Organisations[v].Name, betweenness[v], betweenness[v])).ToList();
-        var gaps = Gaps.Analyse(graph, network, home).SelectMany(c => c.Gaps).Select(Gaps.Describe).Order(StringComparer.Ordinal).ToList();
-        return new ScenarioSide(g.NodeCount, g.EdgeCount, components.Distinct().Count(), pairs, Fragility.Efficiency(g, seed, samples), top, gaps);
+        var chains = Gaps.Analyse(graph, network, home);
+        var gaps = chains.SelectMany(c => c.Gaps).Select(Gaps.Describe).Order(StringComparer.Ordinal).ToList();
+        return new ScenarioSide(g.NodeCount, g.EdgeCount, components.Distinct().Count(), pairs, Fragility.Efficiency(g, seed, samples), top, gaps)
+        {
+            SampledBetweenness = sampled && known is not null ? Enumerable.Range(0, g.NodeCount).ToDictionary(v => g.Ids[v], v => computed[v]) : null,
+            Betweenness = known is null ? null : Enumerable.Range(0, g.NodeCount).ToDictionary(v => g.Ids[v], v => known[v]),
+            Chains = chains,
+        };
     }
 }

@@ -14,6 +14,9 @@ public sealed record StageCoverage(string Stage, IReadOnlyList<ChainActor> InReg
 /// <summary>A gap: its kind, where it is, the actors on each side and why it is a gap.</summary>
 public sealed record Gap(string SectorId, string SectorName, GapKind Kind, string Stage, string? NextStage, IReadOnlyList<ChainActor> Actors, IReadOnlyList<ChainActor> NextActors, string Explanation);
 
+/// <param name="Emptied">Sectors that would have no organisation left (their gaps go with them: not closed).</param>
+public sealed record GapChanges(IReadOnlyList<string> Opened, IReadOnlyList<string> Closed, IReadOnlyList<string> Worsened, IReadOnlyList<string> Emptied);
+
 public sealed record SectorChain(string SectorId, string SectorName, IReadOnlyList<StageCoverage> Stages, IReadOnlyList<Gap> Gaps);
 
 /// <summary>
@@ -134,6 +137,37 @@ public static class Gaps
     /// <summary>A gap in a few words, the same for the same gap at any date: "ICT: thin pilot", "ICT: unconnected research → prototyping".</summary>
     public static string Describe(Gap gap) =>
         $"{gap.SectorName}: {Word(gap.Kind)} {gap.Stage}{(gap.NextStage is null ? "" : " → " + gap.NextStage)}";
+
+    /// <summary>
+    /// What a change does to the gaps, in words that are true: a gap whose sector has nobody left is not "closed" (the
+    /// sector is emptied), and a stage that goes from thin to missing is one gap that got worse, not one closed and one
+    /// opened.
+    /// </summary>
+    public static GapChanges Compare(IReadOnlyList<SectorChain> before, IReadOnlyList<SectorChain> after)
+    {
+        static HashSet<string> Peopled(IReadOnlyList<SectorChain> chains) =>
+            chains.Where(c => c.Stages.Any(s => s.InRegion.Count + s.External.Count > 0)).Select(c => c.SectorName).ToHashSet(StringComparer.Ordinal);
+        static Dictionary<string, Gap> ByPlace(IReadOnlyList<SectorChain> chains) =>
+            chains.SelectMany(c => c.Gaps).GroupBy(g => $"{g.SectorName}\n{g.Stage}\n{g.NextStage}").ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+        var emptied = Peopled(before).Except(Peopled(after)).Order(StringComparer.Ordinal).ToList();
+        var (was, now) = (ByPlace(before), ByPlace(after));
+        var opened = new List<string>();
+        var closed = new List<string>();
+        var changed = new List<string>();
+        foreach (var (place, gap) in now)
+        {
+            if (!was.TryGetValue(place, out var old))
+                opened.Add(Describe(gap));
+            else if (old.Kind != gap.Kind)
+                changed.Add($"{gap.SectorName}: {gap.Stage}{(gap.NextStage is null ? "" : " → " + gap.NextStage)} from {Word(old.Kind)} to {Word(gap.Kind)}");
+        }
+        foreach (var (place, gap) in was)
+        {
+            if (!now.ContainsKey(place) && !emptied.Contains(gap.SectorName))
+                closed.Add(Describe(gap));
+        }
+        return new GapChanges(opened.Order(StringComparer.Ordinal).ToList(), closed.Order(StringComparer.Ordinal).ToList(), changed.Order(StringComparer.Ordinal).ToList(), emptied);
+    }
 
     /// <summary>The kind of gap as a manager says it.</summary>
     public static string Word(GapKind kind) => kind switch

@@ -1,3 +1,4 @@
+using Network.Analysis;
 using System.Globalization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -13,7 +14,7 @@ using Network.Api.Nodes;
 
 namespace Network.Api.Analysis;
 
-public sealed record NodeMetrics(string Id, string Name, int Degree, double Strength, double Betweenness, double? Closeness, double? Harmonic, double PageRank, double Eigenvector,
+public sealed record NodeMetrics(string Id, string Name, string Network, int Degree, double Strength, double Betweenness, double? Closeness, double? Harmonic, double PageRank, double Eigenvector,
     double? Constraint, double? EffectiveSize, double? Efficiency, double? Hierarchy, int CoreNumber, int Community, bool ArticulationPoint);
 
 public sealed record CommunitiesResult(string Algorithm, double Modularity, int Count, IReadOnlyList<CommunityMembers> Communities);
@@ -44,7 +45,7 @@ public static class AnalysisApi
             var m = snapshot.Metrics;
             var points = m.ArticulationPoints.ToHashSet();
             var graph = snapshot.Organisations.Graph;
-            return TypedResults.Ok(Enumerable.Range(0, graph.NodeCount).Select(v => new NodeMetrics(graph.Ids[v], snapshot.Organisations.Organisations[v].Name,
+            return TypedResults.Ok(Enumerable.Range(0, graph.NodeCount).Select(v => new NodeMetrics(graph.Ids[v], snapshot.Organisations.Organisations[v].Name, BrokerNetworks.Organisations,
                 graph.Degree(v), graph.Strength(v), m.Betweenness![v], m.Closeness?[v], m.Harmonic?[v], m.PageRank![v], m.Eigenvector![v],
                 m.StructuralHoles!.Constraint[v], m.StructuralHoles.EffectiveSize[v], m.StructuralHoles.Efficiency[v], m.StructuralHoles.Hierarchy[v],
                 m.CoreNumbers![v], m.Communities!.Community[v], points.Contains(v))).ToList());
@@ -53,15 +54,17 @@ public static class AnalysisApi
         group.MapGet("/brokers", async (string dataset, string? asOf, int? top, string? label, HttpResponse response, AnalysisService analysis, CancellationToken ct) =>
         {
             var snapshot = await Snapshot(analysis, dataset, asOf, response, ct);
-            return TypedResults.Ok(snapshot.Brokers
+            var brokers = await snapshot.BrokersWithRankBandsAsync().WaitAsync(ct);
+            return TypedResults.Ok(brokers
                 .Where(p => label is null || string.Equals(p.Label, label, StringComparison.OrdinalIgnoreCase))
                 .Take(Math.Clamp(top ?? 20, 1, 1000)).ToList());
-        }).Problems(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound, StatusCodes.Status503ServiceUnavailable).WithSummary("Broker ranking of organisations and people (label=Organisation|Person)");
+        }).Problems(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound, StatusCodes.Status503ServiceUnavailable).WithSummary("Broker ranking: organisations in the organisation network, people in the network of organisations and people (label=Organisation|Person), each with its score's parts and its rank band over perturbed copies");
 
         group.MapGet("/brokers/{id}", async Task<Results<Ok<BrokerDetail>, ProblemHttpResult>> (string dataset, string id, string? asOf, HttpResponse response, AnalysisService analysis, CancellationToken ct) =>
         {
             var snapshot = await Snapshot(analysis, dataset, asOf, response, ct);
-            if (snapshot.Brokers.FirstOrDefault(p => p.Id == id) is not { } profile)
+            var brokers = await snapshot.BrokersWithRankBandsAsync().WaitAsync(ct);
+            if (brokers.FirstOrDefault(p => p.Id == id) is not { } profile)
                 return TypedResults.Problem($"No organisation or person '{id}' in '{dataset}'.", statusCode: StatusCodes.Status404NotFound, title: "Not found.");
             var failure = snapshot.SinglePointsOfFailure.FirstOrDefault(f => f.Id == id);
             return TypedResults.Ok(new BrokerDetail(profile, failure));

@@ -1,3 +1,4 @@
+using Network.Analysis;
 using System.Collections.Concurrent;
 using Network.Analysis.Graphs;
 using Network.Analysis.Layout;

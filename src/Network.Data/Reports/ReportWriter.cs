@@ -3,6 +3,7 @@ using System.Net;
 using System.Text;
 using Network.Analysis.Domain;
 using Network.Analysis.Insights;
+using Network.Analysis.Text;
 using Network.Analysis.ValueChain;
 
 namespace Network.Data.Reports;
@@ -39,22 +40,25 @@ public static class ReportWriter
             .. s.Synthetic ? (string[])["This report is about SYNTHETIC data generated for testing, not real organisations."] : [],
         ]));
 
+        static string Rank(BrokerProfile p) => p.RankBand is { } band
+            ? $"{Numbers.Count(p.Rank)}{(band.Low == band.High ? "" : $" ({Numbers.Count(band.Low)}–{Numbers.Count(band.High)})")} {(band.IsStable(p.Rank) ? "stable" : "uncertain")}"
+            : Numbers.Count(p.Rank);
         IReadOnlyList<IReadOnlyList<string>> BrokerRows(IEnumerable<BrokerProfile> profiles) => profiles.Select(p => (IReadOnlyList<string>)
         [
-            p.Rank.ToString(CultureInfo.InvariantCulture), p.Name, F(p.Score, "F2"), F(p.Betweenness), p.Constraint is { } c ? F(c) : "—",
-            Bridges(p), Roles(p), p.IsArticulationPoint ? "yes" : "", report.BrokerStability.TryGetValue(p.Id, out var st) ? F(st * 100, "F0") + "%" : "—",
+            Rank(p), p.Name, Numbers.Format("score", p.Score), Numbers.Format("betweenness", p.Betweenness), Numbers.Format("constraint", p.Constraint),
+            Bridges(p), Roles(p), p.CutOff > 0 ? $"yes ({Numbers.Count(p.CutOff)} cut off)" : "", report.BrokerStability.TryGetValue(p.Id, out var st) ? F(st * 100, "F0") + "%" : "—",
         ]).ToList();
-        string[] brokerColumns = ["#", "actor", "score", "betweenness", "constraint", "bridges (open pairs)", "roles", "cut point", "between communities"];
+        string[] brokerColumns = ["# (rank band)", "actor", "score", "betweenness", "constraint", "bridges (open pairs)", "roles", "cut point", "between communities"];
         sections.Add(new("Top brokers: organisations",
         [
-            "Who bridges otherwise separate parts of the ecosystem. Score: what the ecosystem loses if it leaves — 35 % organisations it alone connects to the rest, 25 % its share of its community's ties to another community, 25 % betweenness (relative to the highest), 10 % open pairs across sectors, cities, countries, kinds and communities (relative), 5 % (1 − Burt's constraint). Bridges: the groups whose members it links that are not linked directly (open pairs). Roles: Gould–Fernandez, with communities as groups. Between communities: share of Leiden runs (several seeds and resolutions) in which it has a tie from its own community to another — 0 % for an actor that always sits inside one community.",
+            $"Who bridges otherwise separate parts of the ecosystem, measured in the {BrokerNetworks.Organisations}. Score: {BrokerProfiles.Explanation} Rank band: the 5th–95th percentile of its rank when the ranking is repeated on copies of the network with a tenth of the ties, or every tie of a tenth of the organisations, left out — stable when nine copies in ten keep it within a quarter of its rank. Bridges: the groups whose members it links that are not linked directly (open pairs). Roles: Gould–Fernandez, with communities as groups. Between communities: share of Leiden runs (several seeds and resolutions) in which it has a tie from its own community to another — 0 % for an actor that always sits inside one community.",
         ],
         brokerColumns, BrokerRows(report.Brokers)));
         sections.Add(new("Top brokers: people",
         [
             report.PersonBrokers.Count == 0
                 ? "No person links two organisations: each recorded person works for or met only one."
-                : $"People who link organisations through their affiliations, board seats and delegations; scored as above, ranked among people. {(report.Summary.People > report.PersonBrokers.Count ? $"The other {report.Summary.People - report.PersonBrokers.Count} recorded people are not listed: {(report.PersonBrokers.Count < new ReportOptions().TopBrokers ? "each works for or met only one organisation, so they link no two" : $"the table shows the top {report.PersonBrokers.Count}")}." : "")}".TrimEnd(),
+                : $"People who link organisations through their affiliations, board seats and delegations, measured in the {BrokerNetworks.OrganisationsAndPeople}; scored as above, ranked among people. {(report.Summary.People > report.PersonBrokers.Count ? $"The other {report.Summary.People - report.PersonBrokers.Count} recorded people are not listed: {(report.PersonBrokers.Count < new ReportOptions().TopBrokers ? "each works for or met only one organisation, so they link no two" : $"the table shows the top {report.PersonBrokers.Count}")}." : "")}".TrimEnd(),
         ],
         brokerColumns, BrokerRows(report.PersonBrokers)));
 

@@ -1,3 +1,4 @@
+using Network.Analysis;
 using Network.Analysis.Domain;
 using Network.Analysis.Insights;
 using Network.Analysis.Projection;
@@ -59,7 +60,7 @@ public class BridgesRankFirst
     }
 
     private static List<string> Ranking(NetworkGraph graph) =>
-        BrokerProfiles.Compute(ActorNetwork.Build(graph)).Where(p => p.Label == "Organisation").Select(p => p.Id).ToList();
+        new AnalysisSnapshot(graph, null, 42).Brokers.Where(p => p.Label == "Organisation").Select(p => p.Id).ToList();
 
     [Fact]
     public void TheSoleBridgeBetweenTwoClustersRanksAboveTheBrokerInsideOne()
@@ -96,7 +97,7 @@ public class PeopleRanks
     public void PeopleWhoBrokerAreRankedOneTwoThreeWithoutGaps()
     {
         var graph = Network.Analysis.Synthetic.EcosystemGenerator.Generate(60, 42).Graph;
-        var people = BrokerProfiles.Compute(ActorNetwork.Build(graph)).Where(p => p.Label == "Person" && p.OpenPairs > 0).Select(p => p.Rank).ToList();
+        var people = new AnalysisSnapshot(graph, null, 42).Brokers.Where(p => p.Label == "Person" && p.OpenPairs > 0).Select(p => p.Rank).ToList();
         Assert.NotEmpty(people);
         Assert.Equal(Enumerable.Range(1, people.Count), people);
     }

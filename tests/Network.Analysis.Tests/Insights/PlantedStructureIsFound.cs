@@ -1,3 +1,4 @@
+using Network.Analysis;
 using Network.Analysis.Domain;
 using Network.Analysis.Insights;
 using Network.Analysis.Projection;
@@ -10,8 +11,9 @@ namespace Network.Analysis.Tests.Insights;
 public class PlantedStructureIsFound
 {
     private static readonly GeneratedEcosystem Ecosystem = EcosystemGenerator.Generate(300, 42);
-    private static readonly ActorNetwork Actors = ActorNetwork.Build(Ecosystem.Graph);
-    private static readonly IReadOnlyList<BrokerProfile> Profiles = BrokerProfiles.Compute(Actors);
+    private static readonly AnalysisSnapshot Snapshot = new(Ecosystem.Graph, null, 42);
+    private static readonly ActorNetwork Actors = Snapshot.Actors;
+    private static readonly IReadOnlyList<BrokerProfile> Profiles = Snapshot.Brokers;
     private static readonly IReadOnlyList<SectorChain> Chains = Gaps.Analyse(Ecosystem.Graph, Actors.Organisations, Ecosystem.Planted.HomeRegionCities);
 
     [Fact]
@@ -37,7 +39,7 @@ public class PlantedStructureIsFound
     [Fact]
     public void ThePlantedArticulationBrokerIsTheFirstSinglePointOfFailure()
     {
-        var failures = Fragility.SinglePointsOfFailure(Actors);
+        var failures = Snapshot.SinglePointsOfFailure;
         Assert.Equal(Ecosystem.Planted.ArticulationBroker, failures[0].Id);
         Assert.True(failures[0].CutOffOrganisations >= 8, $"{failures[0].CutOffOrganisations} organisations cut off");
     }

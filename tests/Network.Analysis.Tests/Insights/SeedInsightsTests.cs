@@ -1,3 +1,4 @@
+using Network.Analysis;
 using Network.Analysis.Domain;
 using Network.Analysis.Insights;
 using Network.Analysis.Projection;
@@ -14,7 +15,7 @@ public class SeedInsightsTests
     [Fact]
     public void SomeoneBridgesLeuvenAndWuxi()
     {
-        var profiles = BrokerProfiles.Compute(ActorNetwork.Build(Seed));
+        var profiles = new AnalysisSnapshot(Seed, null, 42).Brokers;
         var bridging = profiles.Where(p => p.Bridges.Any(b => b.Attribute == "city" && new[] { b.From, b.To }.Order().SequenceEqual(["Leuven", "Wuxi"]))).Select(p => p.Id).ToList();
         Assert.Contains("org-capricorn", bridging);
         Assert.Contains("org-leuven-mindgate", bridging);

@@ -23,8 +23,8 @@ public sealed class IndexModel(DatasetCatalog catalog, AnalysisService analysis)
 
     public static readonly IReadOnlyList<(string Key, string Title)> Columns =
     [
-        ("score", "Score"), ("betweenness", "Betweenness"), ("constraint", "Constraint"), ("effective-size", "Effective size"),
-        ("open-pairs", "Open pairs"), ("stability", "Stability"),
+        ("score", "Score"), ("betweenness", "Betweenness"), ("cut-off", "Cut off"), ("bridge-share", "Bridge share"), ("constraint", "Constraint"),
+        ("effective-size", "Effective size"), ("open-pairs", "Open pairs"), ("stability", "Stability"),
     ];
 
     public override string Section => "brokers";
@@ -57,6 +57,7 @@ public sealed class IndexModel(DatasetCatalog catalog, AnalysisService analysis)
     public IReadOnlyList<SinglePointOfFailure> Fragile { get; private set; } = [];
     public int PeopleLeftOut { get; private set; }
     public int StabilityRuns { get; private set; }
+    public bool RankBandsReady { get; private set; }
 
     public void OnGet()
     {
@@ -66,12 +67,11 @@ public sealed class IndexModel(DatasetCatalog catalog, AnalysisService analysis)
         var label = Who == "people" ? nameof(NodeLabel.Person) : nameof(NodeLabel.Organisation);
         Who = Who == "people" ? "people" : "organisations";
 
-        var stability = Snapshot.ActorStability;
-        StabilityRuns = stability.Runs;
-        var actorGraph = Snapshot.Actors.Graph;
         var failures = Snapshot.SinglePointsOfFailure.ToDictionary(f => f.Id);
         var kinds = Snapshot.Actors.Actors.ToDictionary(a => a.Id, a => a.Kind);
-        var all = Snapshot.Brokers.Where(b => b.Label == label).ToList();
+        RankBandsReady = Snapshot.RankBandsReady;
+        var all = Snapshot.BrokersSoFar.Where(b => b.Label == label).ToList();
+        StabilityRuns = label == nameof(NodeLabel.Person) ? Snapshot.ActorStability.Runs : Snapshot.CommunityStability.Runs;
         // People who link no two organisations are no brokers; say how many are left out rather than rank them.
         if (label == nameof(NodeLabel.Person))
         {
@@ -83,11 +83,13 @@ public sealed class IndexModel(DatasetCatalog catalog, AnalysisService analysis)
             .Where(b => string.IsNullOrWhiteSpace(Query) || b.Name.Contains(Query.Trim(), StringComparison.OrdinalIgnoreCase))
             .Where(b => string.IsNullOrEmpty(Kind) || kinds.GetValueOrDefault(b.Id) == Kind)
             .Where(b => !CutPoints || failures.ContainsKey(b.Id))
-            .Select(b => new BrokerRow(b, kinds.GetValueOrDefault(b.Id) ?? "", actorGraph.IndexOf(b.Id) is var v and >= 0 ? stability.BrokerShare[v] : null, failures.GetValueOrDefault(b.Id), null))
+            .Select(b => new BrokerRow(b, kinds.GetValueOrDefault(b.Id) ?? "", Snapshot.StabilityOf(b.Id), failures.GetValueOrDefault(b.Id), null))
             .ToList();
         Func<BrokerRow, double> key = Sort switch
         {
             "betweenness" => r => r.Profile.Betweenness,
+            "cut-off" => r => r.Profile.CutOff,
+            "bridge-share" => r => r.Profile.BridgeShare,
             "constraint" => r => r.Profile.Constraint ?? double.PositiveInfinity,
             "effective-size" => r => r.Profile.EffectiveSize ?? double.NegativeInfinity,
             "open-pairs" => r => r.Profile.OpenPairs,

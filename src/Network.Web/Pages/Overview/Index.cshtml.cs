@@ -36,8 +36,8 @@ public sealed class IndexModel(DatasetCatalog catalog, AnalysisService analysis)
     {
         LatestChanges = await Catalog.Store(Dataset.Name).GetChangesAsync(new Network.Data.Storage.ChangeQuery(Limit: 5), cancellationToken);
         Overview = OrganisationOverview.Of(Snapshot.Graph);
-        TopBrokers = Snapshot.Brokers.Where(b => b.Label == nameof(NodeLabel.Organisation)).Take(5).ToList();
-        TopPeople = Snapshot.Brokers.Where(b => b.Label == nameof(NodeLabel.Person) && b.OpenPairs > 0).Take(3).ToList();
+        TopBrokers = Snapshot.BrokersSoFar.Where(b => b.Label == nameof(NodeLabel.Organisation)).Take(5).ToList();
+        TopPeople = Snapshot.BrokersSoFar.Where(b => b.Label == nameof(NodeLabel.Person) && b.OpenPairs > 0).Take(3).ToList();
         Communities = CommunitySummary.Of(Snapshot, withConsensus: false);
         Chains = Snapshot.Chains(null);
         var gaps = Chains.SelectMany(c => c.Gaps).ToList();

@@ -78,10 +78,10 @@ public sealed class RecordModel(DatasetCatalog catalog, AnalysisService analysis
 
         if (node is Organisation or Person)
         {
-            Broker = Snapshot.Brokers.FirstOrDefault(b => b.Id == node.Id);
-            BrokersOfLabel = Snapshot.Brokers.Count(b => b.Label == node.Label.ToString());
-            var v = Snapshot.Actors.Graph.IndexOf(node.Id);
-            Stability = v >= 0 ? Snapshot.ActorStability.BrokerShare[v] : null;
+            var brokers = Snapshot.BrokersSoFar;
+            Broker = brokers.FirstOrDefault(b => b.Id == node.Id);
+            BrokersOfLabel = brokers.Count(b => b.Label == node.Label.ToString());
+            Stability = Snapshot.StabilityOf(node.Id);
         }
         if (node is Organisation or Person or Agreement or Event)
         {
@@ -113,7 +113,7 @@ public sealed class RecordModel(DatasetCatalog catalog, AnalysisService analysis
         var graph = Snapshot.Organisations.Graph;
         var n = graph.NodeCount;
         var lines = new List<MetricLine>();
-        void Add(string key, Func<int, double?> value, string format, bool lowIsHigh = false)
+        void Add(string key, Func<int, double?> value, string _, bool lowIsHigh = false)
         {
             if (value(v) is not { } mine || !double.IsFinite(mine))
                 return;
@@ -123,7 +123,7 @@ public sealed class RecordModel(DatasetCatalog catalog, AnalysisService analysis
                 if (value(u) is { } other && double.IsFinite(other) && (lowIsHigh ? other < mine - 1e-12 : other > mine + 1e-12))
                     better++;
             }
-            lines.Add(new MetricLine(key, mine.ToString(format, System.Globalization.CultureInfo.InvariantCulture), better + 1, n, lowIsHigh));
+            lines.Add(new MetricLine(key, Measures.Value(key, mine), better + 1, n, lowIsHigh));
         }
         Add("degree", u => graph.Degree(u), "0");
         Add("strength", u => graph.Strength(u), "0.##");

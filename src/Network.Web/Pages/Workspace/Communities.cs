@@ -1,3 +1,4 @@
+using Network.Analysis;
 using Network.Analysis.Domain;
 using Network.Api.Analysis;
 

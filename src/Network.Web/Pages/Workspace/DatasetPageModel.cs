@@ -1,3 +1,4 @@
+using Network.Analysis;
 using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Filters;

@@ -11,7 +11,11 @@ public static class Measures
     public static readonly IReadOnlyList<Measure> All =
     [
         new("score", "Broker score", "how much the ecosystem depends on it to link parts that would otherwise be apart",
-            "Above all, what breaks if it leaves: 35 % for the organisations it alone connects to the rest (full marks when that is half the ecosystem), 25 % for how much of its community's tie to another community runs through it (full marks for the only tie between two communities), 25 % for its betweenness relative to the top broker, 10 % for the pairs of its contacts that differ in sector, city, country, kind or community, 5 % for its freedom from constraint. So the one the ecosystem cannot lose ranks above a well-connected broker inside one cluster."),
+            Network.Analysis.Insights.BrokerProfiles.Explanation),
+        new("cut-off", "Cut off", "organisations that lose every path to the rest if it leaves",
+            "Counted in the organisation network as its what-if counts them: the organisations separated from the largest part of the network piece they were in. More than zero only for cut points."),
+        new("bridge-share", "Bridge share", "how much of its community's tie to another community runs over its ties",
+            "Of the tie weight between its community and another community (of three or more), the largest share that runs over its own ties. 100 % means it is the only tie between two communities, even where they are linked through others too."),
         new("betweenness", "Betweenness", "share of the shortest routes between other organisations that pass through it",
             "Of all pairs of other organisations, the share of their shortest connections (through shared agreements, people, events and partnerships; stronger ties are shorter) that run through this one. High means many connections depend on it. Normalised as NetworkX does."),
         new("constraint", "Constraint", "how closed its circle is: low means its contacts do not know each other",
@@ -52,4 +56,7 @@ public static class Measures
 
     public static string Number(double? value, string format = "0.000") =>
         value is { } v && double.IsFinite(v) ? v.ToString(format, CultureInfo.InvariantCulture) : "–";
+
+    /// <summary>The measure's value as every surface writes it (<see cref="Network.Analysis.Text.Numbers"/>).</summary>
+    public static string Value(string key, double? value) => Network.Analysis.Text.Numbers.Format(key, value);
 }

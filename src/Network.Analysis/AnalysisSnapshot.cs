@@ -1,0 +1,237 @@
+using System.Collections.Concurrent;
+using Network.Analysis.Community;
+using Network.Analysis.Domain;
+using Network.Analysis.Insights;
+using Network.Analysis.Projection;
+using Network.Analysis.ValueChain;
+
+namespace Network.Analysis;
+
+/// <summary>Everything computed for one dataset at one data version and date; each part computed once, on first use.</summary>
+public sealed class AnalysisSnapshot
+{
+    private readonly Lazy<ActorNetwork> _actors;
+    private readonly Lazy<AnalysisResult> _metrics;
+    private readonly Lazy<BrokerInputs> _organisationBrokerInputs;
+    private readonly Lazy<BrokerInputs?> _personBrokerInputs;
+    private readonly Lazy<IReadOnlyList<BrokerProfile>> _brokers;
+    private readonly Lazy<Task<IReadOnlyList<BrokerProfile>>> _bandedBrokers;
+    private readonly IReadOnlyDictionary<string, string> _sectorNames;
+    private readonly ConcurrentDictionary<string, IReadOnlyList<SectorChain>> _chains = new();
+    private readonly ConcurrentDictionary<string, IReadOnlyList<Introduction>> _introductions = new();
+    private readonly ConcurrentDictionary<string, Lazy<WhatIfReport>> _whatIf = new();
+    private readonly Lazy<StabilityReport> _actorStability;
+    private readonly Lazy<StabilityReport> _communityStability;
+    private readonly Lazy<IReadOnlyList<SinglePointOfFailure>> _fragility;
+    private readonly Lazy<string> _homeRegion;
+    private readonly Lazy<EcosystemReport> _report;
+    private readonly Lazy<CommunityResult> _communities;
+    private readonly Lazy<int[]> _components;
+    private readonly int _seed;
+    private readonly Lazy<IReadOnlyDictionary<string, Node>> _nodesById;
+    private readonly Lazy<Network.Analysis.Graphs.PropertyGraph> _propertyGraph;
+
+    public AnalysisSnapshot(NetworkGraph graph, DateOnly? asOf, int seed)
+    {
+        Graph = graph;
+        AsOf = asOf;
+        _actors = new(() => ActorNetwork.Build(graph, asOf));
+        _metrics = new(() =>
+        {
+            var network = Actors.Organisations;
+            var kinds = network.Organisations.Select(o => o.Kind).ToList();
+            var index = kinds.Distinct().Select((k, i) => (k, i)).ToDictionary(x => x.k, x => x.i);
+            return NetworkAnalysis.Run(network.Graph, new AnalysisOptions { Seed = seed, Groups = kinds.Select(k => index[k]).ToArray() });
+        });
+        _sectorNames = graph.OfType<Sector>().ToDictionary(s => s.Id, s => s.Name);
+        _organisationBrokerInputs = new(() =>
+        {
+            var network = Organisations;
+            var n = network.Graph.NodeCount;
+            var m = Metrics;
+            return new BrokerInputs(network.Graph, Actors.Actors.Take(n).ToList(), BrokerNetworks.Organisations, m.Betweenness!, m.StructuralHoles!, m.Communities!.Community,
+                m.ArticulationPoints, BrokerInputs.CutOffs(network.Graph, m.ArticulationPoints, Enumerable.Repeat(true, n).ToArray()));
+        });
+        _personBrokerInputs = new(() =>
+        {
+            if (Actors.Actors.All(a => a.Label != NodeLabel.Person))
+                return null;
+            var inputs = BrokerInputs.Compute(Actors.Graph, Actors.Actors, BrokerNetworks.OrganisationsAndPeople, seed);
+            // Who is cut off when a person leaves is counted in the organisation network, as their what-if does.
+            var cutOff = (int[])inputs.CutOff.Clone();
+            var failures = SinglePointsOfFailure.Where(f => f.Label == nameof(NodeLabel.Person)).ToDictionary(f => f.Id);
+            for (var v = 0; v < cutOff.Length; v++)
+            {
+                if (Actors.Actors[v].Label == NodeLabel.Person)
+                    cutOff[v] = failures.GetValueOrDefault(Actors.Actors[v].Id)?.CutOffOrganisations ?? 0;
+            }
+            return inputs with { CutOff = cutOff, CutPoints = inputs.CutPoints.Where(v => Actors.Actors[v].Label == NodeLabel.Organisation || cutOff[v] > 0).ToList() };
+        });
+        _brokers = new(() =>
+        {
+            var organisations = BrokerProfiles.Compute(_organisationBrokerInputs.Value, _sectorNames);
+            var people = _personBrokerInputs.Value is { } p
+                ? BrokerProfiles.Compute(p, _sectorNames).Where(b => b.Label == nameof(NodeLabel.Person)).ToList()
+                : [];
+            return [.. organisations, .. people];
+        });
+        _bandedBrokers = new(() => Task.Run(() =>
+        {
+            var organisations = BrokerProfiles.WithRankBands(Brokers.Where(b => b.Label == nameof(NodeLabel.Organisation)).ToList(), _organisationBrokerInputs.Value, seed, RankBandCopies);
+            var people = _personBrokerInputs.Value is { } p
+                ? BrokerProfiles.WithRankBands(Brokers.Where(b => b.Label == nameof(NodeLabel.Person)).ToList(), p, seed, RankBandCopies)
+                : [];
+            return (IReadOnlyList<BrokerProfile>)[.. organisations, .. people];
+        }));
+        _actorStability = new(() => Stability.Assess(Actors.Graph, Leiden.Detect(Actors.Graph, seed: seed).Community, seed: seed));
+        _communityStability = new(() => Stability.Assess(Organisations.Graph, Communities.Community, seed: seed));
+        _fragility = new(() => Fragility.SinglePointsOfFailure(Organisations, Metrics.ArticulationPoints, graph.OfType<Person>(), 50));
+        _homeRegion = new(() => Gaps.DefaultHomeRegion(graph));
+        _communities = new(() => Leiden.Detect(Organisations.Graph, seed: seed));
+        _components = new(() => Network.Analysis.Structure.Connectivity.Components(Organisations.Graph));
+        _report = new(() => EcosystemReports.Build(graph, new ReportOptions { AsOf = asOf, Seed = seed }, ReportInputs()));
+        _seed = seed;
+        _nodesById = new(() => graph.NodesById());
+        _propertyGraph = new(() => new Network.Analysis.Graphs.PropertyGraph(graph));
+    }
+
+    public NetworkGraph Graph { get; }
+    public DateOnly? AsOf { get; }
+    public long Version => Graph.Version;
+    public ActorNetwork Actors => _actors.Value;
+    public OrganisationNetwork Organisations => Actors.Organisations;
+
+    /// <summary>All metrics of the organisation network; brokerage roles use organisation kind as the group.</summary>
+    public AnalysisResult Metrics => _metrics.Value;
+
+    /// <summary>
+    /// Organisations ranked in the organisation network (their betweenness, constraint, effective size, communities and
+    /// cut points are <see cref="Metrics"/>'), then people ranked in the network of organisations and people.
+    /// </summary>
+    public IReadOnlyList<BrokerProfile> Brokers => _brokers.Value;
+
+    /// <summary>Copies of each network re-ranked per scheme for the rank bands.</summary>
+    public const int RankBandCopies = 50;
+
+    /// <summary><see cref="Brokers"/> with their rank bands; started on first call, computed in the background.</summary>
+    public Task<IReadOnlyList<BrokerProfile>> BrokersWithRankBandsAsync() => _bandedBrokers.Value;
+
+    /// <summary>The brokers with rank bands when they are ready, else without.</summary>
+    public IReadOnlyList<BrokerProfile> BrokersSoFar => _bandedBrokers.IsValueCreated && _bandedBrokers.Value.IsCompletedSuccessfully ? _bandedBrokers.Value.Result : Brokers;
+
+    /// <summary>Whether the rank bands are ready.</summary>
+    public bool RankBandsReady => _bandedBrokers.IsValueCreated && _bandedBrokers.Value.IsCompletedSuccessfully;
+
+    /// <summary>How often an actor ties its community to another across repeated community detections, in the network its profile is measured in.</summary>
+    public double? StabilityOf(string id)
+    {
+        var organisation = Organisations.Graph.IndexOf(id);
+        if (organisation >= 0)
+            return CommunityStability.BrokerShare[organisation];
+        var actor = Actors.Graph.IndexOf(id);
+        return actor >= 0 ? ActorStability.BrokerShare[actor] : null;
+    }
+
+    /// <summary>The region most members sit in: the home region when none is chosen.</summary>
+    public string DefaultHomeRegion => _homeRegion.Value;
+
+    /// <summary>Leiden consensus over seeds and resolutions on the actor network (organisations and people): brokers' stability.</summary>
+    public StabilityReport ActorStability => _actorStability.Value;
+
+    /// <summary>Leiden consensus on the organisation network, for the communities of <see cref="Metrics"/>.</summary>
+    public StabilityReport CommunityStability => _communityStability.Value;
+
+    /// <summary>The 50 organisations and people whose departure cuts most organisation pairs apart in the organisation network, worst first.</summary>
+    public IReadOnlyList<SinglePointOfFailure> SinglePointsOfFailure => _fragility.Value;
+
+    /// <summary>
+    /// Leiden communities of the organisation network — the same as <see cref="Metrics"/>' (same seed and resolution),
+    /// without computing every other metric first: the pages that only need communities stay fast on a cold start.
+    /// </summary>
+    public CommunityResult Communities => _communities.Value;
+
+    /// <summary>The connected part each organisation is in.</summary>
+    public int[] Components => _components.Value;
+
+    /// <summary>The board report of this version and date (default home region, no comparison).</summary>
+    public EcosystemReport Report => _report.Value;
+
+    public IReadOnlyList<SectorChain> Chains(IReadOnlyCollection<string>? home) =>
+        _chains.GetOrAdd(Key(home), _ => Gaps.Analyse(Graph, Organisations, Region(home)));
+
+    public IReadOnlyList<Introduction> Introductions(IReadOnlyCollection<string>? home) =>
+        _introductions.GetOrAdd(Key(home), _ => Network.Analysis.ValueChain.Introductions.Suggest(Chains(home), Organisations));
+
+    /// <summary>What is lost if the actor leaves; computed once per actor and region for this version and date.</summary>
+    public WhatIfReport WhatIf(string id, IReadOnlyCollection<string>? home = null)
+    {
+        // Only ids that exist are cached, so unknown ids cannot fill the cache.
+        if (!NodesById.ContainsKey(id))
+            throw new KeyNotFoundException($"No organisation, person or agreement with id '{id}'.");
+        return _whatIf.GetOrAdd(id + "\n" + Key(home), _ => new Lazy<WhatIfReport>(() => Heavy(() => Fragility.WhatIf(WhatIfBaseline(home), id)))).Value;
+    }
+
+    /// <summary>Today's side of every what-if, once per region for this version and date.</summary>
+    public WhatIfBaseline WhatIfBaseline(IReadOnlyCollection<string>? home = null) =>
+        Cached("whatif-baseline\n" + Key(home), () => Network.Analysis.Insights.WhatIfBaseline.Of(Graph, Organisations, _seed, Region(home), Metrics.Betweenness));
+
+    /// <summary>Today and a proposed change side by side (an actor removed, a partnership added), once per key for this version.</summary>
+    public ScenarioComparison Scenario(string key, Func<NetworkGraph> change, IReadOnlyCollection<string>? home = null) =>
+        Cached("scenario\n" + key + "\n" + Key(home), () => Heavy(() => Network.Analysis.Insights.Scenario.Compare(
+            Cached("today\n" + Key(home), () => Network.Analysis.Insights.Scenario.Today(Graph, AsOf, Region(home), _seed, Organisations, Metrics.Betweenness)), change(), AsOf, Region(home), _seed)));
+
+    /// <summary>What changed between two dates, once per pair of dates for this version.</summary>
+    public ChangeBetweenDates Compare(DateOnly from, DateOnly to, IReadOnlyCollection<string>? home = null) =>
+        Cached($"compare\n{from:yyyy-MM-dd}\n{to:yyyy-MM-dd}\n{Key(home)}", () => EcosystemReports.Compare(Graph, from, to, Region(home), _seed));
+
+    /// <summary>The board report of this version and date with a comparison to an earlier date.</summary>
+    public EcosystemReport ReportComparedWith(DateOnly from) =>
+        Cached($"report\n{from:yyyy-MM-dd}", () => EcosystemReports.Build(Graph, new ReportOptions { AsOf = AsOf, Seed = _seed, CompareWith = from }, ReportInputs()));
+
+    /// <summary>What this snapshot has computed already, for the report.</summary>
+    public ReportInputs ReportInputs() => new(Actors, BrokersSoFar, Communities, StabilityOf, () => CommunityStability,
+        Chains(null), Introductions(null), SinglePointsOfFailure);
+
+    /// <summary>
+    /// A result computed once per key for this version (also by pages: where the map places the cities). At most
+    /// <see cref="MaxCached"/> are kept (the cache is emptied when full), so that requests for many different keys
+    /// cannot fill the server's memory.
+    /// </summary>
+    public T Cached<T>(string key, Func<T> compute) where T : class
+    {
+        if (_cached.Count >= MaxCached)
+            _cached.Clear();
+        return (T)_cached.GetOrAdd(key, _ => new Lazy<object>(() => compute())).Value;
+    }
+
+    public const int MaxCached = 64;
+
+    /// <summary>At most this many what-ifs and scenarios are computed at once (each projects a changed copy of the data).</summary>
+    public const int MaxHeavyAtOnce = 2;
+    private static readonly SemaphoreSlim HeavyGate = new(MaxHeavyAtOnce, MaxHeavyAtOnce);
+
+    private static T Heavy<T>(Func<T> compute)
+    {
+        HeavyGate.Wait();
+        try
+        {
+            return compute();
+        }
+        finally
+        {
+            HeavyGate.Release();
+        }
+    }
+    private readonly ConcurrentDictionary<string, Lazy<object>> _cached = new();
+
+    /// <summary>Every node by id, built once.</summary>
+    public IReadOnlyDictionary<string, Node> NodesById => _nodesById.Value;
+
+    /// <summary>The whole multi-mode graph for traversals (neighbourhoods, shortest chains), built once per version.</summary>
+    public Network.Analysis.Graphs.PropertyGraph PropertyGraph => _propertyGraph.Value;
+
+    private IReadOnlyCollection<string> Region(IReadOnlyCollection<string>? home) => home is { Count: > 0 } ? home : [DefaultHomeRegion];
+
+    private string Key(IReadOnlyCollection<string>? home) => string.Join('|', Region(home).Order(StringComparer.Ordinal));
+}
+
