@@ -26,6 +26,7 @@ public sealed class AnalysisSnapshot
     private readonly Lazy<string> _homeRegion;
     private readonly Lazy<EcosystemReport> _report;
     private readonly Lazy<CommunityResult> _communities;
+    private readonly Lazy<IReadOnlyList<string>> _communityLabels;
     private readonly Lazy<int[]> _components;
     private readonly int _seed;
     private readonly Lazy<IReadOnlyDictionary<string, Node>> _nodesById;
@@ -88,6 +89,13 @@ public sealed class AnalysisSnapshot
         _fragility = new(() => Fragility.SinglePointsOfFailure(Organisations, Metrics.ArticulationPoints, graph.OfType<Person>(), 50));
         _homeRegion = new(() => Gaps.DefaultHomeRegion(graph));
         _communities = new(() => Leiden.Detect(Organisations.Graph, seed: seed));
+        _communityLabels = new(() =>
+        {
+            var organisations = Organisations.Organisations;
+            var traits = Actors.Actors.Take(organisations.Count).Select((a, v) => new MemberTraits(a.Name,
+                organisations[v].Sectors.Select(s => _sectorNames.GetValueOrDefault(s, s)).ToList(), a.Kind, a.Country, a.City)).ToList();
+            return Community.CommunityLabels.Name(Organisations.Graph, Communities.Community, traits);
+        });
         _components = new(() => Network.Analysis.Structure.Connectivity.Components(Organisations.Graph));
         _report = new(() => EcosystemReports.Build(graph, new ReportOptions { AsOf = asOf, Seed = seed }, ReportInputs()));
         _seed = seed;
@@ -149,6 +157,16 @@ public sealed class AnalysisSnapshot
     /// without computing every other metric first: the pages that only need communities stay fast on a cold start.
     /// </summary>
     public CommunityResult Communities => _communities.Value;
+
+    /// <summary>Each community's name by what sets it apart and who leads it (<see cref="CommunityLabels"/>), by community number.</summary>
+    public IReadOnlyList<string> CommunityLabels => _communityLabels.Value;
+
+    /// <summary>The quadruple-helix mix of the whole organisation network.</summary>
+    public HelixMix Helix => Cached("helix", () => Helices.Mix(Organisations.Graph, Organisations.Organisations.Select(o => o.Kind).ToList(), Enumerable.Range(0, Organisations.Graph.NodeCount).ToList()));
+
+    /// <summary>The quadruple-helix mix of one community (by number from 0), in words against the whole network's.</summary>
+    public HelixMix CommunityHelix(int community) => Cached($"helix\n{community}", () => Helices.Mix(Organisations.Graph, Organisations.Organisations.Select(o => o.Kind).ToList(),
+        Enumerable.Range(0, Organisations.Graph.NodeCount).Where(v => Communities.Community[v] == community).ToList()));
 
     /// <summary>The connected part each organisation is in.</summary>
     public int[] Components => _components.Value;

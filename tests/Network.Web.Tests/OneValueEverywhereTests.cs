@@ -26,6 +26,9 @@ public sealed class OneValueEverywhereTests : IDisposable
     public async Task EverySurfaceGivesTheMetricsValueOfEachOrganisation(string dataset, string? from)
     {
         var client = _app.ClientWithRole(Roles.Editor);
+        // The ranking answers once its rank bands are computed (100 perturbed copies; on CORDIS under a loaded suite
+        // that can take longer than HttpClient's default 100 s): the deadline is the test's, not the client's.
+        client.Timeout = TimeSpan.FromMinutes(10);
         if (from is not null)
             Assert.Equal(HttpStatusCode.Created, (await client.PostAsJsonAsync("/api/datasets", new { name = dataset, from })).StatusCode);
 

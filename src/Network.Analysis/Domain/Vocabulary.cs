@@ -30,4 +30,14 @@ public static class Vocabulary
         value is not null && allowed.Contains(value, StringComparer.Ordinal);
 
     public static string Describe(IReadOnlyList<string> allowed) => string.Join(", ", allowed);
+
+    /// <summary>An organisation kind in the plural, as a sentence says it: "companies", "research institutes".</summary>
+    public static string KindPlural(string kind) => kind switch
+    {
+        "company" => "companies",
+        "civil-society" => "civil-society organisations",
+        "other" => "other organisations",
+        _ when kind.EndsWith('y') && kind.Length > 1 && !"aeiou".Contains(kind[^2]) => kind.Replace('-', ' ')[..^1] + "ies",
+        _ => kind.Replace('-', ' ') + "s",
+    };
 }

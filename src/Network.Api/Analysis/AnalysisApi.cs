@@ -19,7 +19,8 @@ public sealed record NodeMetrics(string Id, string Name, string Network, int Deg
 
 public sealed record CommunitiesResult(string Algorithm, double Modularity, int Count, IReadOnlyList<CommunityMembers> Communities);
 
-public sealed record CommunityMembers(int Community, int Size, IReadOnlyList<string> Members);
+/// <param name="Label">What sets it apart and who leads it: "Life &amp; health sciences · Leuven — led by KU Leuven".</param>
+public sealed record CommunityMembers(int Community, string Label, int Size, IReadOnlyList<string> Members);
 
 /// <summary>A broker profile with, when leaving would cut others off (among the 50 worst cases), who and how many.</summary>
 public sealed record BrokerDetail(BrokerProfile Profile, SinglePointOfFailure? CutOff);
@@ -75,7 +76,7 @@ public static class AnalysisApi
             var snapshot = await Snapshot(analysis, dataset, asOf, response, ct);
             var c = snapshot.Metrics.Communities!;
             var graph = snapshot.Organisations.Graph;
-            var members = Enumerable.Range(0, c.Count).Select(k => new CommunityMembers(k, c.Community.Count(x => x == k),
+            var members = Enumerable.Range(0, c.Count).Select(k => new CommunityMembers(k, snapshot.CommunityLabels[k], c.Community.Count(x => x == k),
                 Enumerable.Range(0, graph.NodeCount).Where(v => c.Community[v] == k).Select(v => graph.Ids[v]).ToList())).ToList();
             return TypedResults.Ok(new CommunitiesResult(c.Algorithm, c.Modularity, c.Count, members));
         }).Problems(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound, StatusCodes.Status503ServiceUnavailable).WithSummary("Leiden communities of the organisation network");

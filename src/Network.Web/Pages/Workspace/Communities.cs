@@ -6,7 +6,7 @@ namespace Network.Web.Pages.Workspace;
 
 /// <summary>A community as a manager sees it: its size, what it is mostly made of, its best-connected members and how stable it is.</summary>
 public sealed record CommunitySummary(
-    int Number, int Size, IReadOnlyList<(string Name, int Count)> Sectors, IReadOnlyList<(string Kind, int Count)> Kinds,
+    int Number, string Label, int Size, IReadOnlyList<(string Name, int Count)> Sectors, IReadOnlyList<(string Kind, int Count)> Kinds,
     IReadOnlyList<(string Country, int Count)> Countries, IReadOnlyList<(string Id, string Name)> Leaders, double? Consensus,
     IReadOnlyList<(int Community, double Weight)> Neighbours)
 {
@@ -40,7 +40,7 @@ public sealed record CommunitySummary(
                 var members = g.ToList();
                 static IReadOnlyList<(string, int)> Top(IEnumerable<string?> values, int take) =>
                     values.OfType<string>().GroupBy(x => x).Select(x => (x.Key, x.Count())).OrderByDescending(x => x.Item2).ThenBy(x => x.Key, StringComparer.Ordinal).Take(take).ToList();
-                return new CommunitySummary(g.Key + 1, members.Count,
+                return new CommunitySummary(g.Key + 1, snapshot.CommunityLabels[g.Key], members.Count,
                     Top(members.SelectMany(v => network.Organisations[v].Sectors).Select(s => sectorNames.GetValueOrDefault(s, s)), 3),
                     Top(members.Select(v => network.Organisations[v].Kind), 3),
                     Top(members.Select(v => countryOf.GetValueOrDefault(graph.Ids[v])), 3),

@@ -72,14 +72,7 @@ public static class Words
     };
 
     /// <summary>An organisation kind in the plural: "companies", "research institutes".</summary>
-    public static string KindPlural(string kind) => kind switch
-    {
-        "company" => "companies",
-        "civil-society" => "civil-society organisations",
-        "other" => "other organisations",
-        _ when kind.EndsWith('y') && kind.Length > 1 && !"aeiou".Contains(kind[^2]) => kind.Replace('-', ' ')[..^1] + "ies",
-        _ => kind.Replace('-', ' ') + "s",
-    };
+    public static string KindPlural(string kind) => Network.Analysis.Domain.Vocabulary.KindPlural(kind);
 
     /// <summary>A name cut to at most <paramref name="most"/> characters with an ellipsis, for a label in a drawing.</summary>
     public static string Shortened(string name, int most) => name.Length <= most ? name : name[..(most - 1)].TrimEnd() + "…";
