@@ -149,7 +149,11 @@ public static class Gaps
             chains.Where(c => c.Stages.Any(s => s.InRegion.Count + s.External.Count > 0)).Select(c => c.SectorName).ToHashSet(StringComparer.Ordinal);
         static Dictionary<string, Gap> ByPlace(IReadOnlyList<SectorChain> chains) =>
             chains.SelectMany(c => c.Gaps).GroupBy(g => $"{g.SectorName}\n{g.Stage}\n{g.NextStage}").ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
-        var emptied = Peopled(before).Except(Peopled(after)).Order(StringComparer.Ordinal).ToList();
+        // Emptied: had organisations placed in it before (at a stage, or in the sector with no stage known) and none after.
+        var listedAfter = after.Select(c => c.SectorName).ToHashSet(StringComparer.Ordinal);
+        var emptied = Peopled(before).Except(Peopled(after))
+            .Concat(before.Select(c => c.SectorName).Where(name => !listedAfter.Contains(name)))
+            .Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
         var (was, now) = (ByPlace(before), ByPlace(after));
         var opened = new List<string>();
         var closed = new List<string>();
