@@ -100,6 +100,11 @@ public sealed class OneValueEverywhereTests : IDisposable
         Assert.Contains("no organisation left", text);
         Assert.Contains("Lonely sector", text);
         Assert.DoesNotContain(page.QuerySelectorAll("ul.better li"), li => li.TextContent.StartsWith("Lonely sector", StringComparison.Ordinal));
+
+        // Leuven MindGate is the seed's only organisation in Creative industries, with no stage recorded.
+        var mindgate = await Html.ParseAsync(await client.GetAsync("/datasets/seed/what-if?remove=org-leuven-mindgate"));
+        Assert.Contains("Creative industries", mindgate.QuerySelector("p.worse")!.TextContent);
+        Assert.DoesNotContain(mindgate.QuerySelectorAll("ul.better li"), li => li.TextContent.StartsWith("Creative industries", StringComparison.Ordinal));
     }
 
     // Null values are left out of the API's JSON.
