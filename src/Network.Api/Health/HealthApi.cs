@@ -30,7 +30,9 @@ public static class HealthApi
                 {
                     health = await catalog.Store(dataset.Name).CheckHealthAsync(cancellationToken);
                 }
-                catch (Data.Storage.GraphDatabaseUnavailableException e)
+                // Any failure of the store (refused, timed out by the HTTP client's resilience pipeline under load) is the
+                // store being unavailable, never a 500 from the health check.
+                catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
                 {
                     health = new Data.Storage.StoreHealth(false, "unavailable", e.Message, 0, 0, 0);
                 }
