@@ -8,7 +8,7 @@ using Network.Analysis.ValueChain;
 namespace Network.Analysis;
 
 /// <summary>Everything computed for one dataset at one data version and date; each part computed once, on first use.</summary>
-public sealed class AnalysisSnapshot
+public sealed class AnalysisSnapshot : IDisposable
 {
     private readonly Lazy<ActorNetwork> _actors;
     private readonly Lazy<AnalysisResult> _metrics;
@@ -17,6 +17,9 @@ public sealed class AnalysisSnapshot
     private readonly Lazy<IReadOnlyList<BrokerProfile>> _brokers;
     private readonly Lazy<Task<IReadOnlyList<BrokerProfile>>> _bandedBrokers;
     private readonly IReadOnlyDictionary<string, string> _sectorNames;
+    private readonly CancellationTokenSource _retired = new();
+    private readonly CancellationToken _retiredToken;
+    private int _disposed;
     private readonly ConcurrentDictionary<string, IReadOnlyList<SectorChain>> _chains = new();
     private readonly ConcurrentDictionary<string, IReadOnlyList<Introduction>> _introductions = new();
     private readonly ConcurrentDictionary<string, Lazy<WhatIfReport>> _whatIf = new();
@@ -36,6 +39,7 @@ public sealed class AnalysisSnapshot
     {
         Graph = graph;
         AsOf = asOf;
+        _retiredToken = _retired.Token;
         _actors = new(() => ActorNetwork.Build(graph, asOf));
         _metrics = new(() =>
         {
@@ -76,11 +80,11 @@ public sealed class AnalysisSnapshot
                 : [];
             return [.. organisations, .. people];
         });
-        _bandedBrokers = new(() => Task.Run(() =>
+        _bandedBrokers = new(() => OnOwnThread(() =>
         {
-            var organisations = BrokerProfiles.WithRankBands(Brokers.Where(b => b.Label == nameof(NodeLabel.Organisation)).ToList(), _organisationBrokerInputs.Value, seed, RankBandCopies);
+            var organisations = BrokerProfiles.WithRankBands(Brokers.Where(b => b.Label == nameof(NodeLabel.Organisation)).ToList(), _organisationBrokerInputs.Value, seed, RankBandCopies, _retiredToken);
             var people = _personBrokerInputs.Value is { } p
-                ? BrokerProfiles.WithRankBands(Brokers.Where(b => b.Label == nameof(NodeLabel.Person)).ToList(), p, seed, RankBandCopies)
+                ? BrokerProfiles.WithRankBands(Brokers.Where(b => b.Label == nameof(NodeLabel.Person)).ToList(), p, seed, RankBandCopies, _retiredToken)
                 : [];
             return (IReadOnlyList<BrokerProfile>)[.. organisations, .. people];
         }));
@@ -124,11 +128,50 @@ public sealed class AnalysisSnapshot
     /// <summary><see cref="Brokers"/> with their rank bands; started on first call, computed in the background.</summary>
     public Task<IReadOnlyList<BrokerProfile>> BrokersWithRankBandsAsync() => _bandedBrokers.Value;
 
-    /// <summary>The brokers with rank bands when they are ready, else without.</summary>
-    public IReadOnlyList<BrokerProfile> BrokersSoFar => _bandedBrokers.IsValueCreated && _bandedBrokers.Value.IsCompletedSuccessfully ? _bandedBrokers.Value.Result : Brokers;
-
     /// <summary>Whether the rank bands are ready.</summary>
     public bool RankBandsReady => _bandedBrokers.IsValueCreated && _bandedBrokers.Value.IsCompletedSuccessfully;
+
+    /// <summary>The brokers with rank bands when they are ready, else without.</summary>
+    public IReadOnlyList<BrokerProfile> BrokersSoFar => RankBandsReady ? _bandedBrokers.Value.Result : Brokers;
+
+    /// <summary>
+    /// A newer version replaced this one: work still running for it (the rank bands) stops, and whoever still waits on
+    /// the bands gets a cancelled task. What was computed stays readable.
+    /// </summary>
+    public void Dispose()
+    {
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+            return;
+        _retired.Cancel();
+        _retired.Dispose();
+    }
+
+    /// <summary>
+    /// Long background work on a thread of its own, one core at most, so that it never holds the thread pool that
+    /// answers requests (a pool held for half a minute starves every request's continuations).
+    /// </summary>
+    private static Task<T> OnOwnThread<T>(Func<T> work)
+    {
+        var done = new TaskCompletionSource<T>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var thread = new Thread(() =>
+        {
+            try
+            {
+                done.SetResult(work());
+            }
+            catch (OperationCanceledException e)
+            {
+                done.SetCanceled(e.CancellationToken);
+            }
+            catch (Exception e)
+            {
+                done.SetException(e);
+            }
+        })
+        { IsBackground = true, Name = "rank bands" };
+        thread.Start();
+        return done.Task;
+    }
 
     /// <summary>How often an actor ties its community to another across repeated community detections, in the network its profile is measured in.</summary>
     public double? StabilityOf(string id)

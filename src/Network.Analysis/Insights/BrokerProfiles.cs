@@ -73,9 +73,10 @@ public sealed record BrokerInputs(WeightedGraph Graph, IReadOnlyList<Actor> Acto
 {
     /// <summary>Everything from the graph alone, cut-offs as articulation points of this graph (<see cref="Fragility.PairsLostWithout"/>).</summary>
     /// <param name="samples">Betweenness from this many seeded sources instead of all (perturbed copies of a large network).</param>
-    public static BrokerInputs Compute(WeightedGraph graph, IReadOnlyList<Actor> actors, string network, int seed, int? samples = null)
+    /// <param name="maxThreads">At most this many threads for betweenness (0: every core).</param>
+    public static BrokerInputs Compute(WeightedGraph graph, IReadOnlyList<Actor> actors, string network, int seed, int? samples = null, int maxThreads = 0)
     {
-        var betweenness = ShortestPaths.Compute(graph, samples ?? (graph.NodeCount > BrokerProfiles.SampledAbove ? BrokerProfiles.Samples : null), seed).Betweenness;
+        var betweenness = ShortestPaths.Compute(graph, samples ?? (graph.NodeCount > BrokerProfiles.SampledAbove ? BrokerProfiles.Samples : null), seed, maxThreads).Betweenness;
         var (points, _) = Connectivity.CutPointsAndBridges(graph);
         return new BrokerInputs(graph, actors, network, betweenness, StructuralHoles.Compute(graph), Leiden.Detect(graph, seed: seed).Community, points,
             CutOffs(graph, points, actors.Select(a => a.Label == Domain.NodeLabel.Organisation).ToArray()));
@@ -156,8 +157,9 @@ public static class BrokerProfiles
     /// ties removed at random and on as many with every tie of 10 % of the organisations removed (as members who did
     /// not answer a survey), each copy seeded from <paramref name="seed"/> and its number; the band is the 5th–95th
     /// percentile of the ranks, widened to include the rank as recorded; an organisation that did not answer has no rank
-    /// in that copy. Above 2,000 actors a copy's betweenness is estimated from 200 sources. Copies run in parallel, each
-    /// with its own seeded random numbers, so the bands are the same on every run.
+    /// in that copy. Above 2,000 actors a copy's betweenness is estimated from 200 sources. The copies run one after the
+    /// other on the calling thread alone (no thread-pool work: it runs beside a server's requests), each with its own
+    /// seeded random numbers, so the bands are the same on every run.
     /// </summary>
     public static IReadOnlyList<BrokerProfile> WithRankBands(IReadOnlyList<BrokerProfile> profiles, BrokerInputs inputs, int seed = 42, int copies = 50,
         CancellationToken cancellationToken = default)
@@ -169,9 +171,9 @@ public static class BrokerProfiles
         var organisations = Enumerable.Range(0, n).Where(v => isOrganisation[v]).ToArray();
         var edges = graph.Edges().ToArray();
         int? samples = n > 2000 ? 200 : null;
-        var options = new ParallelOptions { CancellationToken = cancellationToken, MaxDegreeOfParallelism = Math.Max(1, Environment.ProcessorCount) };
-        Parallel.For(0, 2 * copies, options, c =>
+        for (var c = 0; c < 2 * copies; c++)
         {
+            cancellationToken.ThrowIfCancellationRequested();
             var random = new Random(HashCode.Combine(seed, c));
             IEnumerable<(int U, int V, double Weight)> kept;
             var silenced = new HashSet<int>();
@@ -190,7 +192,7 @@ public static class BrokerProfiles
                 kept = edges.Where(e => !silenced.Contains(e.U) && !silenced.Contains(e.V));
             }
             var copy = WeightedGraph.Create(graph.Ids, kept);
-            var copyInputs = BrokerInputs.Compute(copy, inputs.Actors, inputs.Network, seed, samples);
+            var copyInputs = BrokerInputs.Compute(copy, inputs.Actors, inputs.Network, seed, samples, maxThreads: 1);
             var (scores, _, _) = Scores(copyInputs);
             var order = Order(copyInputs, scores, null);
             var rankWithinLabel = new Dictionary<Domain.NodeLabel, int>();
@@ -199,21 +201,17 @@ public static class BrokerProfiles
                 var rank = rankWithinLabel[inputs.Actors[v].Label] = rankWithinLabel.GetValueOrDefault(inputs.Actors[v].Label) + 1;
                 // An organisation that did not answer has no rank in that copy (as in Borgatti et al.'s node removal).
                 if (!silenced.Contains(v))
-                    lock (ranks[v])
-                        ranks[v].Add(rank);
+                    ranks[v].Add(rank);
             }
-        });
+        }
         return profiles.Select(p =>
         {
             var v = graph.IndexOf(p.Id);
             if (v < 0)
                 return p;
-            List<int> mine;
-            lock (ranks[v])
-                mine = [.. ranks[v]];
-            if (mine.Count == 0)
+            if (ranks[v].Count == 0)
                 return p with { RankBand = new RankBand(p.Rank, p.Rank) };
-            var sorted = mine.Order().ToArray();
+            var sorted = ranks[v].Order().ToArray();
             var low = sorted[(int)Math.Floor(0.05 * (sorted.Length - 1))];
             var high = sorted[(int)Math.Ceiling(0.95 * (sorted.Length - 1))];
             return p with { RankBand = new RankBand(Math.Min(low, p.Rank), Math.Max(high, p.Rank)) };

@@ -67,7 +67,7 @@ public static class EcosystemReports
     public static EcosystemReport Build(NetworkGraph graph, ReportOptions? options = null)
     {
         options ??= new ReportOptions();
-        var snapshot = new AnalysisSnapshot(graph, options.AsOf, options.Seed);
+        using var snapshot = new AnalysisSnapshot(graph, options.AsOf, options.Seed);
         snapshot.BrokersWithRankBandsAsync().GetAwaiter().GetResult();
         var home = options.HomeRegion is { Count: > 0 } given ? given : [snapshot.DefaultHomeRegion];
         var chains = snapshot.Chains(home);

@@ -54,8 +54,7 @@ public static class AnalysisApi
 
         group.MapGet("/brokers", async (string dataset, string? asOf, int? top, string? label, HttpResponse response, AnalysisService analysis, CancellationToken ct) =>
         {
-            var snapshot = await Snapshot(analysis, dataset, asOf, response, ct);
-            var brokers = await snapshot.BrokersWithRankBandsAsync().WaitAsync(ct);
+            var (_, brokers) = await Brokers(analysis, dataset, asOf, response, ct);
             return TypedResults.Ok(brokers
                 .Where(p => label is null || string.Equals(p.Label, label, StringComparison.OrdinalIgnoreCase))
                 .Take(Math.Clamp(top ?? 20, 1, 1000)).ToList());
@@ -63,8 +62,7 @@ public static class AnalysisApi
 
         group.MapGet("/brokers/{id}", async Task<Results<Ok<BrokerDetail>, ProblemHttpResult>> (string dataset, string id, string? asOf, HttpResponse response, AnalysisService analysis, CancellationToken ct) =>
         {
-            var snapshot = await Snapshot(analysis, dataset, asOf, response, ct);
-            var brokers = await snapshot.BrokersWithRankBandsAsync().WaitAsync(ct);
+            var (snapshot, brokers) = await Brokers(analysis, dataset, asOf, response, ct);
             if (brokers.FirstOrDefault(p => p.Id == id) is not { } profile)
                 return TypedResults.Problem($"No organisation or person '{id}' in '{dataset}'.", statusCode: StatusCodes.Status404NotFound, title: "Not found.");
             var failure = snapshot.SinglePointsOfFailure.FirstOrDefault(f => f.Id == id);
@@ -137,6 +135,26 @@ public static class AnalysisApi
         var snapshot = await analysis.GetAsync(dataset, date, ct);
         response.Headers["X-Data-Version"] = snapshot.Version.ToString(CultureInfo.InvariantCulture);
         return snapshot;
+    }
+
+    /// <summary>
+    /// The ranking with its rank bands. A write while the bands are computed retires that version and stops its bands:
+    /// the ranking of the newer version is awaited instead.
+    /// </summary>
+    private static async Task<(AnalysisSnapshot Snapshot, IReadOnlyList<BrokerProfile> Brokers)> Brokers(AnalysisService analysis, string dataset, string? asOf, HttpResponse response, CancellationToken ct)
+    {
+        while (true)
+        {
+            var snapshot = await Snapshot(analysis, dataset, asOf, response, ct);
+            try
+            {
+                return (snapshot, await snapshot.BrokersWithRankBandsAsync().WaitAsync(ct));
+            }
+            catch (OperationCanceledException) when (!ct.IsCancellationRequested)
+            {
+                // Retired by a newer version: ask again.
+            }
+        }
     }
 
     private static string[]? Region(string? homeRegion) =>

@@ -32,9 +32,12 @@ public sealed class AnalysisService(DatasetCatalog catalog, IHubContext<NetworkH
             return new AnalysisSnapshot(graph, asOf, Seed);
         }));
         var snapshot = await entry.Value;
-        // Older versions of this dataset are of no further use.
+        // Older versions of this dataset are of no further use: what they still compute stops.
         foreach (var key in _cache.Keys.Where(k => k.Dataset == dataset && k.Version < snapshot.Version))
-            _cache.TryRemove(key, out _);
+        {
+            if (_cache.TryRemove(key, out var old) && old.IsValueCreated && old.Value.IsCompletedSuccessfully)
+                old.Value.Result.Dispose();
+        }
         return snapshot;
     }
 
