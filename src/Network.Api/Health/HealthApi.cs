@@ -30,9 +30,7 @@ public static class HealthApi
                 {
                     health = await catalog.Store(dataset.Name).CheckHealthAsync(cancellationToken);
                 }
-                // Any failure of the store (refused, timed out by the HTTP client's resilience pipeline under load) is the
-                // store being unavailable, never a 500 from the health check.
-                catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+                catch (Data.Storage.GraphDatabaseUnavailableException e)
                 {
                     health = new Data.Storage.StoreHealth(false, "unavailable", e.Message, 0, 0, 0);
                 }

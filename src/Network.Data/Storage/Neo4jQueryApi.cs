@@ -98,7 +98,9 @@ public sealed class Neo4jQueryApi
         {
             response = await _http.SendAsync(request, cancellationToken);
         }
-        catch (HttpRequestException e)
+        // No answer from Neo4j, whatever the reason (refused, reset, or the HTTP client's resilience pipeline giving up
+        // after its retries and timeouts), is Neo4j being unavailable; only the caller's own cancellation is not.
+        catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
             throw new GraphDatabaseUnavailableException($"cannot reach Neo4j at {_http.BaseAddress}: {e.Message}", e);
         }
