@@ -25,6 +25,7 @@ public sealed class AnalysisSnapshot : IDisposable
     private readonly ConcurrentDictionary<string, Lazy<WhatIfReport>> _whatIf = new();
     private readonly Lazy<StabilityReport> _actorStability;
     private readonly Lazy<StabilityReport> _communityStability;
+    private readonly Lazy<IReadOnlyList<Departure>> _departures;
     private readonly Lazy<IReadOnlyList<SinglePointOfFailure>> _fragility;
     private readonly Lazy<string> _homeRegion;
     private readonly Lazy<EcosystemReport> _report;
@@ -51,26 +52,18 @@ public sealed class AnalysisSnapshot : IDisposable
         _sectorNames = graph.OfType<Sector>().ToDictionary(s => s.Id, s => s.Name);
         _organisationBrokerInputs = new(() =>
         {
-            var network = Organisations;
-            var n = network.Graph.NodeCount;
             var m = Metrics;
-            return new BrokerInputs(network.Graph, Actors.Actors.Take(n).ToList(), BrokerNetworks.Organisations, m.Betweenness!, m.StructuralHoles!, m.Communities!.Community,
-                m.ArticulationPoints, BrokerInputs.CutOffs(network.Graph, m.ArticulationPoints, Enumerable.Repeat(true, n).ToArray()));
+            return new BrokerInputs(Organisations.Graph, Actors.Actors.Take(Organisations.Graph.NodeCount).ToList(), BrokerNetworks.Organisations, m.Betweenness!,
+                m.StructuralHoles!, m.Communities!.Community, m.ArticulationPoints, CutOffs(Organisations.Graph.Ids));
         });
         _personBrokerInputs = new(() =>
         {
             if (Actors.Actors.All(a => a.Label != NodeLabel.Person))
                 return null;
             var inputs = BrokerInputs.Compute(Actors.Graph, Actors.Actors, BrokerNetworks.OrganisationsAndPeople, seed);
-            // Who is cut off when a person leaves is counted in the organisation network, as their what-if does.
-            var cutOff = (int[])inputs.CutOff.Clone();
-            var failures = SinglePointsOfFailure.Where(f => f.Label == nameof(NodeLabel.Person)).ToDictionary(f => f.Id);
-            for (var v = 0; v < cutOff.Length; v++)
-            {
-                if (Actors.Actors[v].Label == NodeLabel.Person)
-                    cutOff[v] = failures.GetValueOrDefault(Actors.Actors[v].Id)?.CutOffOrganisations ?? 0;
-            }
-            return inputs with { CutOff = cutOff, CutPoints = inputs.CutPoints.Where(v => Actors.Actors[v].Label == NodeLabel.Organisation || cutOff[v] > 0).ToList() };
+            // Who is cut off when an actor leaves is counted in the organisation network, as its what-if does.
+            var cutOff = CutOffs(Actors.Graph.Ids);
+            return inputs with { CutOff = cutOff, CutPoints = Enumerable.Range(0, cutOff.Length).Where(v => cutOff[v] > 0).ToList() };
         });
         _brokers = new(() =>
         {
@@ -90,7 +83,8 @@ public sealed class AnalysisSnapshot : IDisposable
         }));
         _actorStability = new(() => Stability.Assess(Actors.Graph, Leiden.Detect(Actors.Graph, seed: seed).Community, seed: seed));
         _communityStability = new(() => Stability.Assess(Organisations.Graph, Communities.Community, seed: seed));
-        _fragility = new(() => Fragility.SinglePointsOfFailure(Organisations, Metrics.ArticulationPoints, graph.OfType<Person>(), 50));
+        _departures = new(() => Fragility.Departures(Organisations, Metrics.ArticulationPoints, graph.OfType<Person>()));
+        _fragility = new(() => Fragility.SinglePointsOfFailure(_departures.Value, 50));
         _homeRegion = new(() => Gaps.DefaultHomeRegion(graph));
         _communities = new(() => Leiden.Detect(Organisations.Graph, seed: seed));
         _communityLabels = new(() =>
@@ -194,6 +188,13 @@ public sealed class AnalysisSnapshot : IDisposable
 
     /// <summary>The 50 organisations and people whose departure cuts most organisation pairs apart in the organisation network, worst first.</summary>
     public IReadOnlyList<SinglePointOfFailure> SinglePointsOfFailure => _fragility.Value;
+
+    /// <summary>Organisations cut off if each of these actors leaves (0 for those whose departure cuts nobody off).</summary>
+    private int[] CutOffs(IReadOnlyList<string> ids)
+    {
+        var cutOff = _departures.Value.ToDictionary(d => d.Id, d => d.CutOff.Count, StringComparer.Ordinal);
+        return ids.Select(id => cutOff.GetValueOrDefault(id)).ToArray();
+    }
 
     /// <summary>
     /// Leiden communities of the organisation network — the same as <see cref="Metrics"/>' (same seed and resolution),

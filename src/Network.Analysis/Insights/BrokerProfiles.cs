@@ -82,7 +82,7 @@ public sealed record BrokerInputs(WeightedGraph Graph, IReadOnlyList<Actor> Acto
             CutOffs(graph, points, actors.Select(a => a.Label == Domain.NodeLabel.Organisation).ToArray()));
     }
 
-    public static int[] CutOffs(WeightedGraph graph, IReadOnlyList<int> points, bool[] isOrganisation)
+    private static int[] CutOffs(WeightedGraph graph, IReadOnlyList<int> points, bool[] isOrganisation)
     {
         var cutOff = new int[graph.NodeCount];
         foreach (var v in points)

@@ -10,6 +10,9 @@ namespace Network.Analysis.Insights;
 /// <summary>An actor whose departure cuts the organisation network apart.</summary>
 public sealed record SinglePointOfFailure(string Id, string Name, string Label, int Rank, long DisconnectedOrganisationPairs, int CutOffOrganisations, IReadOnlyList<string> CutOffExamples);
 
+/// <summary>An organisation or person whose departure cuts organisations off: how many pairs lose every path, and who is cut off.</summary>
+public sealed record Departure(string Id, string Name, string Label, long Pairs, IReadOnlyList<string> CutOff);
+
 /// <summary>Two groups (cities, sectors, communities…) that lose every path between them.</summary>
 public sealed record SeveredGroups(string Attribute, string From, string To);
 
@@ -59,17 +62,17 @@ public static class Fragility
     /// counting is the what-if's (<see cref="Loss"/>), so a single point of failure is exactly an actor whose what-if
     /// cuts someone off.
     /// </summary>
-    public static IReadOnlyList<SinglePointOfFailure> SinglePointsOfFailure(OrganisationNetwork network, IReadOnlyList<int> cutPoints, IEnumerable<Person> people, int top = 50)
+    public static IReadOnlyList<Departure> Departures(OrganisationNetwork network, IReadOnlyList<int> cutPoints, IEnumerable<Person> people)
     {
         var graph = network.Graph;
         var all = new bool[graph.NodeCount];
         Array.Fill(all, true);
-        var results = new List<(string Id, string Name, string Label, long Pairs, List<string> CutOff)>();
+        var results = new List<Departure>();
         foreach (var v in cutPoints)
         {
             var (pairs, cutOff) = PairsLostWithout(graph, v, all);
             if (pairs > 0)
-                results.Add((graph.Ids[v], network.Organisations[v].Name, nameof(NodeLabel.Organisation), pairs, cutOff.Select(c => network.Organisations[c].Name).ToList()));
+                results.Add(new(graph.Ids[v], network.Organisations[v].Name, nameof(NodeLabel.Organisation), pairs, cutOff.Select(c => network.Organisations[c].Name).ToList()));
         }
         var components = Connectivity.Components(graph);
         foreach (var person in people)
@@ -79,14 +82,16 @@ public static class Fragility
                 continue;
             var (pairs, cutOff) = Loss(network, components, after, Connectivity.Components(after.Graph));
             if (pairs > 0)
-                results.Add((person.Id, person.DisplayName, nameof(NodeLabel.Person), pairs, cutOff.Select(i => after.Organisations[i].Name).ToList()));
+                results.Add(new(person.Id, person.DisplayName, nameof(NodeLabel.Person), pairs, cutOff.Select(i => after.Organisations[i].Name).ToList()));
         }
-        return results
-            .OrderByDescending(r => r.Pairs).ThenBy(r => r.Name, StringComparer.Ordinal).ThenBy(r => r.Id, StringComparer.Ordinal)
-            .Take(top)
+        return results.OrderByDescending(r => r.Pairs).ThenBy(r => r.Name, StringComparer.Ordinal).ThenBy(r => r.Id, StringComparer.Ordinal).ToList();
+    }
+
+    /// <summary>The first <paramref name="top"/> of <see cref="Departures"/>, ranked.</summary>
+    public static IReadOnlyList<SinglePointOfFailure> SinglePointsOfFailure(IReadOnlyList<Departure> departures, int top = 50) =>
+        departures.Take(top)
             .Select((r, i) => new SinglePointOfFailure(r.Id, r.Name, r.Label, i + 1, r.Pairs, r.CutOff.Count, r.CutOff.Take(5).ToList()))
             .ToList();
-    }
 
     /// <summary>
     /// What one departure costs: the organisation pairs connected before and not after, and the organisations (indices
