@@ -202,15 +202,11 @@ public static class Fragility
             .SelectMany(a => Severed(a.Attribute, a.ValueOf, before, componentBefore, after, componentAfter)).ToList();
 
         var samples = baseline.Samples;
-        var pathsAfter = ReferenceEquals(after, before) ? baseline.Paths : ShortestPaths.Compute(afterGraph, samples, baseline.Seed);
         var efficiencyAfter = ReferenceEquals(after, before) ? baseline.Efficiency : Efficiency(afterGraph, baseline.Seed, samples);
         var longer = LongerPaths(beforeGraph, afterGraph, remaining, beforeIndex);
-        // Before is the metrics' value; after, where sampled, that value plus the change the same sources see (the
-        // sampling error of both sides largely cancels in the difference).
+        var betweennessAfter = ReferenceEquals(after, before) ? baseline.Betweenness.Today : baseline.Betweenness.After(afterGraph);
         var takeOver = Enumerable.Range(0, remaining.Count)
-            .Select(i => (I: i, Before: baseline.Betweenness[beforeIndex[i]], Change: pathsAfter.Betweenness[i] - baseline.Paths.Betweenness[beforeIndex[i]]))
-            .Select(x => new BrokerChange(remaining[x.I], after.Organisations[x.I].Name, x.Before,
-                samples is null ? pathsAfter.Betweenness[x.I] : Math.Max(0, x.Before + x.Change)))
+            .Select(i => new BrokerChange(remaining[i], after.Organisations[i].Name, baseline.Betweenness.Today[beforeIndex[i]], betweennessAfter[i]))
             .Where(c => c.After > c.Before + 1e-12)
             .OrderByDescending(c => c.After - c.Before).ThenBy(c => c.Id, StringComparer.Ordinal)
             .Take(5)
@@ -388,10 +384,9 @@ public sealed class WhatIfBaseline
         Before = before;
         Seed = seed;
         Home = home;
-        Samples = before.Graph.NodeCount > 2000 ? 200 : null;
         Components = Connectivity.Components(before.Graph);
-        Paths = ShortestPaths.Compute(before.Graph, Samples, seed);
-        Betweenness = betweenness ?? Paths.Betweenness;
+        Betweenness = new BetweennessAfterChange(before.Graph, betweenness, seed);
+        Samples = Betweenness.SampleSources;
         Efficiency = Fragility.Efficiency(before.Graph, seed, Samples);
         Chains = ValueChain.Gaps.Analyse(graph, before, home);
         Gaps = Chains.SelectMany(c => c.Gaps).Select(ValueChain.Gaps.Describe).ToHashSet();
@@ -419,11 +414,8 @@ public sealed class WhatIfBaseline
     public IReadOnlyCollection<string> Home { get; }
     public int? Samples { get; }
     public int[] Components { get; }
-    /// <summary>Betweenness as the what-ifs compute it after a departure (from the same sampled sources where sampled).</summary>
-    public ShortestPathCentralities Paths { get; }
-
-    /// <summary>Today's betweenness as the metrics have it.</summary>
-    public double[] Betweenness { get; }
+    /// <summary>Today's betweenness as the metrics have it, and how it is measured after a departure.</summary>
+    public BetweennessAfterChange Betweenness { get; }
     public double Efficiency { get; }
     public IReadOnlySet<string> Gaps { get; }
     public IReadOnlyList<SectorChain> Chains { get; }

@@ -1,4 +1,3 @@
-using Network.Analysis.Centrality;
 using Network.Analysis.Domain;
 using Network.Analysis.Projection;
 using Network.Analysis.Structure;
@@ -9,17 +8,13 @@ namespace Network.Analysis.Insights;
 /// <summary>One side of a comparison: the organisation network's shape, its top brokers and its value-chain gaps.</summary>
 public sealed record ScenarioSide(int Organisations, int Ties, int Parts, long ConnectedPairs, double Efficiency, IReadOnlyList<BrokerChange> TopBrokers, IReadOnlyList<string> Gaps)
 {
-    /// <summary>Today's betweenness from the sampled sources by organisation id, where sampled: what a changed side's estimate is measured against.</summary>
+    /// <summary>Today's betweenness and how a changed network's is measured against it.</summary>
     [System.Text.Json.Serialization.JsonIgnore]
-    public IReadOnlyDictionary<string, double>? SampledBetweenness { get; init; }
+    public BetweennessAfterChange? Betweenness { get; init; }
 
     /// <summary>The value chains the gaps come from.</summary>
     [System.Text.Json.Serialization.JsonIgnore]
     public IReadOnlyList<SectorChain> Chains { get; init; } = [];
-
-    /// <summary>Today's betweenness as the metrics have it, by organisation id.</summary>
-    [System.Text.Json.Serialization.JsonIgnore]
-    public IReadOnlyDictionary<string, double>? Betweenness { get; init; }
 }
 
 /// <summary>Today and a changed network side by side, with the pairs and gaps that differ.</summary>
@@ -34,9 +29,9 @@ public sealed record ScenarioComparison(ScenarioSide Today, ScenarioSide Changed
 /// <summary>
 /// A proposed change tried out without writing it: the data with an actor removed, or with a partnership added, projected
 /// and analysed like today's. Connected pairs are Σ over components of s(s−1)/2 organisation pairs; efficiency is
-/// <see cref="Fragility.Efficiency"/>; top brokers are the five highest betweenness values (both sampled with the same
-/// 200 seeded sources above 2,000 organisations; today's values are the metrics', and a changed side's are today's plus
-/// the change the same sources see); gaps are those of <see cref="Gaps.Analyse"/> for the home region.
+/// <see cref="Fragility.Efficiency"/> (from the same 200 seeded sources on both sides above 2,000 organisations); top
+/// brokers are the five highest betweenness values, today's as the metrics have them and a changed side's as
+/// <see cref="BetweennessAfterChange"/> measures them; gaps are those of <see cref="Gaps.Analyse"/> for the home region.
 /// </summary>
 public static class Scenario
 {
@@ -60,8 +55,9 @@ public static class Scenario
     /// <summary>Against today's side computed once (it is the same for every change tried on the same data).</summary>
     public static ScenarioComparison Compare(ScenarioSide today, NetworkGraph changed, DateOnly? asOf, IReadOnlyCollection<string> homeRegion, int seed = 42)
     {
-        var sampled = today.Organisations > SampleAbove;
-        var b = Side(changed, OrganisationProjection.Project(changed, asOf), homeRegion, seed, sampled, today: today);
+        var network = OrganisationProjection.Project(changed, asOf);
+        var b = Side(changed, network, homeRegion, seed, today.Betweenness!.After(network.Graph), today.Betweenness.SampleSources);
+        var sampled = today.Betweenness.SampleSources is not null;
         var changes = Gaps.Compare(today.Chains, b.Chains);
         return new ScenarioComparison(today, b, changes.Opened, changes.Closed, sampled) { GapsWorsened = changes.Worsened, EmptiedSectors = changes.Emptied };
     }
@@ -72,34 +68,20 @@ public static class Scenario
     public static ScenarioSide Today(NetworkGraph today, DateOnly? asOf, IReadOnlyCollection<string> homeRegion, int seed = 42, OrganisationNetwork? network = null, double[]? betweenness = null)
     {
         network ??= OrganisationProjection.Project(today, asOf);
-        return Side(today, network, homeRegion, seed, network.Graph.NodeCount > SampleAbove, betweenness);
+        var measured = new BetweennessAfterChange(network.Graph, betweenness, seed);
+        return Side(today, network, homeRegion, seed, measured.Today, measured.SampleSources) with { Betweenness = measured };
     }
 
-    private const int SampleAbove = 2000;
-
-    private static ScenarioSide Side(NetworkGraph graph, OrganisationNetwork network, IReadOnlyCollection<string> home, int seed, bool sampled, double[]? known = null, ScenarioSide? today = null)
+    /// <param name="samples">Efficiency from this many seeded sources (the same on both sides of a comparison).</param>
+    private static ScenarioSide Side(NetworkGraph graph, OrganisationNetwork network, IReadOnlyCollection<string> home, int seed, double[] betweenness, int? samples)
     {
         var g = network.Graph;
-        var samples = sampled ? 200 : (int?)null;
         var components = Connectivity.Components(g);
         var pairs = components.GroupBy(c => c).Sum(c => (long)c.Count() * (c.Count() - 1) / 2);
-        var computed = known is not null && !sampled ? known : ShortestPaths.Compute(g, samples, seed).Betweenness;
-        var betweenness = known ?? computed;
-        if (today is { SampledBetweenness: { } before, Betweenness: { } exact })
-        {
-            // The changed network's value: today's plus the change the same sampled sources see.
-            betweenness = Enumerable.Range(0, g.NodeCount).Select(v => exact.TryGetValue(g.Ids[v], out var e) && before.TryGetValue(g.Ids[v], out var b)
-                ? Math.Max(0, e + computed[v] - b) : computed[v]).ToArray();
-        }
         var top = Enumerable.Range(0, g.NodeCount).OrderByDescending(v => betweenness[v]).ThenBy(v => g.Ids[v], StringComparer.Ordinal).Take(5)
             .Select(v => new BrokerChange(g.Ids[v], network.Organisations[v].Name, betweenness[v], betweenness[v])).ToList();
         var chains = Gaps.Analyse(graph, network, home);
         var gaps = chains.SelectMany(c => c.Gaps).Select(Gaps.Describe).Order(StringComparer.Ordinal).ToList();
-        return new ScenarioSide(g.NodeCount, g.EdgeCount, components.Distinct().Count(), pairs, Fragility.Efficiency(g, seed, samples), top, gaps)
-        {
-            SampledBetweenness = sampled && known is not null ? Enumerable.Range(0, g.NodeCount).ToDictionary(v => g.Ids[v], v => computed[v]) : null,
-            Betweenness = known is null ? null : Enumerable.Range(0, g.NodeCount).ToDictionary(v => g.Ids[v], v => known[v]),
-            Chains = chains,
-        };
+        return new ScenarioSide(g.NodeCount, g.EdgeCount, components.Distinct().Count(), pairs, Fragility.Efficiency(g, seed, samples), top, gaps) { Chains = chains };
     }
 }
