@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
 using Network.Analysis;
+using Network.Analysis.Text;
 using Network.Data.Formats;
 using Spectre.Console;
 
@@ -62,7 +63,7 @@ public static class AnalyzeCommand
 
         if (result.Betweenness is { } betweenness)
         {
-            var table = new Table().Title(result.BetweennessSampled ? "Top brokers (betweenness, sampled)" : "Top brokers (betweenness)");
+            var table = new Table().Title($"Top brokers by betweenness in the {input.Network}{(result.BetweennessSampled ? " (sampled)" : "")}");
             table.AddColumns("#", "node", "betweenness", "constraint", "eff. size", "degree");
             if (result.Brokerage is not null)
                 table.AddColumn($"brokered pairs across {Markup.Escape(group!)}");
@@ -74,9 +75,9 @@ public static class AnalyzeCommand
                 {
                     (++rank).ToString(CultureInfo.InvariantCulture),
                     Markup.Escape(input.Name(v)),
-                    betweenness[v].ToString("F4", CultureInfo.InvariantCulture),
-                    result.StructuralHoles?.Constraint[v]?.ToString("F3", CultureInfo.InvariantCulture) ?? "–",
-                    result.StructuralHoles?.EffectiveSize[v]?.ToString("F1", CultureInfo.InvariantCulture) ?? "–",
+                    Numbers.Format("betweenness", betweenness[v]),
+                    Numbers.Format("constraint", result.StructuralHoles?.Constraint[v]),
+                    Numbers.Format("effective-size", result.StructuralHoles?.EffectiveSize[v]),
                     graph.Degree(v).ToString(CultureInfo.InvariantCulture),
                 };
                 if (result.Brokerage is { } roles)

@@ -1,6 +1,7 @@
 using System.CommandLine;
-using System.Globalization;
+using Network.Analysis;
 using Network.Analysis.Insights;
+using Network.Analysis.Text;
 using Network.Data.Formats;
 using Spectre.Console;
 
@@ -20,26 +21,30 @@ public static class WhatIfCommand
                 throw new DirectoryNotFoundException($"No folder '{source.FullName}'.");
             var graph = DataFolder.Read(source.FullName);
             WhatIfReport report;
+            // The same analysis the server keeps, so the values before are the metrics' (exact where the server's are).
+            using var snapshot = new AnalysisSnapshot(graph, null, 42);
             try
             {
-                report = Fragility.WhatIf(graph, parse.GetRequiredValue(id));
+                report = snapshot.WhatIf(parse.GetRequiredValue(id));
             }
             catch (KeyNotFoundException e)
             {
                 throw new InvalidDataException(e.Message);
             }
             string Esc(string s) => Markup.Escape(s);
-            AnsiConsole.MarkupLine($"[bold]Without {Esc(report.RemovedName)}[/] ({report.RemovedLabel.ToLowerInvariant()}):");
-            AnsiConsole.MarkupLine($"  organisation pairs that lose every path: {report.DisconnectedPairs:N0}");
+            AnsiConsole.MarkupLine($"[bold]Without {Esc(report.RemovedName)}[/] ({report.RemovedLabel.ToLowerInvariant()}), in the {BrokerNetworks.Organisations}:");
+            AnsiConsole.MarkupLine($"  organisation pairs that lose every path: {Numbers.Count(report.DisconnectedPairs)}");
             AnsiConsole.MarkupLine($"  cut off from their group: {(report.CutOff.Count == 0 ? "none" : Esc(string.Join(", ", report.CutOff)))}");
             AnsiConsole.MarkupLine($"  left without any tie: {(report.Isolated.Count == 0 ? "none" : Esc(string.Join(", ", report.Isolated)))}");
             foreach (var severed in report.Severed)
                 AnsiConsole.MarkupLine($"  {Esc(severed.Attribute)} {Esc(severed.From)} and {Esc(severed.To)} are no longer connected");
-            AnsiConsole.MarkupLine($"  global efficiency: {report.EfficiencyBefore.ToString("F4", CultureInfo.InvariantCulture)} → {report.EfficiencyAfter.ToString("F4", CultureInfo.InvariantCulture)}");
+            AnsiConsole.MarkupLine($"  global efficiency: {Numbers.Format("efficiency", report.EfficiencyBefore)} → {Numbers.Format("efficiency", report.EfficiencyAfter)}");
             if (report.LongerPaths >= 0)
-                AnsiConsole.MarkupLine($"  pairs whose shortest path grew: {report.LongerPaths:N0}");
+                AnsiConsole.MarkupLine($"  pairs whose shortest path grew: {Numbers.Count(report.LongerPaths)}");
             foreach (var broker in report.TakeOver)
-                AnsiConsole.MarkupLine($"  takes over: {Esc(broker.Name)} (betweenness {broker.Before.ToString("F3", CultureInfo.InvariantCulture)} → {broker.After.ToString("F3", CultureInfo.InvariantCulture)})");
+                AnsiConsole.MarkupLine($"  takes over: {Esc(broker.Name)} (betweenness {Numbers.Format("betweenness", broker.Before)} → {Numbers.Format("betweenness", broker.After)})");
+            if (report.EmptiedSectors.Count > 0)
+                AnsiConsole.MarkupLine($"  nobody left in: {Esc(string.Join(", ", report.EmptiedSectors))}");
             return Task.FromResult(0);
         }));
         return command;

@@ -1,4 +1,8 @@
 using System.Text.Json;
+using Network.Analysis;
+using Network.Analysis.Text;
+using Network.Data.Formats;
+using Network.Tests;
 
 namespace Network.Cli.Tests;
 
@@ -142,5 +146,26 @@ public class AnalyzeCommandTests
         Assert.Equal(1, outcome.ExitCode);
         Assert.Contains(message, outcome.Error);
         Assert.Single(outcome.Error.Trim().Split('\n'));
+    }
+
+    [Fact]
+    public async Task ADataFolderIsAnalysedAsTheServersOrganisationNetworkWithTheSameValues()
+    {
+        var (outcome, json) = await AnalyzeToJson("analyze", "data/seed");
+        using var server = new AnalysisSnapshot(DataFolder.Read(Path.Combine(RepositoryPaths.Root, "data", "seed")), null, 42);
+        var graph = server.Organisations.Graph;
+        var holes = server.Metrics.StructuralHoles!;
+        Assert.Equal(graph.NodeCount, json.GetProperty("nodes").EnumerateObject().Count());
+        for (var v = 0; v < graph.NodeCount; v++)
+        {
+            var node = json.GetProperty("nodes").GetProperty(graph.Ids[v]);
+            Assert.True(Math.Abs(server.Metrics.Betweenness![v] - node.GetProperty("betweenness").GetDouble()) < 1e-12, graph.Ids[v]);
+            if (holes.Constraint[v] is { } constraint)
+                Assert.True(Math.Abs(constraint - node.GetProperty("constraint").GetDouble()) < 1e-12, graph.Ids[v]);
+        }
+        // The table names the network and writes the values as every page does.
+        Assert.Contains("in the organisation network", outcome.Output);
+        var top = Enumerable.Range(0, graph.NodeCount).MaxBy(v => server.Metrics.Betweenness![v]);
+        Assert.Contains(Numbers.Format("betweenness", server.Metrics.Betweenness![top]), outcome.Output);
     }
 }

@@ -10,6 +10,9 @@ namespace Network.Data.Formats;
 /// <summary>A plain graph read from a file, with its node attributes (values in node order; null = missing).</summary>
 public sealed record GraphFile(string Path, string Format, WeightedGraph Graph, IReadOnlyDictionary<string, string?[]> NodeAttributes)
 {
+    /// <summary>Which network the graph is: a data folder's organisation network (the server's), its cities' twinnings, or the file's own.</summary>
+    public string Network { get; init; } = "network in the file";
+
     /// <summary>What a person reads for node v: its label or name attribute, else its id.</summary>
     public string Name(int v) =>
         (NodeAttributes.GetValueOrDefault("label") ?? NodeAttributes.GetValueOrDefault("name"))?[v] ?? Graph.Ids[v];
@@ -235,7 +238,8 @@ public static class GraphFiles
                 ["name"] = cities.Select(c => (string?)c.Name).ToArray(),
                 ["country"] = cities.Select(c => (string?)c.Country).ToArray(),
                 ["region"] = cities.Select(c => c.Region).ToArray(),
-            });
+            })
+            { Network = "network of twinned cities" };
         }
         var nodes = graph.NodesById();
         var cityOf = graph.OfType(RelationshipType.LocatedIn)
@@ -253,7 +257,7 @@ public static class GraphFiles
             ["sector"] = organisations.Select(o => o.Sectors.Count > 0 ? o.Sectors[0] : null).ToArray(),
             ["member"] = organisations.Select(o => (string?)(o.Member ? "member" : "non-member")).ToArray(),
         };
-        return new GraphFile(path, "csv", network.Graph, attributes);
+        return new GraphFile(path, "csv", network.Graph, attributes) { Network = Network.Analysis.Insights.BrokerNetworks.Organisations };
     }
 
     private static string? ResolveWeight(string name, string? weightAttribute, IReadOnlyList<(string Id, string Name)> edgeKeys)
