@@ -251,7 +251,7 @@ public sealed class AnalysisSnapshot : IDisposable
         Cached($"report\n{from:yyyy-MM-dd}", () => EcosystemReports.Build(Graph, new ReportOptions { AsOf = AsOf, Seed = _seed, CompareWith = from }, ReportInputs()));
 
     /// <summary>What this snapshot has computed already, for the report.</summary>
-    public ReportInputs ReportInputs() => new(Actors, BrokersSoFar, Communities, StabilityOf, () => CommunityStability,
+    public ReportInputs ReportInputs() => new(Actors, BrokersSoFar, Communities, CommunityLabels, StabilityOf, () => CommunityStability,
         Chains(null), Introductions(null), SinglePointsOfFailure);
 
     /// <summary>

@@ -38,7 +38,7 @@ public static class WhatIfCommand
             AnsiConsole.MarkupLine($"  left without any tie: {(report.Isolated.Count == 0 ? "none" : Esc(string.Join(", ", report.Isolated)))}");
             foreach (var severed in report.Severed)
                 AnsiConsole.MarkupLine($"  {Esc(severed.Attribute)} {Esc(severed.From)} and {Esc(severed.To)} are no longer connected");
-            AnsiConsole.MarkupLine($"  global efficiency: {Numbers.Format("efficiency", report.EfficiencyBefore)} → {Numbers.Format("efficiency", report.EfficiencyAfter)}");
+            AnsiConsole.MarkupLine($"  global efficiency: {Numbers.Format("global-efficiency", report.EfficiencyBefore)} → {Numbers.Format("global-efficiency", report.EfficiencyAfter)}");
             if (report.LongerPaths >= 0)
                 AnsiConsole.MarkupLine($"  pairs whose shortest path grew: {Numbers.Count(report.LongerPaths)}");
             foreach (var broker in report.TakeOver)

@@ -29,7 +29,7 @@ public sealed record ReportOptions
 /// <param name="UnnamedOrganisations">Organisations imported without a name (shown as "unnamed organisation (…)").</param>
 public sealed record ReportSummary(int Organisations, int People, int Agreements, int Ties, int Components, int LargestComponent, int Communities, double Modularity, int IncompleteOrganisations, int UnnamedOrganisations, bool Synthetic);
 
-public sealed record CommunityLine(int Community, int Size, double Consensus, IReadOnlyList<string> Examples);
+public sealed record CommunityLine(int Community, string Label, int Size, double Consensus, IReadOnlyList<string> Examples);
 
 public sealed record ChangeBetweenDates(DateOnly From, DateOnly To, IReadOnlyList<(string A, string B)> NewTies, IReadOnlyList<(string A, string B)> LostTies,
     IReadOnlyList<BrokerChange> Rose, IReadOnlyList<BrokerChange> Fell, IReadOnlyList<string> GapsClosed, IReadOnlyList<string> GapsOpened);
@@ -54,6 +54,7 @@ public sealed record ReportInputs(
     ActorNetwork Actors,
     IReadOnlyList<BrokerProfile> Profiles,
     CommunityResult Communities,
+    IReadOnlyList<string> CommunityLabels,
     Func<string, double?> BrokerStability,
     Func<StabilityReport> CommunityStability,
     IReadOnlyList<SectorChain> Chains,
@@ -98,7 +99,7 @@ public static class EcosystemReports
                     brokerStability[p.Id] = share;
             }
             communityLines = organisationStability.Communities.Where(c => c.Size > 1)
-                .Select(c => new CommunityLine(c.Community, c.Size, c.Consensus,
+                .Select(c => new CommunityLine(c.Community, inputs.CommunityLabels[c.Community], c.Size, c.Consensus,
                     Enumerable.Range(0, organisations.Graph.NodeCount).Where(v => communities.Community[v] == c.Community)
                         .OrderByDescending(organisations.Graph.Strength).Take(4).Select(v => organisations.Organisations[v].Name).ToList()))
                 .ToList();

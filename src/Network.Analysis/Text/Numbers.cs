@@ -12,7 +12,7 @@ public static class Numbers
     {
         ["score"] = 2, ["betweenness"] = 4, ["pagerank"] = 4, ["closeness"] = 3, ["eigenvector"] = 3, ["harmonic"] = 1,
         ["constraint"] = 2, ["effective-size"] = 1, ["effectiveSize"] = 1, ["efficiency"] = 2, ["hierarchy"] = 2, ["strength"] = 1,
-        ["bridge-share"] = 2, ["modularity"] = 3, ["ei-index"] = 2,
+        ["bridge-share"] = 2, ["modularity"] = 3, ["ei-index"] = 2, ["global-efficiency"] = 3,
     };
 
     /// <summary>The value as the measure is written everywhere; "–" for none. A positive value too small for its decimals reads "&lt; 0.0001".</summary>

@@ -34,7 +34,7 @@ public static class ReportWriter
         sections.Add(new("Summary",
         [
             $"{s.Organisations} organisations, {s.People} people, {s.Agreements} agreements ({scope}); {s.Ties} ties between organisations in {s.Components} connected parts (the largest holds {s.LargestComponent}).",
-            $"{s.Communities} communities (Leiden, modularity {F(s.Modularity)}). Home region: {string.Join(", ", report.HomeRegion)}.",
+            $"{s.Communities} communities (Leiden, modularity {Numbers.Format("modularity", s.Modularity)}). Home region: {string.Join(", ", report.HomeRegion)}.",
             s.IncompleteOrganisations > 0 ? $"{s.IncompleteOrganisations} organisations have no known city; they count in the network but not in the regional value chains." : "Every organisation has a known city.",
             .. s.UnnamedOrganisations > 0 ? (string[])[$"{s.UnnamedOrganisations} organisations have no name in the source data; they appear as \"unnamed organisation (…)\" and count in every analysis."] : [],
             .. s.Synthetic ? (string[])["This report is about SYNTHETIC data generated for testing, not real organisations."] : [],
@@ -124,7 +124,7 @@ public static class ReportWriter
                 $"Consensus = share of {report.StabilityRuns} Leiden runs (seeds × resolutions 0.8, 1.0, 1.2) in which members stay together; below 70% a community is an artefact of one run rather than a fact.",
             ],
             ["community", "size", "consensus", "largest members"],
-            report.Communities.Select(c => (IReadOnlyList<string>)[(c.Community + 1).ToString(CultureInfo.InvariantCulture), c.Size.ToString(CultureInfo.InvariantCulture), F(c.Consensus * 100, "F0") + "%", string.Join(", ", c.Examples)]).ToList()));
+            report.Communities.Select(c => (IReadOnlyList<string>)[$"{c.Label} ({(c.Community + 1).ToString(CultureInfo.InvariantCulture)})", Numbers.Count(c.Size), F(c.Consensus * 100, "F0") + "%", string.Join(", ", c.Examples)]).ToList()));
         }
 
         if (report.Change is { } change)
@@ -132,8 +132,8 @@ public static class ReportWriter
             sections.Add(new($"Changes from {change.From:yyyy-MM-dd} to {change.To:yyyy-MM-dd}",
             [
                 $"{change.NewTies.Count} new ties, {change.LostTies.Count} lost ties.",
-                change.Rose.Count > 0 ? "Brokers that rose: " + string.Join(", ", change.Rose.Select(r => $"{r.Name} ({F(r.Before)} → {F(r.After)})")) + "." : "No broker rose.",
-                change.Fell.Count > 0 ? "Brokers that fell: " + string.Join(", ", change.Fell.Select(r => $"{r.Name} ({F(r.Before)} → {F(r.After)})")) + "." : "No broker fell.",
+                change.Rose.Count > 0 ? "Brokers that rose (betweenness in the organisation network): " + string.Join(", ", change.Rose.Select(r => $"{r.Name} ({Numbers.Format("betweenness", r.Before)} → {Numbers.Format("betweenness", r.After)})")) + "." : "No broker rose.",
+                change.Fell.Count > 0 ? "Brokers that fell: " + string.Join(", ", change.Fell.Select(r => $"{r.Name} ({Numbers.Format("betweenness", r.Before)} → {Numbers.Format("betweenness", r.After)})")) + "." : "No broker fell.",
                 change.GapsClosed.Count > 0 ? "Gaps closed: " + string.Join("; ", change.GapsClosed) + "." : "No gap closed.",
                 change.GapsOpened.Count > 0 ? "Gaps opened: " + string.Join("; ", change.GapsOpened) + "." : "No gap opened.",
             ]));
