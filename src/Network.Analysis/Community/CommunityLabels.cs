@@ -8,8 +8,8 @@ public sealed record MemberTraits(string Name, IReadOnlyList<string> Sectors, st
 /// <summary>
 /// Names communities by what sets them apart: of the sectors, kinds, countries and cities of its members, the one (or
 /// two, of different attributes) most over-represented in the community against the whole network — the largest
-/// difference between its share among the members and its share overall, among values at least a quarter of the
-/// members (and two) have — followed by its leading organisation, the member with the greatest tie strength:
+/// share · ln(share / share overall), among values at least a tenth of the members (and two) have — followed by its
+/// leading organisation, the member with the greatest tie strength:
 /// "Life & health sciences · Leuven — led by KU Leuven". A single organisation is named after itself. Names are made
 /// distinct within a network by the leader, and a number where even that repeats.
 /// </summary>
@@ -36,11 +36,14 @@ public static class CommunityLabels
                 continue;
             }
             var mine = Shares(inside, members);
-            var least = Math.Max(2, inside.Count / 4.0);
+            // Distinctive: held by at least a tenth of the members (and two), and over-represented; ranked by how much
+            // it tells the community apart — its share times the log of its lift over the whole network (its term of
+            // the Kullback–Leibler divergence), so that a trait both common in the community and rare outside wins.
+            var least = Math.Max(2, inside.Count / 10.0);
             var traits = mine
                 .Where(kv => kv.Value.Count >= least)
-                .Select(kv => (kv.Key.Attribute, kv.Key.Value, Lift: kv.Value.Share - overall[kv.Key].Share))
-                .Where(x => x.Lift > 0)
+                .Select(kv => (kv.Key.Attribute, kv.Key.Value, Lift: kv.Value.Share * Math.Log(kv.Value.Share / overall[kv.Key].Share)))
+                .Where(x => x.Lift > 0.01)
                 .OrderByDescending(x => Math.Round(x.Lift, 9)).ThenBy(x => Preference.IndexOf(x.Attribute)).ThenBy(x => x.Value, StringComparer.Ordinal)
                 .ToList();
             var chosen = new List<string>();

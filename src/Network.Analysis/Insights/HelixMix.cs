@@ -33,7 +33,11 @@ public sealed record HelixMix(int Organisations, IReadOnlyList<double> Shares, i
 
     private static string Percent(double share) => (share * 100).ToString("0", CultureInfo.InvariantCulture) + " %";
 
-    private static string Signed(double value) => (value < 0 ? "−" : "+") + Math.Abs(value).ToString("0.00", CultureInfo.InvariantCulture);
+    private static string Signed(double value)
+    {
+        var rounded = Math.Round(value, 2);
+        return rounded == 0 ? "0.00" : (rounded < 0 ? "−" : "+") + Math.Abs(rounded).ToString("0.00", CultureInfo.InvariantCulture);
+    }
 }
 
 /// <summary>

@@ -19,8 +19,7 @@ public static class ReportWriter
     private static string Bridges(BrokerProfile p) =>
         p.Bridges.Count == 0 ? "—" : string.Join("; ", p.Bridges.Take(3).Select(b => $"{b.Attribute} {b.From} ↔ {b.To} ({b.Pairs})"));
 
-    private static string Roles(BrokerProfile p) =>
-        $"coordinator {p.Roles.Coordinator}, itinerant {p.Roles.Itinerant}, gatekeeper/representative {p.Roles.Gatekeeper}, liaison {p.Roles.Liaison}";
+    private static string Roles(BrokerProfile p) => p.Roles.Describe();
 
     /// <summary>One section of the report: a heading, paragraphs and an optional table, as every rendering shows it.</summary>
     public sealed record Section(string Heading, IReadOnlyList<string> Paragraphs, IReadOnlyList<string>? Columns = null, IReadOnlyList<IReadOnlyList<string>>? Rows = null);

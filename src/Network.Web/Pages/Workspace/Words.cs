@@ -17,15 +17,7 @@ public static class Words
         : $"{b.Attribute} {b.From} ↔ {b.To} ({Count(b.Pairs, "pair")})";
 
     /// <summary>The Gould–Fernandez roles it plays, largest first: "liaison 12, gatekeeper 3".</summary>
-    public static string Roles(BrokerageRoles r)
-    {
-        var roles = new (string Name, double Count)[]
-        {
-            ("liaison", r.Liaison), ("gatekeeper", r.Gatekeeper), ("representative", r.Representative), ("itinerant", r.Itinerant), ("coordinator", r.Coordinator),
-        };
-        var played = roles.Where(x => x.Count > 0).OrderByDescending(x => x.Count).Select(x => $"{x.Name} {x.Count.ToString("0.#", CultureInfo.InvariantCulture)}").ToList();
-        return played.Count == 0 ? "none" : string.Join(", ", played);
-    }
+    public static string Roles(BrokerageRoles r) => r.Describe();
 
     /// <summary>Worst first: nothing at all, then only outside the region, then present but not linked, then a single actor.</summary>
     public static int Severity(GapKind kind) => kind switch
