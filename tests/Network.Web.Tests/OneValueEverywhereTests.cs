@@ -87,6 +87,23 @@ public sealed class OneValueEverywhereTests : IDisposable
         Assert.Contains($"| {betweenness} |", report);
     }
 
+    [Theory]
+    [InlineData("seed")]
+    [InlineData("synthetic")]
+    public async Task TheOverviewTheValueChainsTheReportAndTheApiCountTheSameGaps(string dataset)
+    {
+        var client = _app.CreateClient();
+        var chains = await client.GetFromJsonAsync<JsonElement>($"/api/datasets/{dataset}/analysis/value-chains");
+        var gaps = chains.EnumerateArray().Sum(c => c.GetProperty("gaps").GetArrayLength());
+        Assert.True(gaps > 0);
+        var said = $"{gaps:N0} gaps";
+        var overview = await Html.ParseAsync(await client.GetAsync($"/datasets/{dataset}"));
+        Assert.Contains(said, overview.QuerySelectorAll("h3").Single(h => h.TextContent.StartsWith("Worst gaps", StringComparison.Ordinal)).TextContent);
+        var valueChains = await Html.ParseAsync(await client.GetAsync($"/datasets/{dataset}/value-chains"));
+        Assert.Contains(said, valueChains.QuerySelector("#gaps h2")!.TextContent);
+        Assert.Contains(said, await client.GetStringAsync($"/datasets/{dataset}/report?handler=Markdown"));
+    }
+
     [Fact]
     public async Task TheWhatIfOfALeavingSectorSaysTheSectorIsEmptiedNotThatItsGapsClosed()
     {

@@ -10,7 +10,7 @@ public sealed record MemberTraits(string Name, IReadOnlyList<string> Sectors, st
 /// two, of different attributes) most over-represented in the community against the whole network — the largest
 /// share · ln(share / share overall), among values at least a tenth of the members (and two) have — followed by its
 /// leading organisation, the member with the greatest tie strength:
-/// "Life & health sciences · Leuven — led by KU Leuven". A single organisation is named after itself. Names are made
+/// "Life & health sciences · Leuven — led by KU Leuven". A single organisation is named after itself ("Ford Genk on its own"). Names are made
 /// distinct within a network by the leader, and a number where even that repeats.
 /// </summary>
 public static class CommunityLabels
@@ -32,7 +32,7 @@ public static class CommunityLabels
             var leader = inside.OrderByDescending(graph.Strength).ThenBy(v => graph.Ids[v], StringComparer.Ordinal).First();
             if (inside.Count == 1)
             {
-                labels[c] = members[leader].Name + " alone";
+                labels[c] = members[leader].Name + " on its own";
                 continue;
             }
             var mine = Shares(inside, members);

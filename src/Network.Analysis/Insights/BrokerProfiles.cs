@@ -23,6 +23,10 @@ public sealed record RankBand(int Low, int High)
         var tolerance = Math.Max(1, (int)Math.Ceiling(rank * 0.25));
         return Low >= rank - tolerance && High <= rank + tolerance;
     }
+
+    /// <summary>As every page and the report write it beside the rank: "(1–4) uncertain", or "stable" where every copy agrees.</summary>
+    public string Describe(int rank) =>
+        (Low == High ? "" : $"({Low.ToString("N0", CultureInfo.InvariantCulture)}–{High.ToString("N0", CultureInfo.InvariantCulture)}) ") + (IsStable(rank) ? "stable" : "uncertain");
 }
 
 /// <param name="Network">The network the numbers are measured in (<see cref="BrokerNetworks"/>).</param>
@@ -54,6 +58,9 @@ public sealed record BrokerProfile(
 {
     /// <summary>Null until the perturbed copies are ranked (<see cref="BrokerProfiles.WithRankBands"/>).</summary>
     public RankBand? RankBand { get; init; }
+
+    /// <summary>The rank with its band: "2 (1–4) uncertain", "1 stable", or "2" while the band is computed.</summary>
+    public string RankText => Rank.ToString("N0", CultureInfo.InvariantCulture) + (RankBand is { } band ? " " + band.Describe(Rank) : "");
 }
 
 /// <summary>The networks broker measures are taken in; every number says which.</summary>

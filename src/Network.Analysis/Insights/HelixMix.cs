@@ -12,7 +12,8 @@ namespace Network.Analysis.Insights;
 public sealed record HelixMix(int Organisations, IReadOnlyList<double> Shares, int External, int Internal, double? EiIndex, double? ExpectedEi, IReadOnlyList<double> TieShares)
 {
     /// <summary>In words: "mostly industry (62 %), ties little to government; E–I −0.40 against −0.05 by chance: ties stay within their helix".</summary>
-    public string Words(IReadOnlyList<double> overall)
+    /// <param name="withIndex">With the E–I index against chance (the communities page); without, the mix alone (the overview's cards).</param>
+    public string Words(IReadOnlyList<double> overall, bool withIndex = true)
     {
         if (Organisations == 0)
             return "no organisations";
@@ -25,7 +26,7 @@ public sealed record HelixMix(int Organisations, IReadOnlyList<double> Shares, i
         var least = Enumerable.Range(0, Helices.All.Count).Where(h => overall[h] >= 0.05)
             .Select(h => (h, Ratio: TieShares[h] / overall[h])).OrderBy(x => x.Ratio).FirstOrDefault();
         var reach = least.Ratio < 0.5 && TieShares.Sum() > 0 ? $", ties little to {Helices.Names[least.h]}" : "";
-        var ei = EiIndex is { } e && ExpectedEi is { } x
+        var ei = withIndex && EiIndex is { } e && ExpectedEi is { } x
             ? $"; E–I {Signed(e)} against {Signed(x)} by chance: {(e < x - 0.1 ? "ties stay within their helix more than chance would" : e > x + 0.1 ? "ties cross helices more than chance would" : "ties cross helices about as often as chance would")}"
             : "";
         return mix + reach + ei;

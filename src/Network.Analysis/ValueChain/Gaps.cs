@@ -173,6 +173,18 @@ public static class Gaps
         return new GapChanges(opened.Order(StringComparer.Ordinal).ToList(), closed.Order(StringComparer.Ordinal).ToList(), changed.Order(StringComparer.Ordinal).ToList(), emptied);
     }
 
+    /// <summary>
+    /// How many gaps, said the same way on every page and in the report: "41 gaps, 6 of them in sectors the region is
+    /// active in" (active: some organisation of the region works at some stage of it).
+    /// </summary>
+    public static string Count(IReadOnlyList<SectorChain> chains)
+    {
+        var all = chains.Sum(c => c.Gaps.Count);
+        var active = chains.Where(c => c.Stages.Any(s => s.InRegion.Count > 0)).Sum(c => c.Gaps.Count);
+        var gaps = $"{all.ToString("N0", System.Globalization.CultureInfo.InvariantCulture)} gap{(all == 1 ? "" : "s")}";
+        return all == 0 || active == all ? gaps : $"{gaps}, {active.ToString("N0", System.Globalization.CultureInfo.InvariantCulture)} of them in sectors the region is active in";
+    }
+
     /// <summary>The kind of gap as a manager says it.</summary>
     public static string Word(GapKind kind) => kind switch
     {

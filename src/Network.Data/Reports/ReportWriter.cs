@@ -39,12 +39,9 @@ public static class ReportWriter
             .. s.Synthetic ? (string[])["This report is about SYNTHETIC data generated for testing, not real organisations."] : [],
         ]));
 
-        static string Rank(BrokerProfile p) => p.RankBand is { } band
-            ? $"{Numbers.Count(p.Rank)}{(band.Low == band.High ? "" : $" ({Numbers.Count(band.Low)}–{Numbers.Count(band.High)})")} {(band.IsStable(p.Rank) ? "stable" : "uncertain")}"
-            : Numbers.Count(p.Rank);
         IReadOnlyList<IReadOnlyList<string>> BrokerRows(IEnumerable<BrokerProfile> profiles) => profiles.Select(p => (IReadOnlyList<string>)
         [
-            Rank(p), p.Name, Numbers.Format("score", p.Score), Numbers.Format("betweenness", p.Betweenness), Numbers.Format("constraint", p.Constraint),
+            p.RankText, p.Name, Numbers.Format("score", p.Score), Numbers.Format("betweenness", p.Betweenness), Numbers.Format("constraint", p.Constraint),
             Bridges(p), Roles(p), p.CutOff > 0 ? $"yes ({Numbers.Count(p.CutOff)} cut off)" : "", report.BrokerStability.TryGetValue(p.Id, out var st) ? F(st * 100, "F0") + "%" : "—",
         ]).ToList();
         string[] brokerColumns = ["# (rank band)", "actor", "score", "betweenness", "constraint", "bridges (open pairs)", "roles", "cut point", "between communities"];
@@ -103,7 +100,7 @@ public static class ReportWriter
         var staged = report.Chains.SelectMany(c => c.Stages).SelectMany(st => st.InRegion.Concat(st.External)).Select(a => a.Id).Distinct().Count();
         sections.Add(new("Gaps",
         [
-            gaps.Count == 0 ? "No gaps." : "Missing: nobody at the stage; external only: only organisations outside the region; thin: one organisation in the region; unconnected: two consecutive stages with organisations but no tie between them.",
+            gaps.Count == 0 ? "No gaps." : $"{Gaps.Count(report.Chains)}; a sector's missing stages share one row. Missing: nobody at the stage; external only: only organisations outside the region; thin: one organisation in the region; unconnected: two consecutive stages with organisations but no tie between them.",
             $"{staged} of {report.Summary.Organisations} organisations have a known value-chain stage in a sector; the others cannot fill a gap until their stages are recorded.",
         ],
         ["sector", "gap", "stage", "actors", "why"],

@@ -21,7 +21,6 @@ public sealed class IndexModel(DatasetCatalog catalog, AnalysisService analysis)
     public IReadOnlyList<CommunitySummary> Communities { get; private set; } = [];
     public IReadOnlyList<SectorChain> Chains { get; private set; } = [];
     public IReadOnlyList<(Gap Gap, string Text)> WorstGaps { get; private set; } = [];
-    public int GapCount { get; private set; }
     public IReadOnlyList<SinglePointOfFailure> Fragile { get; private set; } = [];
     public int Ties { get; private set; }
     public int Components { get; private set; }
@@ -40,8 +39,6 @@ public sealed class IndexModel(DatasetCatalog catalog, AnalysisService analysis)
         TopPeople = Snapshot.BrokersSoFar.Where(b => b.Label == nameof(NodeLabel.Person) && b.OpenPairs > 0).Take(3).ToList();
         Communities = CommunitySummary.Of(Snapshot, withConsensus: false);
         Chains = Snapshot.Chains(null);
-        var gaps = Chains.SelectMany(c => c.Gaps).ToList();
-        GapCount = gaps.Count;
         WorstGaps = Words.WorstGaps(Chains).Take(6).ToList();
         Fragile = Snapshot.SinglePointsOfFailure.Take(5).ToList();
         Ties = Snapshot.Organisations.Graph.EdgeCount;
