@@ -34,7 +34,7 @@ public sealed class ColleaguesInABrowserTests(RunningServer server) : IClassFixt
         await sofie.ClickAsync("form.record-form button.primary");
         await sofie.WaitForURLAsync("**/organisations/org-imec?saved=1");
 
-        await jan.WaitForFunctionAsync("() => document.getElementById('live-notice').textContent.includes('sofie changed imec')", null, new PageWaitForFunctionOptions { Timeout = 30_000 });
+        await jan.WaitForFunctionAsync("() => document.getElementById('live-notice').textContent.includes('sofie changed the website of imec')", null, new PageWaitForFunctionOptions { Timeout = 30_000 });
         Assert.Contains("imec-int.com", await jan.Locator("dl.fields").First.InnerTextAsync());
         await Browser.ShotAsync(jan, "presence-after-edit");
     }

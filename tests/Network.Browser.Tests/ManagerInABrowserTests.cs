@@ -116,7 +116,7 @@ public sealed class ManagerInABrowserTests(RunningServer server) : IClassFixture
 
         await colleague.WaitForFunctionAsync("() => document.querySelector('h1').textContent.includes('Leuven MindGate vzw')", null, new PageWaitForFunctionOptions { Timeout = 30_000 });
         Assert.True(await colleague.EvaluateAsync<bool>("() => window.notReloaded === true"));
-        Assert.Contains("maria changed Leuven MindGate vzw", await colleague.Locator("#live-notice").InnerTextAsync());
+        Assert.Contains("maria changed the name of Leuven MindGate vzw", await colleague.Locator("#live-notice").InnerTextAsync());
         await Browser.ShotAsync(colleague, "colleague-updated");
     }
 }

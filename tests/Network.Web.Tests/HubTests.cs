@@ -91,7 +91,10 @@ public sealed class HubTests : IDisposable
         var update = new HttpRequestMessage(HttpMethod.Put, "/api/datasets/seed/sectors/sector-nanotech") { Content = JsonContent.Create(new { name = "Nanotech", source = "test" }) };
         update.Headers.IfMatch.Add(read.Headers.ETag!);
         await client.SendAsync(update);
-        Assert.Equal("Nanotech", ((NodeEvent)(await Next(events, "NodeChanged")).Payload).Node.DisplayName);
+        var changedNode = (NodeEvent)(await Next(events, "NodeChanged")).Payload;
+        Assert.Equal("Nanotech", changedNode.Node.DisplayName);
+        // The event says what changed, so a colleague's notice can: the name and the source, nothing else.
+        Assert.Equal(["name", "source"], changedNode.Fields.Order());
 
         var relationship = "/api/datasets/seed/relationships/TWINNED_WITH/city-leuven/city-wuxi";
         var created = await client.PostAsJsonAsync("/api/datasets/seed/relationships", new { type = "TwinnedWith", from = "city-leuven", to = "city-wuxi", source = "test" });

@@ -55,14 +55,17 @@ public static class History
         return new ChangeNote(by, via, summary ?? Summarise(items, total), items, Math.Max(total, items.Count)) { NodeIds = ids };
     }
 
-    /// <summary>"changed organisation KU Leuven", "added PARTNERS_WITH (a)-(b)", "deleted person X"; several: counts.</summary>
+    /// <summary>"changed the name and website of organisation KU Leuven", "added PARTNERS_WITH (a)-(b)", "deleted person X"; several: counts.</summary>
     public static string Summarise(IReadOnlyList<ChangeItem> items, int total)
     {
         if (items.Count == 0)
             return $"{total:N0} records written";
         var nodes = items.Where(i => i.Kind == "node").ToList();
         var main = nodes.Count > 0 ? nodes[0] : items[0];
-        var what = main.Kind == "node" ? $"{main.Action} {main.Label.ToLowerInvariant()} {main.Name}" : $"{main.Action} {main.Label} {main.Id}";
+        var fields = main.Kind == "node" ? main.ChangedFields() : [];
+        var what = main.Kind != "node" ? $"{main.Action} {main.Label} {main.Id}"
+            : fields.Count is > 0 and <= 4 ? $"changed the {ChangeItem.List(fields)} of {main.Label.ToLowerInvariant()} {main.Name}"
+            : $"{main.Action} {main.Label.ToLowerInvariant()} {main.Name}";
         var rest = items.Count - 1;
         return rest == 0 ? what : $"{what} and {rest} more change{(rest == 1 ? "" : "s")}";
     }

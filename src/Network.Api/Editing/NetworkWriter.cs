@@ -25,15 +25,23 @@ public sealed class NetworkWriter(DatasetCatalog catalog, IHubContext<NetworkHub
     /// Commits the batch with its history entry, then announces it once to the dataset's watchers, then triggers
     /// re-analysis.
     /// </summary>
-    private async Task<WriteResult> CommitAsync(string dataset, GraphBatch batch, Author author, string? summary, Func<INetworkClient, WriteResult, Task> announce, CancellationToken cancellationToken)
+    private Task<WriteResult> CommitAsync(string dataset, GraphBatch batch, Author author, string? summary, Func<INetworkClient, WriteResult, Task> announce, CancellationToken cancellationToken) =>
+        CommitAsync(dataset, batch, author, summary, (c, r, _) => announce(c, r), cancellationToken);
+
+    /// <param name="announce">Also given the history entry, for events that say what changed.</param>
+    private async Task<WriteResult> CommitAsync(string dataset, GraphBatch batch, Author author, string? summary, Func<INetworkClient, WriteResult, ChangeNote, Task> announce, CancellationToken cancellationToken)
     {
         var store = catalog.Store(dataset);
-        batch = batch with { Change = await History.NoteAsync(store, batch, author.By, author.Via, summary, cancellationToken) };
-        var result = await store.WriteAsync(batch, cancellationToken);
-        await announce(hub.Clients.Group(NetworkHub.Group(dataset)), result);
+        var note = await History.NoteAsync(store, batch, author.By, author.Via, summary, cancellationToken);
+        var result = await store.WriteAsync(batch with { Change = note }, cancellationToken);
+        await announce(hub.Clients.Group(NetworkHub.Group(dataset)), result, note);
         analysis.Changed(dataset);
         return result;
     }
+
+    /// <summary>The fields of the node that the history entry records as changed.</summary>
+    private static IReadOnlyList<string> Fields(ChangeNote note, string id) =>
+        note.Items.FirstOrDefault(i => i.Kind == "node" && i.Id == id)?.ChangedFields() ?? [];
 
     private static Dictionary<string, long> Expect(string id, long version) => new() { [id] = version };
 
@@ -45,7 +53,7 @@ public sealed class NetworkWriter(DatasetCatalog catalog, IHubContext<NetworkHub
 
     public async Task<long> UpdateNodeAsync(string dataset, Node node, long expectedVersion, Author by, CancellationToken cancellationToken = default) =>
         (await CommitAsync(dataset, new GraphBatch { Nodes = [node], ExpectedNodeVersions = Expect(node.Id, expectedVersion) }, by, null,
-            (c, r) => c.NodeChanged(new NodeEvent(dataset, node, r.Version, by.By)), cancellationToken)).Version;
+            (c, r, note) => c.NodeChanged(new NodeEvent(dataset, node, r.Version, by.By) { Fields = Fields(note, node.Id) }), cancellationToken)).Version;
 
     public async Task<long> DeleteNodeAsync(string dataset, Node node, long expectedVersion, Author by, CancellationToken cancellationToken = default) =>
         (await CommitAsync(dataset, new GraphBatch { DeleteNodes = [node.Id], ExpectedNodeVersions = Expect(node.Id, expectedVersion) }, by, null,
@@ -77,9 +85,9 @@ public sealed class NetworkWriter(DatasetCatalog catalog, IHubContext<NetworkHub
             DeleteRelationships = delete,
             ExpectedNodeVersions = Expect(node.Id, expectedVersion),
         };
-        var result = await CommitAsync(dataset, batch, by, null, async (c, r) =>
+        var result = await CommitAsync(dataset, batch, by, null, async (c, r, note) =>
         {
-            var change = new NodeEvent(dataset, node, r.Version, by.By);
+            var change = new NodeEvent(dataset, node, r.Version, by.By) { Fields = Fields(note, node.Id) };
             await (expectedVersion == 0 ? c.NodeAdded(change) : c.NodeChanged(change));
             foreach (var key in delete)
                 await c.RelationshipDeleted(new RelationshipDeletedEvent(dataset, key, r.Version, by.By));

@@ -5,7 +5,11 @@ using Network.Api.Datasets;
 
 namespace Network.Api.Hubs;
 
-public sealed record NodeEvent(string Dataset, Node Node, long Version, string By);
+public sealed record NodeEvent(string Dataset, Node Node, long Version, string By)
+{
+    /// <summary>For a change: the fields that got another value, in words ("name", "website").</summary>
+    public IReadOnlyList<string> Fields { get; init; } = [];
+}
 
 public sealed record NodeDeletedEvent(string Dataset, string Id, string Label, long Version, int RelationshipsDeleted, string By);
 

@@ -12,6 +12,29 @@ namespace Network.Data.Storage;
 public sealed record ChangeItem(string Kind, string Id, string Label, string Name, string? Before, string? After)
 {
     public string Action => Before is null ? "added" : After is null ? "deleted" : "changed";
+
+    /// <summary>The fields a change gave another value, in words ("name", "member since"); empty for an addition or deletion.</summary>
+    public IReadOnlyList<string> ChangedFields()
+    {
+        if (Before is null || After is null)
+            return [];
+        using var before = System.Text.Json.JsonDocument.Parse(Before);
+        using var after = System.Text.Json.JsonDocument.Parse(After);
+        var was = before.RootElement.EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetRawText(), StringComparer.Ordinal);
+        var now = after.RootElement.EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetRawText(), StringComparer.Ordinal);
+        return was.Keys.Union(now.Keys, StringComparer.Ordinal)
+            .Where(name => was.GetValueOrDefault(name) != now.GetValueOrDefault(name))
+            .Select(Words)
+            .ToList();
+    }
+
+    /// <summary>"memberSince" → "member since".</summary>
+    private static string Words(string name) =>
+        string.Concat(name.Select((c, i) => char.IsUpper(c) && i > 0 ? " " + char.ToLowerInvariant(c) : char.ToLowerInvariant(c).ToString()));
+
+    /// <summary>"the name and website of Capricorn Partners", "name, website and city": a list as a sentence says it.</summary>
+    public static string List(IReadOnlyList<string> words) =>
+        words.Count <= 1 ? string.Concat(words) : string.Join(", ", words.Take(words.Count - 1)) + " and " + words[^1];
 }
 
 /// <summary>What a write says about itself for the history: who, through what, in a few words, and the records it touched.</summary>

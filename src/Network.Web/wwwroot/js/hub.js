@@ -40,12 +40,16 @@ export function watch(dataset, handlers, onState = () => {}, onReady = () => {})
   return { send };
 }
 
+// "the name and website of " for the fields a change gave another value; nothing when unknown or many.
+const fieldsOf = fields => !fields || fields.length === 0 || fields.length > 4 ? ''
+  : `the ${fields.length === 1 ? fields[0] : fields.slice(0, -1).join(', ') + ' and ' + fields[fields.length - 1]} of `;
+
 // A colleague's change in a few words, from a hub event.
 export function describe(kind, e) {
   const who = e.by && e.by !== 'anonymous' ? e.by : 'someone';
   switch (kind) {
     case 'NodeAdded': return `${who} added ${e.node.name ?? e.node.title ?? e.node.id}`;
-    case 'NodeChanged': return `${who} changed ${e.node.name ?? e.node.title ?? e.node.id}`;
+    case 'NodeChanged': return `${who} changed ${fieldsOf(e.fields)}${e.node.name ?? e.node.title ?? e.node.id}`;
     case 'NodeDeleted': return `${who} deleted ${e.id}`;
     case 'RelationshipAdded': return `${who} added a tie ${e.relationship.from} – ${e.relationship.to}`;
     case 'RelationshipChanged': return `${who} changed a tie ${e.relationship.from} – ${e.relationship.to}`;
