@@ -7,12 +7,13 @@ public readonly record struct BrokerageRoles(long Coordinator, long Itinerant, l
     public long Total => Coordinator + Itinerant + Gatekeeper + Liaison;
 
     /// <summary>
-    /// The roles it plays, most pairs first, at most <paramref name="most"/>: "liaison 1,647,170, gatekeeper/representative
-    /// 2,207,511" (the two coincide on an undirected network, so they are one entry); "none" for no brokered pair.
+    /// The roles it plays, most pairs first, at most <paramref name="most"/>: "gatekeeper 2,207,511, liaison 1,647,170"
+    /// (gatekeeper and representative coincide on an undirected network, so they are one entry, named gatekeeper);
+    /// "none" for no brokered pair.
     /// </summary>
     public string Describe(int most = 4)
     {
-        var roles = new (string Name, long Pairs)[] { ("liaison", Liaison), ("gatekeeper/representative", Gatekeeper), ("itinerant", Itinerant), ("coordinator", Coordinator) };
+        var roles = new (string Name, long Pairs)[] { ("liaison", Liaison), ("gatekeeper", Gatekeeper), ("itinerant", Itinerant), ("coordinator", Coordinator) };
         var played = roles.Where(r => r.Pairs > 0).OrderByDescending(r => r.Pairs).Take(most)
             .Select(r => $"{r.Name} {r.Pairs.ToString("N0", System.Globalization.CultureInfo.InvariantCulture)}").ToList();
         return played.Count == 0 ? "none" : string.Join(", ", played);

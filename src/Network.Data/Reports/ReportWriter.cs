@@ -19,8 +19,6 @@ public static class ReportWriter
     private static string Bridges(BrokerProfile p) =>
         p.Bridges.Count == 0 ? "—" : string.Join("; ", p.Bridges.Take(3).Select(b => $"{b.Attribute} {b.From} ↔ {b.To} ({b.Pairs})"));
 
-    private static string Roles(BrokerProfile p) => p.Roles.Describe();
-
     /// <summary>One section of the report: a heading, paragraphs and an optional table, as every rendering shows it.</summary>
     public sealed record Section(string Heading, IReadOnlyList<string> Paragraphs, IReadOnlyList<string>? Columns = null, IReadOnlyList<IReadOnlyList<string>>? Rows = null);
 
@@ -42,7 +40,7 @@ public static class ReportWriter
         IReadOnlyList<IReadOnlyList<string>> BrokerRows(IEnumerable<BrokerProfile> profiles) => profiles.Select(p => (IReadOnlyList<string>)
         [
             p.RankText, p.Name, Numbers.Format("score", p.Score), Numbers.Format("betweenness", p.Betweenness), Numbers.Format("constraint", p.Constraint),
-            Bridges(p), Roles(p), p.CutOff > 0 ? $"yes ({Numbers.Count(p.CutOff)} cut off)" : "", report.BrokerStability.TryGetValue(p.Id, out var st) ? F(st * 100, "F0") + "%" : "—",
+            Bridges(p), p.Roles.Describe(), p.CutOff > 0 ? $"yes ({Numbers.Count(p.CutOff)} cut off)" : "", report.BrokerStability.TryGetValue(p.Id, out var st) ? F(st * 100, "F0") + "%" : "—",
         ]).ToList();
         string[] brokerColumns = ["# (rank band)", "actor", "score", "betweenness", "constraint", "bridges (open pairs)", "roles", "cut point", "between communities"];
         sections.Add(new("Top brokers: organisations",

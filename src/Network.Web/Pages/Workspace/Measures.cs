@@ -25,7 +25,7 @@ public static class Measures
         new("open-pairs", "Open pairs", "pairs of its contacts who are not tied to each other",
             "Pairs of its contacts who have no tie of their own: today the actor is the only one who can bring each pair together. Cross-group pairs are those whose two ends differ in sector, city, country, kind or community."),
         new("roles", "Brokerage roles", "how it brokers between communities (Gould–Fernandez)",
-            "For every open pair a–it–b, with the communities as groups: coordinator (all three in one community), itinerant (a and b share a community, it is from another), gatekeeper / representative (it shares its community with one end), liaison (all three in different communities). Liaisons and gatekeepers are the bridges between communities."),
+            "For every open pair a–it–b, with the communities as groups: coordinator (all three in one community), itinerant (a and b share a community, it is from another), gatekeeper (it shares its community with one end; on ties without direction the same as a representative, so counted once), liaison (all three in different communities). Liaisons and gatekeepers are the bridges between communities."),
         new("cut-point", "Cut point", "if it leaves, some organisations lose every path to the rest",
             "An articulation point of the network: removing it splits the part of the network it is in. The what-if shows who would be cut off."),
         new("stability", "Stability", "how often it ties communities together across repeated analyses",

@@ -1,5 +1,4 @@
 using System.Globalization;
-using Network.Analysis.Brokerage;
 using Network.Analysis.Insights;
 using Network.Analysis.ValueChain;
 
@@ -15,9 +14,6 @@ public static class Words
     public static string Bridge(GroupBridge b) => b.Attribute == "community"
         ? $"community {b.From} ↔ {b.To} ({Count(b.Pairs, "pair")})"
         : $"{b.Attribute} {b.From} ↔ {b.To} ({Count(b.Pairs, "pair")})";
-
-    /// <summary>The Gould–Fernandez roles it plays, largest first: "liaison 12, gatekeeper 3".</summary>
-    public static string Roles(BrokerageRoles r) => r.Describe();
 
     /// <summary>Worst first: nothing at all, then only outside the region, then present but not linked, then a single actor.</summary>
     public static int Severity(GapKind kind) => kind switch
