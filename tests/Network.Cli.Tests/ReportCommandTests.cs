@@ -22,6 +22,23 @@ public class ReportCommandTests
     }
 
     [Fact]
+    public async Task TwoRunsWriteTheSameReportRankBandsIncluded()
+    {
+        // Rank bands come from perturbed copies, each from its own seeded random numbers: the same in every process.
+        var folder = Cli.NewTemporaryFolder();
+        string[] outputs = [Path.Combine(folder, "first.md"), Path.Combine(folder, "second.md")];
+        foreach (var output in outputs)
+        {
+            var outcome = await Cli.RunAsync("report", "data/seed", "--out", output);
+            Assert.True(outcome.ExitCode == 0, outcome.Error);
+        }
+        var first = File.ReadAllText(outputs[0]);
+        Assert.Contains(" stable |", first);
+        Assert.Contains(" uncertain |", first);
+        Assert.Equal(first, File.ReadAllText(outputs[1]));
+    }
+
+    [Fact]
     public async Task NamesInTheHtmlReportAreEncoded()
     {
         var folder = Cli.NewTemporaryFolder();

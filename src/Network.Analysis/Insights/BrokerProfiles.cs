@@ -181,7 +181,8 @@ public static class BrokerProfiles
         for (var c = 0; c < 2 * copies; c++)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var random = new Random(HashCode.Combine(seed, c));
+            // Not HashCode.Combine: it is salted per process, so the bands would change from one run to the next.
+            var random = new Random(unchecked((seed * 1_000_003) + c));
             IEnumerable<(int U, int V, double Weight)> kept;
             var silenced = new HashSet<int>();
             if (c < copies)
