@@ -27,7 +27,8 @@ public sealed class AnalysisSnapshot : IDisposable
     private readonly Lazy<StabilityReport> _communityStability;
     private readonly Lazy<IReadOnlyList<Departure>> _departures;
     private readonly Lazy<IReadOnlyList<SinglePointOfFailure>> _fragility;
-    private readonly Lazy<string> _homeRegion;
+    private readonly Lazy<IReadOnlyList<string>> _homeRegion;
+    private readonly Lazy<ChainCoverage> _chainCoverage;
     private readonly Lazy<EcosystemReport> _report;
     private readonly Lazy<CommunityResult> _communities;
     private readonly Lazy<IReadOnlyList<string>> _communityLabels;
@@ -36,7 +37,8 @@ public sealed class AnalysisSnapshot : IDisposable
     private readonly Lazy<IReadOnlyDictionary<string, Node>> _nodesById;
     private readonly Lazy<Network.Analysis.Graphs.PropertyGraph> _propertyGraph;
 
-    public AnalysisSnapshot(NetworkGraph graph, DateOnly? asOf, int seed)
+    /// <param name="homeRegion">The dataset's home region as an editor set it; null for the default.</param>
+    public AnalysisSnapshot(NetworkGraph graph, DateOnly? asOf, int seed, IReadOnlyList<string>? homeRegion = null)
     {
         Graph = graph;
         AsOf = asOf;
@@ -85,7 +87,8 @@ public sealed class AnalysisSnapshot : IDisposable
         _communityStability = new(() => Stability.Assess(Organisations.Graph, Communities.Community, seed: seed));
         _departures = new(() => Fragility.Departures(Organisations, Metrics.ArticulationPoints, graph.OfType<Person>()));
         _fragility = new(() => Fragility.SinglePointsOfFailure(_departures.Value, 50));
-        _homeRegion = new(() => Gaps.DefaultHomeRegion(graph));
+        _chainCoverage = new(() => ChainPositions.Of(graph).Coverage);
+        _homeRegion = new(() => homeRegion is { Count: > 0 } ? homeRegion : Gaps.DefaultHomeRegion(graph));
         _communities = new(() => Leiden.Detect(Organisations.Graph, seed: seed));
         _communityLabels = new(() =>
         {
@@ -178,7 +181,14 @@ public sealed class AnalysisSnapshot : IDisposable
     }
 
     /// <summary>The region most members sit in: the home region when none is chosen.</summary>
-    public string DefaultHomeRegion => _homeRegion.Value;
+    /// <summary>The dataset's home region (set by an editor, else <see cref="Gaps.DefaultHomeRegion"/>): the names a city, its region or country is matched by.</summary>
+    public IReadOnlyList<string> HomeRegion => _homeRegion.Value;
+
+    /// <summary>How many organisations the value chains place from their records, by derivation, or not at all.</summary>
+    public ChainCoverage ChainCoverage => _chainCoverage.Value;
+
+    /// <summary>The home region as a page names it: "Leuven", "Vlaams-Brabant"; "the region" when nothing is known.</summary>
+    public string HomeRegionName => HomeRegion.Count > 0 ? HomeRegion[0] : "the region";
 
     /// <summary>Leiden consensus over seeds and resolutions on the actor network (organisations and people): brokers' stability.</summary>
     public StabilityReport ActorStability => _actorStability.Value;
@@ -242,6 +252,14 @@ public sealed class AnalysisSnapshot : IDisposable
         Cached("scenario\n" + key + "\n" + Key(home), () => Heavy(() => Network.Analysis.Insights.Scenario.Compare(
             Cached("today\n" + Key(home), () => Network.Analysis.Insights.Scenario.Today(Graph, AsOf, Region(home), _seed, Organisations, Metrics.Betweenness)), change(), AsOf, Region(home), _seed)));
 
+    /// <summary>Today and the network without one actor, side by side (the what-if page's comparison).</summary>
+    public ScenarioComparison WithoutActor(string id) =>
+        Scenario("remove\n" + id, () => Network.Analysis.Insights.Scenario.Without(Graph, id));
+
+    /// <summary>Today and the network with a partnership between two organisations, side by side.</summary>
+    public ScenarioComparison WithPartnership(string a, string b) =>
+        Scenario($"tie\n{a}\n{b}", () => Network.Analysis.Insights.Scenario.WithPartnership(Graph, a, b));
+
     /// <summary>What changed between two dates, once per pair of dates for this version.</summary>
     public ChangeBetweenDates Compare(DateOnly from, DateOnly to, IReadOnlyCollection<string>? home = null) =>
         Cached($"compare\n{from:yyyy-MM-dd}\n{to:yyyy-MM-dd}\n{Key(home)}", () => EcosystemReports.Compare(Graph, from, to, Region(home), _seed));
@@ -292,7 +310,7 @@ public sealed class AnalysisSnapshot : IDisposable
     /// <summary>The whole multi-mode graph for traversals (neighbourhoods, shortest chains), built once per version.</summary>
     public Network.Analysis.Graphs.PropertyGraph PropertyGraph => _propertyGraph.Value;
 
-    private IReadOnlyCollection<string> Region(IReadOnlyCollection<string>? home) => home is { Count: > 0 } ? home : [DefaultHomeRegion];
+    private IReadOnlyCollection<string> Region(IReadOnlyCollection<string>? home) => home is { Count: > 0 } ? home : HomeRegion;
 
     private string Key(IReadOnlyCollection<string>? home) => string.Join('|', Region(home).Order(StringComparer.Ordinal));
 }

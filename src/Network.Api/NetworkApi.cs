@@ -30,6 +30,7 @@ public static class NetworkApi
     {
         builder.Services.AddSingleton<AnalysisService>();
         builder.Services.AddSingleton<Layout.LayoutService>();
+        builder.Services.AddSingleton<IDatasetWarmup>(services => services.GetRequiredService<Layout.LayoutService>());
         builder.Services.AddSingleton<NetworkWriter>();
         builder.Services.AddSingleton<Changes.ChangeReverter>();
         builder.Services.AddSingleton<Resolution.ResolutionService>();

@@ -147,7 +147,9 @@ public sealed class EditingInTheBrowserTests : IDisposable
         var client = Editor();
         var page = await Html.ParseAsync(await client.GetAsync("/datasets/seed/organisations/new"));
         Assert.NotNull(page.QuerySelector("select[name='Form.Kind']"));
-        Assert.NotNull(page.QuerySelector("select[name='Form.City']"));
+        // The city is a type-ahead (a dataset can hold thousands of cities) that fills the hidden Form.City.
+        Assert.NotNull(page.QuerySelector("input[name='Form.CityName'][data-search]"));
+        Assert.NotNull(page.QuerySelector("input[type=hidden][name='Form.City']"));
         Assert.NotEmpty(page.QuerySelectorAll("input[name='Form.Sectors']"));
         Assert.NotEmpty(page.QuerySelectorAll("input[name='Form.Stages']"));
         var fields = Fields(page);

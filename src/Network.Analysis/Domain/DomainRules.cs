@@ -52,6 +52,10 @@ public static class DomainRules
                 foreach (var sector in o.Sectors)
                     CheckId(sector, "sectors", Fail);
                 CheckText(o.Website, "website", required: false, Fail);
+                CheckText(o.ShortName, "shortName", required: false, Fail);
+                CheckText(o.LegalName, "legalName", required: false, Fail);
+                foreach (var other in o.OtherNames)
+                    CheckText(other, "otherNames", required: true, Fail);
                 if (o.Country is { } country && !IsCountryCode(country))
                     Fail("country", $"'{country}' is not a two-letter country code");
                 if (o.MemberSince is not null && !o.Member)

@@ -36,8 +36,21 @@ public sealed record Organisation(string Id, string Name, string Kind, string So
     /// <summary>ISO 3166-1 alpha-2, for organisations known only by country (no city).</summary>
     public string? Country { get; init; }
 
+    /// <summary>A short name or acronym the source gives ("KU Leuven", "IMEC"); found by search.</summary>
+    public string? ShortName { get; init; }
+
+    /// <summary>
+    /// The name as the source spells it when <see cref="Name"/> is its customary form (KATHOLIEKE UNIVERSITEIT LEUVEN
+    /// for KU Leuven; see <see cref="Text.CustomaryNames"/>); shown on the record page and found by search.
+    /// </summary>
+    public string? LegalName { get; init; }
+
+    /// <summary>Other names the organisation is known by (former names, names in other languages); found by search.</summary>
+    public IReadOnlyList<string> OtherNames { get; init; } = [];
+
     [JsonIgnore]
     public override NodeLabel Label => NodeLabel.Organisation;
+
     [JsonIgnore]
     public override string DisplayName => Name;
 }

@@ -70,7 +70,7 @@ public static class EcosystemReports
         options ??= new ReportOptions();
         using var snapshot = new AnalysisSnapshot(graph, options.AsOf, options.Seed);
         snapshot.BrokersWithRankBandsAsync().GetAwaiter().GetResult();
-        var home = options.HomeRegion is { Count: > 0 } given ? given : [snapshot.DefaultHomeRegion];
+        var home = options.HomeRegion is { Count: > 0 } given ? given : snapshot.HomeRegion;
         var chains = snapshot.Chains(home);
         var inputs = snapshot.ReportInputs() with { Chains = chains, Introductions = snapshot.Introductions(home) };
         return Build(graph, options with { HomeRegion = home }, inputs);
@@ -79,7 +79,7 @@ public static class EcosystemReports
     /// <summary>The report from parts already computed (a cached analysis has them all), so nothing is computed twice.</summary>
     public static EcosystemReport Build(NetworkGraph graph, ReportOptions options, ReportInputs inputs)
     {
-        var home = options.HomeRegion is { Count: > 0 } given ? given : [Gaps.DefaultHomeRegion(graph)];
+        var home = options.HomeRegion is { Count: > 0 } given ? given : Gaps.DefaultHomeRegion(graph);
         var (actors, profiles, communities) = (inputs.Actors, inputs.Profiles, inputs.Communities);
         var organisations = actors.Organisations;
         var top = profiles.Where(p => p.Label == nameof(NodeLabel.Organisation)).Take(options.TopBrokers).ToList();

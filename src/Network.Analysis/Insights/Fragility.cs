@@ -405,7 +405,7 @@ public sealed class WhatIfBaseline
     /// <param name="homeRegion">For the value-chain comparison; the default home region when null.</param>
     /// <param name="betweenness">The organisation network's betweenness as the metrics have it (the value every page shows before a departure).</param>
     public static WhatIfBaseline Of(NetworkGraph graph, OrganisationNetwork before, int seed = 42, IReadOnlyCollection<string>? homeRegion = null, double[]? betweenness = null) =>
-        new(graph, before, seed, homeRegion is { Count: > 0 } ? homeRegion : [ValueChain.Gaps.DefaultHomeRegion(graph)], betweenness);
+        new(graph, before, seed, homeRegion is { Count: > 0 } ? homeRegion : ValueChain.Gaps.DefaultHomeRegion(graph), betweenness);
 
     public NetworkGraph Graph { get; }
     public IReadOnlyDictionary<string, Node> Nodes { get; }

@@ -5,8 +5,8 @@ namespace Network.Analysis.ValueChain;
 
 public enum GapKind { Missing, Thin, ExternalOnly, Unconnected }
 
-/// <summary>An organisation at a stage of a sector's chain.</summary>
-public sealed record ChainActor(string Id, string Name, string Kind, bool InRegion, string? City);
+/// <summary>An organisation at a stage of a sector's chain; <paramref name="DerivedBy"/> names the rule when the position is derived, not recorded.</summary>
+public sealed record ChainActor(string Id, string Name, string Kind, bool InRegion, string? City, string? DerivedBy = null);
 
 /// <summary>One cell of the sector × stage matrix.</summary>
 public sealed record StageCoverage(string Stage, IReadOnlyList<ChainActor> InRegion, IReadOnlyList<ChainActor> External);
@@ -47,48 +47,35 @@ public static class Gaps
         bool InRegion(Organisation o) => cityOf.GetValueOrDefault(o.Id) is { } c
             && (home.Contains(c.Id) || home.Contains(c.Name) || (c.Region is { } r && home.Contains(r)) || home.Contains(c.Country));
 
-        // (sector, stage) → organisations, from ACTIVE_IN first, else from the organisation's own lists.
-        var positions = new Dictionary<string, Dictionary<string, HashSet<string>>>(StringComparer.Ordinal);
-        void Place(string sector, string stage, string organisation)
+        // (sector, stage) → organisations (recorded, else derived: ChainPositions).
+        var positions = new Dictionary<string, Dictionary<string, Dictionary<string, string?>>>(StringComparer.Ordinal);
+        foreach (var p in ChainPositions.Of(graph).Positions)
         {
-            if (!positions.TryGetValue(sector, out var stages))
-                positions[sector] = stages = new(StringComparer.Ordinal);
-            if (!stages.TryGetValue(stage, out var set))
-                stages[stage] = set = new(StringComparer.Ordinal);
-            set.Add(organisation);
-        }
-        var withActiveIn = new HashSet<(string, string)>();
-        foreach (var r in graph.OfType(RelationshipType.ActiveIn))
-        {
-            withActiveIn.Add((r.From, r.To));
-            foreach (var stage in r.Stages)
-                Place(r.To, stage, r.From);
-        }
-        foreach (var o in graph.OfType<Organisation>())
-        {
-            foreach (var sector in o.Sectors.Where(s => !withActiveIn.Contains((o.Id, s))))
-            {
-                foreach (var stage in o.Stages)
-                    Place(sector, stage, o.Id);
-            }
+            if (!positions.TryGetValue(p.Sector, out var stages))
+                positions[p.Sector] = stages = new(StringComparer.Ordinal);
+            if (!stages.TryGetValue(p.Stage, out var actors))
+                stages[p.Stage] = actors = new(StringComparer.Ordinal);
+            actors[p.Organisation] = p.DerivedBy;
         }
 
         var organisations = graph.OfType<Organisation>().ToDictionary(o => o.Id, StringComparer.Ordinal);
-        ChainActor ActorOf(string id)
+        ChainActor ActorOf(string id, string? derivedBy)
         {
             var o = organisations[id];
-            return new ChainActor(o.Id, o.Name, o.Kind, InRegion(o), cityOf.GetValueOrDefault(o.Id)?.Name);
+            return new ChainActor(o.Id, o.Name, o.Kind, InRegion(o), cityOf.GetValueOrDefault(o.Id)?.Name, derivedBy);
         }
 
+        // A sector someone is tied to by ACTIVE_IN is listed even when no stage is known there.
+        var listed = graph.OfType(RelationshipType.ActiveIn).Select(r => r.To).ToHashSet(StringComparer.Ordinal);
         var result = new List<SectorChain>();
         foreach (var sector in graph.OfType<Sector>().OrderBy(s => s.Name, StringComparer.Ordinal))
         {
             var stages = positions.GetValueOrDefault(sector.Id) ?? [];
-            if (stages.Count == 0 && !graph.OfType(RelationshipType.ActiveIn).Any(r => r.To == sector.Id))
+            if (stages.Count == 0 && !listed.Contains(sector.Id))
                 continue;
             var coverage = Vocabulary.Stages.Select(stage =>
             {
-                var actors = (stages.GetValueOrDefault(stage) ?? []).Select(ActorOf).OrderBy(a => a.Name, StringComparer.Ordinal).ToList();
+                var actors = (stages.GetValueOrDefault(stage) ?? []).Select(a => ActorOf(a.Key, a.Value)).OrderBy(a => a.Name, StringComparer.Ordinal).ToList();
                 return new StageCoverage(stage, actors.Where(a => a.InRegion).ToList(), actors.Where(a => !a.InRegion).ToList());
             }).ToList();
 
@@ -121,17 +108,45 @@ public static class Gaps
         return result;
     }
 
-    /// <summary>The region most member organisations sit in (else most organisations): the default home region.</summary>
-    public static string DefaultHomeRegion(NetworkGraph graph)
+    /// <summary>
+    /// The default home region, its name first: where the member organisations concentrate (the region, else the
+    /// country, most members sit in). Without members, where the network's activity concentrates: the region — or,
+    /// for cities without a region, the city with the places within 10 km of it — whose organisations take part in
+    /// the most relationships (a dataset gathered around Leuven is Leuven's, though more of its partners sit in Germany).
+    /// </summary>
+    public static IReadOnlyList<string> DefaultHomeRegion(NetworkGraph graph)
     {
         var nodes = graph.NodesById();
-        var regions = graph.OfType(RelationshipType.LocatedIn)
+        var located = graph.OfType(RelationshipType.LocatedIn)
             .Where(r => nodes.GetValueOrDefault(r.From) is Organisation && nodes.GetValueOrDefault(r.To) is City)
-            .Select(r => (Member: ((Organisation)nodes[r.From]).Member, City: (City)nodes[r.To]))
+            .Select(r => (Organisation: (Organisation)nodes[r.From], City: (City)nodes[r.To]))
             .ToList();
-        var pool = regions.Any(x => x.Member) ? regions.Where(x => x.Member).ToList() : regions;
-        return pool.GroupBy(x => x.City.Region ?? x.City.Country).OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal)
-            .Select(g => g.Key).FirstOrDefault() ?? "";
+        if (located.Any(x => x.Organisation.Member))
+        {
+            return located.Where(x => x.Organisation.Member).GroupBy(x => x.City.Region ?? x.City.Country)
+                .OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal)
+                .Select(g => (IReadOnlyList<string>)[g.Key]).FirstOrDefault() ?? [];
+        }
+        var activity = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var r in graph.Relationships.Where(r => r.Type != RelationshipType.LocatedIn))
+        {
+            activity[r.From] = activity.GetValueOrDefault(r.From) + 1;
+            activity[r.To] = activity.GetValueOrDefault(r.To) + 1;
+        }
+        var top = located.GroupBy(x => x.City.Region ?? x.City.Id)
+            .Select(g => (g.Key, Cities: g.Select(x => x.City).DistinctBy(c => c.Id).ToList(), Weight: g.Sum(x => 1 + activity.GetValueOrDefault(x.Organisation.Id))))
+            .OrderByDescending(g => g.Weight).ThenBy(g => g.Key, StringComparer.Ordinal)
+            .FirstOrDefault();
+        if (top.Cities is null)
+            return [];
+        var city = top.Cities[0];
+        if (city.Region is { } region)
+            return [region];
+        var near = city.Latitude is { } lat && city.Longitude is { } lon
+            ? graph.OfType<City>().Where(c => c.Id != city.Id && c.Latitude is { } la && c.Longitude is { } lo && Geo.Kilometres(lat, lon, la, lo) <= 10)
+                .Select(c => c.Name).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList()
+            : [];
+        return [city.Name, .. near];
     }
 
     /// <summary>A gap in a few words, the same for the same gap at any date: "ICT: thin pilot", "ICT: unconnected research → prototyping".</summary>

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using Microsoft.AspNetCore.SignalR;
@@ -17,7 +18,13 @@ namespace Network.Api.Analysis;
 /// Caches analyses per dataset, data version and date. A write marks the dataset changed; the current (undated)
 /// analysis is then recomputed in the background and announced on the hub, so the next reader finds it ready.
 /// </summary>
-public sealed class AnalysisService(DatasetCatalog catalog, IHubContext<NetworkHub, INetworkClient> hub, ILogger<AnalysisService> logger)
+/// <summary>Something else a dataset's pages need, computed in its background analysis (the layout).</summary>
+public interface IDatasetWarmup
+{
+    Task WarmAsync(string dataset, CancellationToken cancellationToken);
+}
+
+public sealed class AnalysisService(DatasetCatalog catalog, IHubContext<NetworkHub, INetworkClient> hub, ILogger<AnalysisService> logger, IServiceProvider services)
 {
     public const int Seed = 42;
     private readonly ConcurrentDictionary<(string Dataset, long Version, DateOnly? AsOf), Lazy<Task<AnalysisSnapshot>>> _cache = new();
@@ -29,7 +36,7 @@ public sealed class AnalysisService(DatasetCatalog catalog, IHubContext<NetworkH
         var entry = _cache.GetOrAdd((dataset, version, asOf), _ => new Lazy<Task<AnalysisSnapshot>>(async () =>
         {
             var graph = await store.LoadGraphAsync(CancellationToken.None);
-            return new AnalysisSnapshot(graph, asOf, Seed);
+            return new AnalysisSnapshot(graph, asOf, Seed, catalog.Find(dataset)?.HomeRegion);
         }));
         var snapshot = await entry.Value;
         // Older versions of this dataset are of no further use: what they still compute stops.
@@ -39,6 +46,36 @@ public sealed class AnalysisService(DatasetCatalog catalog, IHubContext<NetworkH
                 old.Value.Result.Dispose();
         }
         return snapshot;
+    }
+
+    /// <summary>How far the background analysis of a dataset's current version has come.</summary>
+    public sealed record Readiness(bool Ready, int Percent, string Step);
+
+    private readonly ConcurrentDictionary<string, (long Version, int Percent, string Step)> _progress = new();
+
+    /// <summary>
+    /// Whether what the dataset's pages need is computed for its current version ("ready"), and how far it is;
+    /// starts the background analysis when nothing has been computed for that version yet (after a restart).
+    /// </summary>
+    public async Task<Readiness> ReadinessAsync(string dataset, CancellationToken cancellationToken = default)
+    {
+        var version = await catalog.Store(dataset).GetVersionAsync(cancellationToken);
+        if (_progress.TryGetValue(dataset, out var p) && p.Version == version)
+            return new Readiness(p.Percent == 100, p.Percent, p.Step);
+        Changed(dataset);
+        return new Readiness(false, 0, "waiting");
+    }
+
+    /// <summary>The home region of a dataset changed: its analyses are recomputed with it.</summary>
+    public void HomeRegionChanged(string dataset)
+    {
+        foreach (var key in _cache.Keys.Where(k => k.Dataset == dataset))
+        {
+            if (_cache.TryRemove(key, out var old) && old.IsValueCreated && old.Value.IsCompletedSuccessfully)
+                old.Value.Result.Dispose();
+        }
+        _progress.TryRemove(dataset, out _);
+        Changed(dataset);
     }
 
     // Per dataset: absent or 0 = idle, 1 = recomputing, 2 = recomputing and changed again since it started.
@@ -54,6 +91,43 @@ public sealed class AnalysisService(DatasetCatalog catalog, IHubContext<NetworkH
             _ = Task.Run(() => RecomputeAsync(dataset));
     }
 
+    /// <summary>
+    /// Computes, in order of need, what the dataset's pages read, and records the progress: metrics, brokers,
+    /// communities, value chains and introductions, the what-if of the ten leading brokers, then the rank bands.
+    /// </summary>
+    private async Task WarmAsync(string dataset, AnalysisSnapshot snapshot)
+    {
+        void Step(int percent, string step) => _progress[dataset] = (snapshot.Version, percent, step);
+        Step(5, "metrics");
+        await Task.Run(() => snapshot.Metrics);
+        Step(30, "brokers");
+        await Task.Run(() => snapshot.Brokers);
+        Step(40, "communities");
+        await Task.Run(() =>
+        {
+            _ = snapshot.CommunityLabels;
+            _ = snapshot.CommunityStability;
+        });
+        Step(50, "value chains");
+        await Task.Run(() => snapshot.Introductions(null));
+        Step(60, "what-if");
+        await Task.Run(() =>
+        {
+            _ = snapshot.SinglePointsOfFailure;
+            foreach (var broker in snapshot.Brokers.Where(b => b.Label == nameof(NodeLabel.Organisation)).Take(10))
+            {
+                _ = snapshot.WhatIf(broker.Id);
+                _ = snapshot.WithoutActor(broker.Id);
+            }
+        });
+        Step(70, "layout");
+        foreach (var warmup in services.GetServices<IDatasetWarmup>())
+            await warmup.WarmAsync(dataset, CancellationToken.None);
+        Step(75, "rank bands");
+        await snapshot.BrokersWithRankBandsAsync();
+        Step(100, "ready");
+    }
+
     private async Task RecomputeAsync(string dataset)
     {
         while (true)
@@ -62,9 +136,7 @@ public sealed class AnalysisService(DatasetCatalog catalog, IHubContext<NetworkH
             {
                 var watch = Stopwatch.StartNew();
                 var snapshot = await GetAsync(dataset);
-                _ = snapshot.Metrics;
-                _ = snapshot.Brokers;
-                _ = snapshot.BrokersWithRankBandsAsync();
+                await WarmAsync(dataset, snapshot);
                 await hub.Clients.Group(NetworkHub.Group(dataset)).AnalysisUpdated(new AnalysisEvent(dataset, snapshot.Version, watch.Elapsed.TotalMilliseconds));
             }
             catch (Exception e)

@@ -10,7 +10,11 @@ namespace Network.Api.Datasets;
 /// <param name="Name">URL-safe key, e.g. "seed".</param>
 /// <param name="Synthetic">Generated data: shown with a "synthetic" mark wherever it appears.</param>
 /// <param name="Origin">Where the data came from: a folder, a generator command.</param>
-public sealed record DatasetInfo(string Name, string Title, bool Synthetic, string Origin);
+public sealed record DatasetInfo(string Name, string Title, bool Synthetic, string Origin)
+{
+    /// <summary>The home region an editor set (names of regions, countries or cities); null: the default, where the data concentrates.</summary>
+    public IReadOnlyList<string>? HomeRegion { get; init; }
+}
 
 /// <summary>
 /// The datasets of this installation, each its own store (one SQLite file per dataset under the data folder, or a
@@ -114,6 +118,21 @@ public sealed partial class DatasetCatalog : IDisposable
             State.Write(CatalogDocument, _datasets);
         }
         return info;
+    }
+
+    /// <summary>Sets (or, with null, clears) a dataset's home region; returns the dataset as it is now.</summary>
+    public DatasetInfo SetHomeRegion(string name, IReadOnlyList<string>? homeRegion)
+    {
+        lock (_gate)
+        {
+            var index = _datasets.FindIndex(d => d.Name == name);
+            if (index < 0)
+                throw new KeyNotFoundException($"No dataset '{name}'.");
+            var changed = _datasets[index] with { HomeRegion = homeRegion is { Count: > 0 } ? homeRegion : null };
+            _datasets = [.. _datasets[..index], changed, .. _datasets[(index + 1)..]];
+            State.Write(CatalogDocument, _datasets);
+            return changed;
+        }
     }
 
     public void Dispose()

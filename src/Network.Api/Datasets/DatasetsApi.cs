@@ -40,6 +40,23 @@ public static class DatasetsApi
 
     public sealed record CreateDataset(string Name, string? Title, string? From);
 
+    /// <summary>A change to a dataset's settings: its home region (names of regions, countries or cities; empty: the default).</summary>
+    public sealed record ChangeDataset(IReadOnlyList<string>? HomeRegion);
+
+    /// <summary>
+    /// One dataset as a client sees it: its catalog entry, the home region its value chains use (<paramref name="HomeRegionSet"/>:
+    /// an editor chose it; else the default, where its members or its activity concentrate), and whether the background
+    /// analysis its pages read is done for the current version (<paramref name="Ready"/>, with <paramref name="Progress"/> in percent).
+    /// </summary>
+    public sealed record DatasetView(string Name, string Title, bool Synthetic, string Origin, IReadOnlyList<string> HomeRegion, bool HomeRegionSet, bool Ready, int Progress, string Step);
+
+    private static async Task<DatasetView> ViewAsync(DatasetInfo info, Analysis.AnalysisService analysis, CancellationToken ct)
+    {
+        var readiness = await analysis.ReadinessAsync(info.Name, ct);
+        var snapshot = await analysis.GetAsync(info.Name, null, ct);
+        return new DatasetView(info.Name, info.Title, info.Synthetic, info.Origin, snapshot.HomeRegion, info.HomeRegion is not null, readiness.Ready, readiness.Percent, readiness.Step);
+    }
+
     public static IEndpointRouteBuilder MapDatasets(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/datasets").WithTags("Datasets").AddEndpointFilter<Nodes.ApiErrorFilter>();
@@ -48,7 +65,7 @@ public static class DatasetsApi
         api.MapGet("/shipped", (DatasetCatalog catalog) => TypedResults.Ok(catalog.Shipped.Folders())).RequireAuthorization(Auth.Policies.Read).Problems()
             .WithSummary("Data folders shipped with the product (data/*), to create or fill datasets from");
 
-        api.MapPost("/", async Task<Results<Created<DatasetInfo>, ProblemHttpResult>> (CreateDataset request, DatasetCatalog catalog, CancellationToken ct) =>
+        api.MapPost("/", async Task<Results<Created<DatasetInfo>, ProblemHttpResult>> (CreateDataset request, DatasetCatalog catalog, Analysis.AnalysisService analysis, CancellationToken ct) =>
         {
             DatasetInfo info;
             if (request.From is { } from)
@@ -61,6 +78,8 @@ public static class DatasetsApi
             {
                 info = await catalog.CreateAsync(new DatasetInfo(request.Name, request.Title ?? request.Name, false, "created empty"), Network.Analysis.Domain.NetworkGraph.Empty, ct);
             }
+            // What its pages need is computed at once, in the background (GET /api/datasets/{name} says when it is ready).
+            analysis.Changed(info.Name);
             return TypedResults.Created($"/api/datasets/{info.Name}", info);
         }).RequireAuthorization(Auth.Policies.Edit).Problems(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound, StatusCodes.Status409Conflict, StatusCodes.Status503ServiceUnavailable).WithSummary("Create a dataset, empty or from a shipped data folder");
 
@@ -74,9 +93,21 @@ public static class DatasetsApi
                 (batch, c) => writer.ImportAsync(name, batch, Auth.AuthSetup.UserName(context.User), $"data/{from}", c), ct);
             return outcome.Written is { } written ? TypedResults.Ok(written) : throw new Network.Analysis.Domain.ValidationFailedException(outcome.Errors);
         }).RequireAuthorization(Auth.Policies.Edit).RequireRateLimiting(Auth.AuthSetup.RateImports).Problems(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound, StatusCodes.Status503ServiceUnavailable).WithSummary("Add a shipped data folder to this dataset (cities are matched)");
-        api.MapGet("/{name}", Results<Ok<DatasetInfo>, ProblemHttpResult> (string name, DatasetCatalog catalog) =>
-            catalog.Find(name) is { } info ? TypedResults.Ok(info) : Missing.Answer($"No dataset '{name}'.")).RequireAuthorization(Auth.Policies.Read).Problems(StatusCodes.Status404NotFound)
-            .WithSummary("One dataset");
+        api.MapGet("/{name}", async Task<Results<Ok<DatasetView>, ProblemHttpResult>> (string name, DatasetCatalog catalog, Analysis.AnalysisService analysis, CancellationToken ct) =>
+            catalog.Find(name) is { } info ? TypedResults.Ok(await ViewAsync(info, analysis, ct)) : Missing.Answer($"No dataset '{name}'.")).RequireAuthorization(Auth.Policies.Read).Problems(StatusCodes.Status404NotFound)
+            .WithSummary("One dataset: its home region, and whether its analysis is ready (with progress)");
+        api.MapPatch("/{name}", async Task<Results<Ok<DatasetView>, ProblemHttpResult>> (string name, ChangeDataset change, DatasetCatalog catalog, Analysis.AnalysisService analysis, CancellationToken ct) =>
+        {
+            if (catalog.Find(name) is null)
+                return Missing.Answer($"No dataset '{name}'.");
+            var places = (change.HomeRegion ?? []).Select(p => p?.Trim() ?? "").ToList();
+            if (places.Count > 50 || places.Any(p => p.Length is 0 or > 100 || p.Any(char.IsControl)))
+                throw new Network.Analysis.Domain.ValidationFailedException([new($"dataset '{name}'", "homeRegion", "give up to 50 names of regions, countries or cities, each 1–100 characters without control characters")]);
+            var info = catalog.SetHomeRegion(name, places);
+            analysis.HomeRegionChanged(name);
+            return TypedResults.Ok(await ViewAsync(info, analysis, ct));
+        }).RequireAuthorization(Auth.Policies.Edit).Problems(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound)
+            .WithSummary("Change a dataset's home region (an empty list goes back to the default)");
         return app;
     }
 }

@@ -19,8 +19,11 @@ public sealed record DatasetLayout(long Version, long PinStamp, WeightedGraph Gr
 /// pins. After an edit it continues from the last map: only new organisations and those whose ties changed move, from
 /// their old places; pinned ones stay where a colleague put them.
 /// </summary>
-public sealed class LayoutService(DatasetCatalog catalog, AnalysisService analysis)
+public sealed class LayoutService(DatasetCatalog catalog, AnalysisService analysis) : IDatasetWarmup
 {
+    /// <summary>The layout is part of what a dataset's pages need: computed in its background analysis.</summary>
+    public Task WarmAsync(string dataset, CancellationToken cancellationToken) => GetAsync(dataset, cancellationToken);
+
     private readonly ConcurrentDictionary<(string Dataset, long Version, long Stamp), Lazy<DatasetLayout>> _cache = new();
     private readonly ConcurrentDictionary<string, DatasetLayout> _last = new();
 

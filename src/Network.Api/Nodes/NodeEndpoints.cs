@@ -32,11 +32,8 @@ public static partial class NodeEndpoints
         {
             var snapshot = await analysis.GetAsync(dataset, null, cancellationToken);
             var size = Math.Clamp(pageSize ?? 50, 1, MaxPageSize);
-            var matches = snapshot.Graph.OfType<T>()
-                .Where(n => string.IsNullOrWhiteSpace(search) || n.DisplayName.Contains(search.Trim(), StringComparison.OrdinalIgnoreCase) || n.Id.Contains(search.Trim(), StringComparison.OrdinalIgnoreCase))
-                .Where(n => filter is null || filter(n, request.Query))
-                .OrderBy(n => n.DisplayName, StringComparer.OrdinalIgnoreCase)
-                .ToList();
+            // Best match first when searching (Network.Analysis.Text.NameSearch), else by name.
+            var matches = Network.Analysis.Text.NameSearch.Find(snapshot.Graph.OfType<T>().Where(n => filter is null || filter(n, request.Query)), search).ToList();
             // A page past the end is empty (and says which page it is), never another page.
             var number = Math.Max(1, page ?? 1);
             var skip = (long)(number - 1) * size;

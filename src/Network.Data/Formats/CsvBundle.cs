@@ -17,7 +17,7 @@ public static class CsvBundle
         public IEnumerable<string> Columns => Required.Concat(Optional);
     }
 
-    public static readonly FileFormat Organisations = new("organisations.csv", ["id", "name", "kind", "source"], ["sectors", "stages", "member", "member_since", "website", "country"]);
+    public static readonly FileFormat Organisations = new("organisations.csv", ["id", "name", "kind", "source"], ["sectors", "stages", "member", "member_since", "website", "country", "short_name", "legal_name", "other_names"]);
     public static readonly FileFormat People = new("people.csv", ["id", "name", "source"], ["role"]);
     public static readonly FileFormat Cities = new("cities.csv", ["id", "name", "country", "source"], ["region", "latitude", "longitude", "coordinates_source"]);
     public static readonly FileFormat Agreements = new("agreements.csv", ["id", "title", "kind", "source"], ["signed_on", "valid_from", "valid_to"]);
@@ -76,6 +76,9 @@ public static class CsvBundle
             MemberSince = r.Date("member_since"),
             Website = r.Text("website"),
             Country = r.Text("country"),
+            ShortName = r.Text("short_name"),
+            LegalName = r.Text("legal_name"),
+            OtherNames = r.List("other_names"),
         });
         ReadNodes(People, r => new Person(r["id"], r["name"], r["source"]) { Role = r.Text("role") });
         ReadNodes(Cities, r => new City(r["id"], r["name"], r["country"], r["source"])
@@ -134,7 +137,7 @@ public static class CsvBundle
     {
         Directory.CreateDirectory(folder);
         WriteFile(folder, Organisations, graph.OfType<Organisation>(), o =>
-            [o.Id, o.Name, o.Kind, o.Source, Join(o.Sectors), Join(o.Stages), o.Member ? "true" : "false", Format(o.MemberSince), o.Website, o.Country]);
+            [o.Id, o.Name, o.Kind, o.Source, Join(o.Sectors), Join(o.Stages), o.Member ? "true" : "false", Format(o.MemberSince), o.Website, o.Country, o.ShortName, o.LegalName, Join(o.OtherNames)]);
         WriteFile(folder, People, graph.OfType<Person>(), p => [p.Id, p.Name, p.Source, p.Role]);
         WriteFile(folder, Cities, graph.OfType<City>(), c => [c.Id, c.Name, c.Country, c.Source, c.Region,
             c.Latitude?.ToString("R", CultureInfo.InvariantCulture), c.Longitude?.ToString("R", CultureInfo.InvariantCulture), c.CoordinatesSource]);

@@ -97,21 +97,12 @@ public sealed partial class Gazetteer
         var ordered = candidates.OrderByDescending(c => c.Population).ToList();
         var best = ordered[0];
         var clear = ordered.Count == 1 || best.Population >= 5 * ordered[1].Population
-            || ordered.All(c => Kilometres(best.Lat, best.Lon, c.Lat, c.Lon) <= 30);
+            || ordered.All(c => Geo.Kilometres(best.Lat, best.Lon, c.Lat, c.Lon) <= 30);
         return clear ? (best.Lat, best.Lon) : null;
     }
 
     private int? Ambiguous(string country, string key) =>
         _places.TryGetValue((country, key), out var candidates) && candidates.Count > 1 ? candidates.Count : null;
-
-    private static double Kilometres(double lat1, double lon1, double lat2, double lon2)
-    {
-        const double radius = 6371;
-        var (p1, p2) = (lat1 * Math.PI / 180, lat2 * Math.PI / 180);
-        var (dp, dl) = (p2 - p1, (lon2 - lon1) * Math.PI / 180);
-        var a = Math.Sin(dp / 2) * Math.Sin(dp / 2) + Math.Cos(p1) * Math.Cos(p2) * Math.Sin(dl / 2) * Math.Sin(dl / 2);
-        return 2 * radius * Math.Asin(Math.Min(1, Math.Sqrt(a)));
-    }
 
     private static string Key(string name) => NotLetters().Replace(Names.Fold(name.Trim()), "");
 

@@ -19,7 +19,7 @@ public static partial class MappingEngine
 {
     private static readonly Dictionary<NodeLabel, string[]> Properties = new()
     {
-        [NodeLabel.Organisation] = ["kind", "country", "website", "member", "memberSince", "sectors", "stages"],
+        [NodeLabel.Organisation] = ["kind", "country", "website", "member", "memberSince", "sectors", "stages", "shortName", "otherNames"],
         [NodeLabel.Person] = ["role"],
         [NodeLabel.City] = ["country", "region"],
         [NodeLabel.Agreement] = ["kind", "signedOn", "validFrom", "validTo"],
@@ -63,7 +63,7 @@ public static partial class MappingEngine
             foreach (var template in new[] { spec.Template, spec.Fallback })
             {
                 foreach (Match m in Placeholder().Matches(template ?? ""))
-                    Column(file, m.Groups[1].Value, what);
+                    Column(file, m.Groups[1].Value.Split(':')[0], what);
             }
         }
         void City(string file, CitySpec? city, string what)
@@ -146,6 +146,7 @@ public static partial class MappingEngine
         var relationships = new List<Relationship>();
         var rowsRead = new Dictionary<string, int>();
         var cities = new Cities(existing, mapping.Source, nodes);
+        var existingSectors = (existing?.OfType<Sector>() ?? []).Select(x => x.Id).ToHashSet(StringComparer.Ordinal);
 
         foreach (var map in mapping.Nodes)
         {
@@ -176,10 +177,11 @@ public static partial class MappingEngine
                 string[] L(string property) => P(property)?.Split(';', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries) ?? [];
                 Node node = label switch
                 {
-                    NodeLabel.Organisation => new Organisation(id, name ?? "", P("kind") ?? "other", source)
+                    NodeLabel.Organisation => Customary(new Organisation(id, name ?? "", P("kind") ?? "other", source)
                     {
                         Country = P("country"), Website = P("website"), Member = P("member") is "true" or "1", MemberSince = D("memberSince"), Sectors = L("sectors"), Stages = L("stages"),
-                    },
+                        ShortName = P("shortName"), OtherNames = L("otherNames"),
+                    }),
                     NodeLabel.Person => new Person(id, name ?? "", source) { Role = P("role") },
                     NodeLabel.City => new City(id, name ?? "", P("country") ?? "", source) { Region = P("region") },
                     NodeLabel.Agreement => new Agreement(id, name ?? "", P("kind") ?? "", source) { SignedOn = D("signedOn"), ValidFrom = D("validFrom"), ValidTo = D("validTo") },
@@ -192,6 +194,10 @@ public static partial class MappingEngine
                     errors.AddRange(nodeErrors.Select(e => e with { Where = where, Field = ColumnOf(map, e.Field) }));
                     continue;
                 }
+                // A sector the graph has already is the same sector (CORDIS's programme sectors reuse the seed's ids):
+                // matched, like cities, so its own source is kept.
+                if (node is Sector && existingSectors.Contains(node.Id))
+                    continue;
                 nodes.Add(node);
                 if (map.City is { } citySpec && cities.Resolve(citySpec, row, where, errors) is { } city)
                     relationships.Add(new Relationship(RelationshipType.LocatedIn, id, city, source));
@@ -208,7 +214,7 @@ public static partial class MappingEngine
                 rowsRead[map.File] = rowsRead.GetValueOrDefault(map.File) + 1;
                 var where = $"{map.File} row {row.Number}";
                 var from = End(map.From, row, where);
-                var to = End(map.To, row, where);
+                var to = from is null ? null : End(map.To, row, where);
                 if (from is null || to is null)
                     continue;
                 string? P(string property) => map.Properties.TryGetValue(property, out var spec) ? Value(spec, row) : null;
@@ -227,6 +233,9 @@ public static partial class MappingEngine
             {
                 if (end.City is { } city)
                     return cities.Resolve(city, row, where, errors);
+                // A value the mapping translates to "" means "no relationship for this row" (e.g. a programme without a sector).
+                if (end.Id!.Column is { } column && row[column] is { } raw && end.Id.Values?.GetValueOrDefault(raw) is "")
+                    return null;
                 var id = Value(end.Id!, row);
                 if (string.IsNullOrEmpty(id))
                     errors.Add(new(where, end.Id!.Column ?? "id", "is empty"));
@@ -239,6 +248,10 @@ public static partial class MappingEngine
         errors.AddRange(DomainRules.CheckBatch(nodes, relationships, [], ids => ids.Where(known.ContainsKey).ToDictionary(id => id, id => known[id])));
         return new Result(new NetworkGraph(nodes, relationships, 0), errors, rowsRead);
     }
+
+    /// <summary>An organisation named in capitals by its source gets its customary name; the source's spelling is kept as its legal name.</summary>
+    private static Organisation Customary(Organisation o) =>
+        CustomaryNames.Of(o.Name, o.ShortName) is var name && name != o.Name ? o with { Name = name, LegalName = o.Name } : o;
 
     private static string ColumnOf(NodeMapping map, string field) => field switch
     {
@@ -284,7 +297,18 @@ public static partial class MappingEngine
         return value is null ? null : spec.Prefix + value;
     }
 
-    private static string Fill(string template, Row row) => Placeholder().Replace(template, m => row[m.Groups[1].Value] ?? "");
+    /// <summary>Fills "{column}" placeholders; "{column:year}" gives the year of a yyyy-mm-dd date, "{column:words}" a code in words ("H2020:LEIT;SC1" → "H2020 LEIT/SC1").</summary>
+    private static string Fill(string template, Row row) => Placeholder().Replace(template, m =>
+    {
+        var (column, format) = m.Groups[1].Value.Split(':', 2) is [var c, var f] ? (c, f) : (m.Groups[1].Value, null);
+        var value = row[column] ?? "";
+        return format switch
+        {
+            "year" when value.Length >= 4 => value[..4],
+            "words" => value.Replace(':', ' ').Replace(';', '/').TrimEnd(),
+            _ => value,
+        };
+    });
 
     /// <summary>Cities by normalised name and country: the graph's own first, then new ones made once.</summary>
     private sealed class Cities(NetworkGraph? existing, string source, List<Node> nodes)

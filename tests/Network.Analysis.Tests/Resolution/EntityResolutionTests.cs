@@ -67,9 +67,10 @@ public class EntityResolutionTests
         // The same names lose only for what contradicts them (another kind, another city).
         Assert.All(suggestions.Where(s => s.Score < 1 && s.Evidence.Any(e => e.StartsWith("the same name", StringComparison.Ordinal))),
             s => Assert.Contains(s.Evidence, e => e.StartsWith("different", StringComparison.Ordinal)));
-        // KU Leuven and its CORDIS record: the initials match, but the names are not the same.
+        // KU Leuven and its CORDIS record: CORDIS's short name is its customary name, so the names are the same.
         var ku = Assert.Single(suggestions, s => s.Keep == "org-ku-leuven" && s.Drop == "pic-999991334");
-        Assert.Equal(0.99, ku.Score);
+        Assert.Equal(1, ku.Score);
+        Assert.Contains(ku.Evidence, e => e.StartsWith("the same name", StringComparison.Ordinal));
     }
 
     [Theory]
@@ -88,7 +89,7 @@ public class EntityResolutionTests
         var port = EntityResolution.Compare(SeedAndCordis, "org-havenbedrijf-antwerpen", "pic-998894070")!;
         Assert.Contains(port.Evidence, e => e.StartsWith("different kinds:", StringComparison.Ordinal));
         Assert.Contains(port.Evidence, e => e.StartsWith("same city", StringComparison.Ordinal));
-        var graz = EntityResolution.Suggest(SeedAndCordis, 0.3).First(s => s.KeepName == "TECHNISCHE UNIVERSITAET GRAZ" || s.DropName == "TECHNISCHE UNIVERSITAET GRAZ");
+        var graz = EntityResolution.Suggest(SeedAndCordis, 0.3).First(s => s.KeepName == "Technische Universitaet Graz" || s.DropName == "Technische Universitaet Graz");
         Assert.Contains(graz.Evidence, e => e.Contains("not in the other name:", StringComparison.Ordinal));
     }
 

@@ -1,3 +1,4 @@
+using Network.Analysis.Text;
 using Network.Analysis;
 using Network.Analysis.Graphs;
 using Network.Analysis.Layout;
@@ -11,6 +12,9 @@ public sealed record ExploreNode(string Id, string Name, string Kind, string? Ci
     public IReadOnlyList<string> Sectors { get; init; } = [];
     public IReadOnlyList<string> Stages { get; init; } = [];
     public bool Member { get; init; }
+
+    /// <summary>The other names search finds it by (short name, the source's spelling, other names), separated by semicolons.</summary>
+    public string Aka { get; init; } = "";
 
     /// <summary>False when the view is as of a date and the organisation had no tie in force then (drawn dimmed).</summary>
     public bool Active { get; init; } = true;
@@ -104,6 +108,7 @@ public sealed record ExploreView(IReadOnlyList<ExploreNode> Nodes, IReadOnlyList
             Sectors = network.Organisations[v].Sectors,
             Stages = network.Organisations[v].Stages,
             Member = network.Organisations[v].Member,
+            Aka = string.Join(';', NameSearch.NamesOf(network.Organisations[v]).Skip(1)),
             Measures = SizeMeasures.ToDictionary(m => m.Key, m => m.Value(metrics, graph, v)),
             Active = network.AsOf is null || graph.Degree(v) > 0,
         }).ToList();

@@ -52,7 +52,6 @@ public sealed partial class EditModel(DatasetCatalog catalog, AnalysisService an
     public IReadOnlyList<City> Cities { get; private set; } = [];
     public IReadOnlyList<Sector> Sectors { get; private set; } = [];
     public IReadOnlyList<RelationshipSchema> RelationshipTypes { get; private set; } = [];
-    public IReadOnlyList<Node> Others { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
@@ -100,7 +99,10 @@ public sealed partial class EditModel(DatasetCatalog catalog, AnalysisService an
         {
             // The city field is the organisation's LOCATED_IN relationship.
             var current = IsNew ? null : CityOf(id);
-            var chosen = string.IsNullOrWhiteSpace(Form.City) ? null : Form.City.Trim();
+            // The picker sends the city's id; a name typed without choosing is resolved by the same search.
+            var chosen = !string.IsNullOrWhiteSpace(Form.City) ? Form.City.Trim()
+                : string.IsNullOrWhiteSpace(Form.CityName) ? null
+                : Network.Analysis.Text.NameSearch.Find(Cities, Form.CityName).FirstOrDefault()?.Id ?? Form.CityName.Trim();
             if (chosen is not null && Cities.All(c => c.Id != chosen))
                 ModelState.AddModelError("Form.City", $"'{chosen}' is not a city of this dataset");
             else if (chosen != current)
@@ -175,14 +177,15 @@ public sealed partial class EditModel(DatasetCatalog catalog, AnalysisService an
         return Redirect(DatasetLink(KindSegment, keepDate: false) + "?deleted=" + Uri.EscapeDataString(found.Value.DisplayName));
     }
 
-    public async Task<IActionResult> OnPostAddRelationshipAsync(string type, string other, bool outgoing, string? role, string? since, string? until, string? kind, string? weight, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostAddRelationshipAsync(string type, string? other, string? otherName, bool outgoing, string? role, string? since, string? until, string? kind, string? weight, CancellationToken cancellationToken)
     {
         if (!Prepare() || IsNew)
             return NotFound();
         ModelState.Clear();
         var errors = new List<string>();
+        other = string.IsNullOrWhiteSpace(other) ? otherName : other;
         var target = Snapshot.NodesById.GetValueOrDefault(other?.Trim() ?? "")
-            ?? Snapshot.Graph.Nodes.FirstOrDefault(n => string.Equals(n.DisplayName, other?.Trim(), StringComparison.OrdinalIgnoreCase));
+            ?? Network.Analysis.Text.NameSearch.Find(Snapshot.Graph.Nodes.Where(n => n.Id != Id), other).FirstOrDefault(n => Network.Analysis.Text.NameSearch.Rank(n, other ?? "") == 0);
         if (!Network.Analysis.Domain.RelationshipTypes.TryParse(type, out var relationshipType))
             errors.Add($"'{type}' is not a relationship type");
         if (target is null)
@@ -277,7 +280,6 @@ public sealed partial class EditModel(DatasetCatalog catalog, AnalysisService an
         RelationshipTypes = Network.Analysis.Domain.RelationshipTypes.Schema
             .Where(s => (s.FromLabels.Contains(label) || s.ToLabels.Contains(label)) && !(label == NodeLabel.Organisation && s.Type == RelationshipType.LocatedIn))
             .ToList();
-        Others = Snapshot.Graph.Nodes.Where(n => n.Id != Id).OrderBy(n => n.Label).ThenBy(n => n.DisplayName, StringComparer.OrdinalIgnoreCase).Take(3000).ToList();
         return true;
     }
 

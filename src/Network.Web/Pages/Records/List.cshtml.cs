@@ -25,6 +25,10 @@ public sealed class ListModel(DatasetCatalog catalog, AnalysisService analysis) 
     [BindProperty(SupportsGet = true)]
     public string? Country { get; set; }
 
+    /// <summary>"none": only organisations without a recorded sector or stage (what the value chains cannot place from records).</summary>
+    [BindProperty(SupportsGet = true)]
+    public string? Placed { get; set; }
+
     [BindProperty(SupportsGet = true, Name = "q")]
     public string? Query { get; set; }
 
@@ -48,6 +52,8 @@ public sealed class ListModel(DatasetCatalog catalog, AnalysisService analysis) 
         {
             Organisations = OrganisationOverview.Of(Snapshot.Graph);
             OrganisationMatches = Organisations.Filter(Kind, Query, Country);
+            if (Placed == "none")
+                OrganisationMatches = OrganisationMatches.Where(r => r.Sectors.Count == 0 || r.Stages.Count == 0).ToList();
             MatchCount = OrganisationMatches.Count;
             PageNumber = Math.Clamp(PageNumber, 1, PageCount);
             OrganisationMatches = OrganisationMatches.Skip((PageNumber - 1) * PageSize).Take(PageSize).ToList();
@@ -55,9 +61,7 @@ public sealed class ListModel(DatasetCatalog catalog, AnalysisService analysis) 
         }
         var degree = Snapshot.Graph.Relationships.SelectMany(r => new[] { r.From, r.To }).GroupBy(id => id).ToDictionary(g => g.Key, g => g.Count());
         var nodes = Snapshot.NodesById;
-        var all = Snapshot.Graph.Nodes.Where(n => n.Label == label)
-            .Where(n => string.IsNullOrWhiteSpace(Query) || n.DisplayName.Contains(Query.Trim(), StringComparison.OrdinalIgnoreCase))
-            .OrderBy(n => n.DisplayName, StringComparer.OrdinalIgnoreCase)
+        var all = Network.Analysis.Text.NameSearch.Find(Snapshot.Graph.Nodes.Where(n => n.Label == label), Query)
             .Select(n => (n, string.Join(" · ", RecordView.Properties(n, nodes).Select(p => p.Value)), degree.GetValueOrDefault(n.Id)))
             .ToList();
         MatchCount = all.Count;
@@ -67,5 +71,5 @@ public sealed class ListModel(DatasetCatalog catalog, AnalysisService analysis) 
     }
 
     public string Link(int? page = null) =>
-        DatasetLink(KindSegment, new { kind = Kind, country = Country, q = Query, page = page is > 1 ? page : null }, keepDate: false);
+        DatasetLink(KindSegment, new { kind = Kind, country = Country, q = Query, placed = Placed, page = page is > 1 ? page : null }, keepDate: false);
 }

@@ -17,11 +17,17 @@ public sealed class RecordForm
     public string? Country { get; set; }
     public string? Region { get; set; }
     public string? City { get; set; }
+
+    /// <summary>The city's name as typed in the picker, used when no city was chosen from it.</summary>
+    public string? CityName { get; set; }
     public List<string> Sectors { get; set; } = [];
     public List<string> Stages { get; set; } = [];
     public bool Member { get; set; }
     public string? MemberSince { get; set; }
     public string? Website { get; set; }
+    public string? ShortName { get; set; }
+    public string? OtherNames { get; set; }
+    public string? LegalName { get; set; }
     public string? SignedOn { get; set; }
     public string? ValidFrom { get; set; }
     public string? ValidTo { get; set; }
@@ -31,7 +37,7 @@ public sealed class RecordForm
 
     public static RecordForm From(Node node, string? city) => node switch
     {
-        Organisation o => new() { Id = o.Id, Name = o.Name, Kind = o.Kind, Source = o.Source, Sectors = [.. o.Sectors], Stages = [.. o.Stages], Member = o.Member, MemberSince = D(o.MemberSince), Website = o.Website, Country = o.Country, City = city },
+        Organisation o => new() { Id = o.Id, Name = o.Name, Kind = o.Kind, Source = o.Source, Sectors = [.. o.Sectors], Stages = [.. o.Stages], Member = o.Member, MemberSince = D(o.MemberSince), Website = o.Website, Country = o.Country, City = city, ShortName = o.ShortName, OtherNames = string.Join("; ", o.OtherNames), LegalName = o.LegalName },
         Person p => new() { Id = p.Id, Name = p.Name, Source = p.Source, Role = p.Role },
         City c => new() { Id = c.Id, Name = c.Name, Source = c.Source, Country = c.Country, Region = c.Region },
         Agreement a => new() { Id = a.Id, Name = a.Title, Kind = a.Kind, Source = a.Source, SignedOn = D(a.SignedOn), ValidFrom = D(a.ValidFrom), ValidTo = D(a.ValidTo) },
@@ -63,6 +69,9 @@ public sealed class RecordForm
                 MemberSince = ParseDate(MemberSince, nameof(MemberSince)),
                 Website = O(Website),
                 Country = O(Country)?.ToUpperInvariant(),
+                ShortName = O(ShortName),
+                LegalName = O(LegalName),
+                OtherNames = (OtherNames ?? "").Split(';', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Distinct().ToList(),
             },
             NodeLabel.Person => new Person(id, T(Name), T(Source)) { Role = O(Role) },
             NodeLabel.City => new City(id, T(Name), T(Country).ToUpperInvariant(), T(Source)) { Region = O(Region) },

@@ -18,6 +18,7 @@ public static class RecordView
         {
             Organisation o =>
             [
+                ("short name", o.ShortName ?? ""), ("name in the source", o.LegalName ?? ""), ("other names", string.Join("; ", o.OtherNames)),
                 ("kind", o.Kind), ("sectors", Names(o.Sectors)), ("stages", string.Join(", ", o.Stages)),
                 ("platform member", o.Member ? "yes" + (o.MemberSince is { } s ? $", since {D(s)}" : "") : "no"),
                 ("country", o.Country ?? ""), ("website", o.Website ?? ""),

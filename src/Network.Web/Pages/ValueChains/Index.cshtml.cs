@@ -25,10 +25,16 @@ public sealed class IndexModel(DatasetCatalog catalog, AnalysisService analysis)
     public string? Stage { get; set; }
 
     public string HomeRegion { get; private set; } = "";
+
+    /// <summary>The places the home region matches, for the heading's tooltip.</summary>
+    public string HomeRegionPlaces => string.IsNullOrWhiteSpace(Region) ? string.Join(", ", Snapshot.HomeRegion) : HomeRegion;
     public IReadOnlyList<(string Name, string Kind, int Organisations)> Regions { get; private set; } = [];
     public IReadOnlyList<SectorChain> Chains { get; private set; } = [];
     public IReadOnlyList<Introduction> Introductions { get; private set; } = [];
     public int MaxCell { get; private set; }
+
+    /// <summary>How many organisations the matrix places from their records, by derivation, or not at all.</summary>
+    public ChainCoverage Coverage { get; private set; } = new(0, 0, 0, 0);
     public SectorChain? CellChain { get; private set; }
     public StageCoverage? Cell { get; private set; }
     public IReadOnlyList<(Gap Gap, string Text)> Worst { get; private set; } = [];
@@ -40,8 +46,9 @@ public sealed class IndexModel(DatasetCatalog catalog, AnalysisService analysis)
         Regions = actors.Where(a => a.Region is not null).GroupBy(a => a.Region!).Select(g => (g.Key, "region", g.Count()))
             .Concat(actors.Where(a => a.Country is not null).GroupBy(a => a.Country!).Select(g => (g.Key, "country", g.Count())))
             .OrderByDescending(r => r.Item3).ThenBy(r => r.Item1, StringComparer.Ordinal).ToList();
-        HomeRegion = string.IsNullOrWhiteSpace(Region) ? Snapshot.DefaultHomeRegion : Region.Trim();
-        string[] home = [HomeRegion];
+        HomeRegion = string.IsNullOrWhiteSpace(Region) ? Snapshot.HomeRegionName : Region.Trim();
+        IReadOnlyList<string> home = string.IsNullOrWhiteSpace(Region) ? Snapshot.HomeRegion : [HomeRegion];
+        Coverage = Snapshot.ChainCoverage;
         Chains = Snapshot.Chains(home);
         Introductions = Snapshot.Introductions(home);
         MaxCell = Chains.SelectMany(c => c.Stages).Select(s => s.InRegion.Count + s.External.Count).DefaultIfEmpty(0).Max();

@@ -30,14 +30,22 @@ public sealed class IndexModel(DatasetCatalog catalog, AnalysisService analysis,
     [BindProperty(SupportsGet = true)]
     public string? To { get; set; }
 
+    /// <summary>The names typed in the pickers: used when no id was chosen (without script, or Enter before a choice).</summary>
+    [BindProperty(SupportsGet = true)]
+    public string? RemoveName { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public string? FromName { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public string? ToName { get; set; }
+
     public Node? Removed { get; private set; }
     public Organisation? FromOrganisation { get; private set; }
     public Organisation? ToOrganisation { get; private set; }
     public WhatIfReport? Report { get; private set; }
     public ScenarioComparison? Comparison { get; private set; }
     public string? Error { get; private set; }
-    public IReadOnlyList<Node> Candidates { get; private set; } = [];
-    public IReadOnlyList<Organisation> Organisations { get; private set; } = [];
 
     /// <summary>The version of the record to remove, as this page saw it: the confirmation must match it.</summary>
     public long RemovedVersion { get; private set; }
@@ -52,9 +60,13 @@ public sealed class IndexModel(DatasetCatalog catalog, AnalysisService analysis,
     private void Load()
     {
         var nodes = Snapshot.NodesById;
-        Organisations = Snapshot.Graph.OfType<Organisation>().OrderBy(o => o.Name, StringComparer.OrdinalIgnoreCase).ToList();
-        Candidates = Snapshot.Graph.Nodes.Where(n => n is Organisation or Person or Agreement or Event)
-            .OrderBy(n => n.Label).ThenBy(n => n.DisplayName, StringComparer.OrdinalIgnoreCase).ToList();
+        // A name typed without choosing: the best match of the same search the picker uses.
+        string? Best(string? id, string? name, Func<Node, bool> allowed) =>
+            !string.IsNullOrWhiteSpace(id) || string.IsNullOrWhiteSpace(name) ? id
+            : Network.Analysis.Text.NameSearch.Find(Snapshot.Graph.Nodes.Where(allowed), name).FirstOrDefault()?.Id ?? name;
+        Remove = Best(Remove, RemoveName, n => n is Organisation or Person or Agreement or Event);
+        From = Best(From, FromName, n => n is Organisation);
+        To = Best(To, ToName, n => n is Organisation);
         if (!string.IsNullOrWhiteSpace(Remove))
         {
             Removed = nodes.GetValueOrDefault(Remove);
@@ -65,7 +77,7 @@ public sealed class IndexModel(DatasetCatalog catalog, AnalysisService analysis,
                 return;
             }
             Report = Snapshot.WhatIf(Removed.Id);
-            Comparison = Snapshot.Scenario("remove\n" + Removed.Id, () => Scenario.Without(Snapshot.Graph, Removed.Id));
+            Comparison = Snapshot.WithoutActor(Removed.Id);
         }
         else if (!string.IsNullOrWhiteSpace(From) || !string.IsNullOrWhiteSpace(To))
         {
@@ -77,7 +89,7 @@ public sealed class IndexModel(DatasetCatalog catalog, AnalysisService analysis,
                 return;
             }
             var (a, b) = (FromOrganisation.Id, ToOrganisation.Id);
-            Comparison = Snapshot.Scenario($"tie\n{a}\n{b}", () => Scenario.WithPartnership(Snapshot.Graph, a, b));
+            Comparison = Snapshot.WithPartnership(a, b);
         }
     }
 

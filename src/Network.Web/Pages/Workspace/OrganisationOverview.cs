@@ -1,10 +1,11 @@
 using Network.Analysis.Domain;
+using Network.Analysis.Text;
 
 namespace Network.Web.Pages.Workspace;
 
 public sealed record OrganisationRow(
     string Id, string Name, string Kind, string? City, string? Country,
-    IReadOnlyList<string> Sectors, IReadOnlyList<string> Stages, bool Member, string Source);
+    IReadOnlyList<string> Sectors, IReadOnlyList<string> Stages, bool Member, string Source, Organisation Record);
 
 /// <summary>What the first page shows of a dataset: counts per label and per organisation kind, and the organisations.</summary>
 public sealed record OrganisationOverview(
@@ -40,7 +41,7 @@ public sealed record OrganisationOverview(
             {
                 var city = cityOf.GetValueOrDefault(o.Id);
                 var sectors = o.Sectors.Select(s => byId.TryGetValue(s, out var n) ? n.DisplayName : s).ToList();
-                return new OrganisationRow(o.Id, o.Name, o.Kind, city?.Name, city?.Country ?? o.Country, sectors, o.Stages, o.Member, o.Source);
+                return new OrganisationRow(o.Id, o.Name, o.Kind, city?.Name, city?.Country ?? o.Country, sectors, o.Stages, o.Member, o.Source, o);
             })
             .OrderBy(r => r.Name, StringComparer.OrdinalIgnoreCase)
             .ToList();
@@ -56,12 +57,18 @@ public sealed record OrganisationOverview(
 
     public IReadOnlyList<string> Countries => Organisations.Select(r => r.Country).OfType<string>().Distinct().Order(StringComparer.Ordinal).ToList();
 
-    public IReadOnlyList<OrganisationRow> Filter(string? kind, string? query, string? country = null) =>
-        Organisations
+    /// <summary>The rows of a kind and country matching a search (<see cref="NameSearch"/>; also by city), best match first.</summary>
+    public IReadOnlyList<OrganisationRow> Filter(string? kind, string? query, string? country = null)
+    {
+        var rows = Organisations
             .Where(r => string.IsNullOrEmpty(kind) || r.Kind == kind)
-            .Where(r => string.IsNullOrEmpty(country) || r.Country == country)
-            .Where(r => string.IsNullOrWhiteSpace(query)
-                || r.Name.Contains(query.Trim(), StringComparison.OrdinalIgnoreCase)
-                || (r.City?.Contains(query.Trim(), StringComparison.OrdinalIgnoreCase) ?? false))
-            .ToList();
+            .Where(r => string.IsNullOrEmpty(country) || r.Country == country);
+        if (string.IsNullOrWhiteSpace(query))
+            return rows.ToList();
+        var city = NameSearch.Normalise(query);
+        return rows.Select(r => (Row: r, Rank: NameSearch.Rank(r.Record, query) ?? (r.City is { } c && NameSearch.Normalise(c).Contains(city, StringComparison.Ordinal) ? 6 : null)))
+            .Where(x => x.Rank is not null)
+            .OrderBy(x => x.Rank).ThenBy(x => x.Row.Name.Length).ThenBy(x => x.Row.Name, StringComparer.OrdinalIgnoreCase)
+            .Select(x => x.Row).ToList();
+    }
 }

@@ -1,6 +1,7 @@
 // What the two drawings of the explorer share (SVG for a few hundred organisations, canvas for thousands): colours and
 // the legend, the search box, the side panel and the path between two organisations.
 import { pageOrigin } from './hub.js';
+import { find } from './search.js';
 
 export const palette = ['#2456a6', '#d9480f', '#2b8a3e', '#ae3ec9', '#e67700', '#0c8599', '#c2255c', '#5c940d', '#3b5bdb', '#862e9c', '#a61e4d', '#087f5b'];
 export const grey = '#868e96';
@@ -63,7 +64,7 @@ export function showLegend(order, colour, size) {
   if (sizeLegend && option) sizeLegend.textContent = option.dataset.legend;
 }
 
-// The search box: up to eight names that contain what was typed, arrow keys to move, Enter to fly to one.
+// The search box: the eight best matches (search.js: names, short names, other names), arrow keys to move, Enter to fly to one.
 export function setupSearch(items, choose) {
   let matches = [];
   let active = -1;
@@ -73,11 +74,7 @@ export function setupSearch(items, choose) {
     document.getElementById('find').setAttribute('aria-activedescendant', active >= 0 ? `found-${active}` : '');
   };
   const show = query => {
-    const q = query.trim().toLowerCase();
-    matches = q.length === 0 ? [] : items()
-      .filter(d => d.name.toLowerCase().includes(q))
-      .sort((a, b) => a.name.toLowerCase().indexOf(q) - b.name.toLowerCase().indexOf(q) || a.name.localeCompare(b.name))
-      .slice(0, 8);
+    matches = query.trim().length === 0 ? [] : find(items(), query);
     active = matches.length ? 0 : -1;
     list().replaceChildren(...matches.map((d, i) => {
       const li = text('li', `${d.name} · ${d.kind}`);
