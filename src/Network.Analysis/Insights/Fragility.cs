@@ -14,7 +14,8 @@ public sealed record SinglePointOfFailure(string Id, string Name, string Label, 
 public sealed record Departure(string Id, string Name, string Label, long Pairs, IReadOnlyList<string> CutOff);
 
 /// <summary>Two groups (cities, sectors, communities…) that lose every path between them.</summary>
-public sealed record SeveredGroups(string Attribute, string From, string To);
+/// <summary>Two groups (cities, countries, sectors…) that lose every path between them; the sizes are their organisations today.</summary>
+public sealed record SeveredGroups(string Attribute, string From, string To, int FromSize = 0, int ToSize = 0);
 
 public sealed record BrokerChange(string Id, string Name, double Before, double After);
 
@@ -198,8 +199,11 @@ public static class Fragility
             .ToList();
 
         // A city leaving changes no tie, and its organisations keep their places in today's data: nothing is severed.
+        // Largest first: the pairs of groups with the most organisations between them lose the most.
         var severed = ReferenceEquals(after, before) ? [] : baseline.Attributes
-            .SelectMany(a => Severed(a.Attribute, a.ValueOf, before, componentBefore, after, componentAfter)).ToList();
+            .SelectMany(a => Severed(a.Attribute, a.ValueOf, before, componentBefore, after, componentAfter))
+            .OrderByDescending(x => (long)x.FromSize * x.ToSize).ThenBy(x => x.Attribute, StringComparer.Ordinal).ThenBy(x => x.From, StringComparer.Ordinal).ThenBy(x => x.To, StringComparer.Ordinal)
+            .ToList();
 
         var samples = baseline.Samples;
         var efficiencyAfter = ReferenceEquals(after, before) ? baseline.Efficiency : Efficiency(afterGraph, baseline.Seed, samples);
@@ -259,6 +263,7 @@ public static class Fragility
                 set.Add(componentAfter[i]);
         }
 
+        var sizes = before.Organisations.Select(valueOf).OfType<string>().GroupBy(v => v, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
         var emitted = new HashSet<(string, string)>();
         foreach (var (component, parts) in partsOfComponent)
         {
@@ -274,7 +279,7 @@ public static class Fragility
                 for (var j = i + 1; j < values.Length; j++)
                 {
                     if ((rare[i] || rare[j]) && !LinkedAfter(values[i], values[j]) && emitted.Add((values[i], values[j])))
-                        yield return new SeveredGroups(attribute, values[i], values[j]);
+                        yield return new SeveredGroups(attribute, values[i], values[j], sizes.GetValueOrDefault(values[i]), sizes.GetValueOrDefault(values[j]));
                 }
             }
         }

@@ -293,6 +293,9 @@ public static class EntityResolution
         _ => 0,
     };
 
+    /// <summary>A website's host as it is compared: no scheme, no "www.", no trailing slash, lower case.</summary>
+    public static string WebsiteHost(string website) => Host(website);
+
     private static string Host(string website) => website.Replace("https://", "").Replace("http://", "").Replace("www.", "").TrimEnd('/').ToLowerInvariant();
 
     private static bool SameWords(string a, string b) => NameSimilarity(Words(a), Words(b), places: true) >= 0.99;

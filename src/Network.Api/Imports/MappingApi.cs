@@ -16,7 +16,8 @@ using Network.Data.Mapping;
 
 namespace Network.Api.Imports;
 
-public sealed record MappedPreview(bool Valid, IReadOnlyDictionary<string, int> RowsRead, int Nodes, int Relationships, IReadOnlyList<Node> SampleNodes, IReadOnlyList<Relationship> SampleRelationships, IReadOnlyList<ValidationError> Errors, long? Version);
+/// <param name="Matches">Rows that update an organisation the dataset has already instead of adding a duplicate: the row, the organisation and why.</param>
+public sealed record MappedPreview(bool Valid, IReadOnlyDictionary<string, int> RowsRead, int Nodes, int Relationships, IReadOnlyList<Node> SampleNodes, IReadOnlyList<Relationship> SampleRelationships, IReadOnlyList<ValidationError> Errors, long? Version, IReadOnlyList<MappingEngine.RowMatch> Matches);
 
 /// <summary>
 /// Mappings over the API: propose one from uploaded files' headers, keep named mappings for next time, and import
@@ -30,12 +31,9 @@ public static class MappingApi
 
         group.MapPost("/propose", async Task<Ok<MappingFile>> (IFormFileCollection files, string? name, CancellationToken ct) =>
         {
-            var headers = new Dictionary<string, string[]>();
-            foreach (var file in files)
-            {
-                using var reader = new StreamReader(file.OpenReadStream());
-                headers[Path.GetFileName(file.FileName)] = ((await reader.ReadLineAsync(ct)) ?? "").Split(',').Select(h => h.Trim().Trim('"')).ToArray();
-            }
+            // Read as the import will read them: strict UTF-8, each file's own separator (Excel's semicolons too).
+            using var upload = await Upload.ReceiveAsync(files, Path.Combine(Path.GetTempPath(), "network-propose"), MappedImport.Refuse, ct);
+            var headers = FileSample.ReadAll(upload.Folder).ToDictionary(f => f.Key, f => f.Value.Columns);
             return TypedResults.Ok(MappingProposer.Propose(name ?? "uploaded files", headers));
         }).RequireAuthorization(Policies.Edit).DisableAntiforgery().Problems(StatusCodes.Status400BadRequest, StatusCodes.Status413PayloadTooLarge).WithSummary("Propose a mapping from the files' names and headers");
 
@@ -98,6 +96,6 @@ public static class MappedImport
         var outcome = await Importer.RunAsync(catalog.Store(dataset), folder, mapping, dryRun, (batch, c) => writer.ImportAsync(dataset, batch, by, "a mapped upload", c), ct);
         var graph = outcome.Graph;
         return new MappedPreview(outcome.Valid, outcome.Contents.RowsRead, graph.Nodes.Count, graph.Relationships.Count,
-            graph.Nodes.Take(10).ToList(), graph.Relationships.Take(10).ToList(), outcome.Errors.Take(10_000).ToList(), outcome.Version);
+            graph.Nodes.Take(10).ToList(), graph.Relationships.Take(10).ToList(), outcome.Errors.Take(10_000).ToList(), outcome.Version, outcome.Contents.Matches ?? []);
     }
 }

@@ -22,6 +22,23 @@ public static class TextFiles
         return new StreamReader(new MemoryStream(bytes), new UTF8Encoding(false, throwOnInvalidBytes: true), detectEncodingFromByteOrderMarks: true);
     }
 
+    /// <summary>
+    /// The field separator of a CSV file, from its header line: a semicolon when it has more semicolons than commas
+    /// (Excel writes those where the decimal separator is a comma, as in Belgium), a tab likewise, else a comma.
+    /// </summary>
+    public static string Delimiter(string path)
+    {
+        using var reader = OpenUtf8(path);
+        var header = reader.ReadLine() ?? "";
+        int Count(char c) => header.Count(x => x == c);
+        var (commas, semicolons, tabs) = (Count(','), Count(';'), Count('\t'));
+        return semicolons > commas && semicolons >= tabs ? ";" : tabs > commas ? "\t" : ",";
+    }
+
+    /// <summary>How every CSV of an import is read: strict UTF-8 (a BOM is allowed), its own separator, any line ends.</summary>
+    public static CsvHelper.Configuration.CsvConfiguration CsvConfiguration(string path) =>
+        new(System.Globalization.CultureInfo.InvariantCulture) { BadDataFound = null, MissingFieldFound = null, DetectDelimiter = false, Delimiter = Delimiter(path) };
+
     /// <summary>The offset of the first byte that does not decode as UTF-8, or −1.</summary>
     public static long FirstInvalidByte(ReadOnlySpan<byte> bytes)
     {

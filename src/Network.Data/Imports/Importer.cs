@@ -6,7 +6,8 @@ using Network.Data.Storage;
 namespace Network.Data.Imports;
 
 /// <summary>What a folder holds: the graph, where each record came from (file and row), the rows read per file and the problems found reading it.</summary>
-public sealed record FolderContents(NetworkGraph Graph, IReadOnlyDictionary<string, string> Locations, IReadOnlyDictionary<string, int> RowsRead, IReadOnlyList<ValidationError> Errors);
+/// <param name="Matches">Rows that update an organisation the dataset has already (a mapped import), with the evidence.</param>
+public sealed record FolderContents(NetworkGraph Graph, IReadOnlyDictionary<string, string> Locations, IReadOnlyDictionary<string, int> RowsRead, IReadOnlyList<ValidationError> Errors, IReadOnlyList<Mapping.MappingEngine.RowMatch>? Matches = null);
 
 /// <summary>The result of an import or a dry run: what was read, how much of it exists already, every problem (file, row, column), the version written.</summary>
 public sealed record ImportOutcome(bool DryRun, FolderContents Contents, int Existing, IReadOnlyList<ValidationError> Errors, WriteResult? Written)
@@ -43,7 +44,7 @@ public static class Importer
             try
             {
                 var result = MappingEngine.Read(mapping, folder, existing);
-                return new(result.Graph, new Dictionary<string, string>(), result.RowsRead, result.Errors);
+                return new(result.Graph, new Dictionary<string, string>(), result.RowsRead, result.Errors, result.Matches);
             }
             catch (ValidationFailedException e)
             {

@@ -29,7 +29,7 @@ public sealed record FileSample(string[] Columns, IReadOnlyList<string[]> Rows)
     public static FileSample Read(string path)
     {
         using var reader = TextFiles.OpenUtf8(path);
-        using var csv = new CsvReader(reader, new CsvConfiguration(CultureInfo.InvariantCulture) { BadDataFound = null, MissingFieldFound = null, DetectDelimiter = false });
+        using var csv = new CsvReader(reader, TextFiles.CsvConfiguration(path));
         if (!csv.Read() || !csv.ReadHeader() || csv.HeaderRecord is not { } header)
             return new FileSample([], []);
         var rows = new List<string[]>();

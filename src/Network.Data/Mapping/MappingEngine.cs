@@ -4,6 +4,7 @@ using System.Text.RegularExpressions;
 using CsvHelper;
 using CsvHelper.Configuration;
 using Network.Analysis.Domain;
+using Network.Analysis.Resolution;
 using Network.Analysis.Text;
 
 namespace Network.Data.Mapping;
@@ -30,7 +31,11 @@ public static partial class MappingEngine
     /// <summary>The properties a mapping may fill for a node label, besides id and name.</summary>
     public static IReadOnlyList<string> PropertiesOf(NodeLabel label) => Properties[label];
 
-    public sealed record Result(NetworkGraph Graph, IReadOnlyList<ValidationError> Errors, IReadOnlyDictionary<string, int> RowsRead);
+    /// <param name="Matches">Rows that are an organisation the graph has already: they update it instead of adding a duplicate.</param>
+    public sealed record Result(NetworkGraph Graph, IReadOnlyList<ValidationError> Errors, IReadOnlyDictionary<string, int> RowsRead, IReadOnlyList<RowMatch> Matches);
+
+    /// <summary>A row that updates an existing organisation: where it is, which organisation, and why it is that one.</summary>
+    public sealed record RowMatch(string Where, string Id, string Name, string Evidence);
 
     /// <summary>Checks the mapping against the folder's files; an empty list means it can be used.</summary>
     public static IReadOnlyList<ValidationError> CheckMapping(MappingFile mapping, string folder)
@@ -47,8 +52,7 @@ public static partial class MappingEngine
                 errors.Add(new("mapping", "file", $"'{file}' is not in {folder}"));
                 return null;
             }
-            using var reader = Formats.TextFiles.OpenUtf8(path);
-            return headers[file] = (reader.ReadLine() ?? "").Split(',').Select(h => h.Trim().Trim('"')).ToArray();
+            return headers[file] = FileSample.Read(path).Columns;
         }
         void Column(string file, string? column, string what)
         {
@@ -147,6 +151,8 @@ public static partial class MappingEngine
         var rowsRead = new Dictionary<string, int>();
         var cities = new Cities(existing, mapping.Source, nodes);
         var existingSectors = (existing?.OfType<Sector>() ?? []).Select(x => x.Id).ToHashSet(StringComparer.Ordinal);
+        // Ids made from names: such rows have no identity of their own, so they are matched to the graph's organisations.
+        var named = new HashSet<string>(StringComparer.Ordinal);
 
         foreach (var map in mapping.Nodes)
         {
@@ -169,17 +175,25 @@ public static partial class MappingEngine
                     var text = P(property);
                     if (text is null)
                         return null;
-                    if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+                    if (DateOnly.TryParseExact(text, DateFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
                         return date;
-                    errors.Add(new(where, map.Properties[property].Column ?? property, $"'{text}' is not a date (yyyy-mm-dd)"));
+                    // A year alone ("member since 2019") is read as its first day.
+                    if (text.Length == 4 && int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var year) && year is > 1800 and < 2200)
+                        return new DateOnly(year, 1, 1);
+                    errors.Add(new(where, map.Properties[property].Column ?? property, $"'{text}' is not a date (yyyy-mm-dd, dd/mm/yyyy or a year)"));
                     return null;
                 }
+                // Words as people write them: "Universiteit" is a university, "België" is BE, "Onderzoek" is research.
+                string? Written(string property, Func<string, string?> read) => P(property) is { } raw ? read(raw) ?? raw : null;
                 string[] L(string property) => P(property)?.Split(';', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries) ?? [];
                 Node node = label switch
                 {
-                    NodeLabel.Organisation => Customary(new Organisation(id, name ?? "", P("kind") ?? "other", source)
+                    NodeLabel.Organisation => Customary(new Organisation(id, name ?? "", Written("kind", WrittenValues.Kind) ?? "other", source)
                     {
-                        Country = P("country"), Website = P("website"), Member = P("member") is "true" or "1", MemberSince = D("memberSince"), Sectors = L("sectors"), Stages = L("stages"),
+                        Country = Written("country", WrittenValues.Country), Website = P("website"),
+                        // "Member since" says the organisation is a member.
+                        Member = IsYes(P("member")) || D("memberSince") is not null, MemberSince = D("memberSince"),
+                        Sectors = L("sectors"), Stages = L("stages").Select(x => WrittenValues.Stage(x) ?? x).ToList(),
                         ShortName = P("shortName"), OtherNames = L("otherNames"),
                     }),
                     NodeLabel.Person => new Person(id, name ?? "", source) { Role = P("role") },
@@ -194,6 +208,8 @@ public static partial class MappingEngine
                     errors.AddRange(nodeErrors.Select(e => e with { Where = where, Field = ColumnOf(map, e.Field) }));
                     continue;
                 }
+                if (map.Id.Slug)
+                    named.Add(id);
                 // A sector the graph has already is the same sector (CORDIS's programme sectors reuse the seed's ids):
                 // matched, like cities, so its own source is kept.
                 if (node is Sector && existingSectors.Contains(node.Id))
@@ -243,15 +259,93 @@ public static partial class MappingEngine
             }
         }
 
+        ResolveSectors(nodes, existing);
+        var matches = existing is null || named.Count == 0 ? [] : MatchExisting(nodes, relationships, existing, mapping.Source, named);
+
         // Ends, ids and duplicates across files, located where possible.
         var known = existing?.Nodes.ToDictionary(n => n.Id, n => n.Label) ?? [];
         errors.AddRange(DomainRules.CheckBatch(nodes, relationships, [], ids => ids.Where(known.ContainsKey).ToDictionary(id => id, id => known[id])));
-        return new Result(new NetworkGraph(nodes, relationships, 0), errors, rowsRead);
+        return new Result(new NetworkGraph(nodes, relationships, 0), errors, rowsRead, matches);
+    }
+
+    /// <summary>Sectors written as the pages show them ("Life &amp; health sciences") are the sectors of that name.</summary>
+    private static void ResolveSectors(List<Node> nodes, NetworkGraph? existing)
+    {
+        var sectors = (existing?.OfType<Sector>() ?? []).Concat(nodes.OfType<Sector>()).ToList();
+        var ids = sectors.Select(x => x.Id).ToHashSet(StringComparer.Ordinal);
+        var byName = sectors.GroupBy(x => NameSearch.Normalise(x.Name), StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First().Id, StringComparer.Ordinal);
+        for (var i = 0; i < nodes.Count; i++)
+        {
+            if (nodes[i] is Organisation { Sectors.Count: > 0 } o && o.Sectors.Any(x => !ids.Contains(x)))
+                nodes[i] = o with { Sectors = o.Sectors.Select(x => ids.Contains(x) ? x : byName.GetValueOrDefault(NameSearch.Normalise(x)) ?? x).Distinct(StringComparer.Ordinal).ToList() };
+        }
+    }
+
+    /// <summary>
+    /// A row without an id of its own (its id made from its name) for an organisation the graph has already — the
+    /// same website, or the same name (its name, short name, legal or other name, in another spelling of case and
+    /// accents) and no other country — updates that organisation instead of adding a second one: the row's values are
+    /// laid over the record's, lists are joined, and the row's relationships point at the record. Rows with ids of
+    /// their own (CORDIS PICs) stay separate records: entity resolution proposes their merges for a person to confirm.
+    /// </summary>
+    private static List<RowMatch> MatchExisting(List<Node> nodes, List<Relationship> relationships, NetworkGraph existing, string source, HashSet<string> named)
+    {
+        var organisations = existing.OfType<Organisation>().ToList();
+        var known = organisations.Select(o => o.Id).ToHashSet(StringComparer.Ordinal);
+        var byHost = organisations.Where(o => o.Website is not null).GroupBy(o => EntityResolution.WebsiteHost(o.Website!), StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+        var byName = organisations.SelectMany(o => NameSearch.NamesOf(o).Select(n => (Name: NameSearch.Normalise(n), o)))
+            .Where(x => x.Name.Length > 0).GroupBy(x => x.Name, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Select(x => x.o).DistinctBy(o => o.Id).ToList(), StringComparer.Ordinal);
+        var renamed = new Dictionary<string, string>(StringComparer.Ordinal);
+        var matches = new List<RowMatch>();
+        for (var i = 0; i < nodes.Count; i++)
+        {
+            if (nodes[i] is not Organisation row || !named.Contains(row.Id))
+                continue;
+            Organisation? match = null;
+            string? evidence = null;
+            if (known.Contains(row.Id))
+                (match, evidence) = (organisations.First(o => o.Id == row.Id), $"the same name as {organisations.First(o => o.Id == row.Id).Name}");
+            else if (row.Website is { } website && byHost.TryGetValue(EntityResolution.WebsiteHost(website), out var sameSite))
+                (match, evidence) = (sameSite, $"same website {EntityResolution.WebsiteHost(website)}");
+            else if (byName.TryGetValue(NameSearch.Normalise(row.Name), out var sameName)
+                && sameName.Where(o => o.Country is null || row.Country is null || o.Country == row.Country).ToList() is [var only])
+                (match, evidence) = (only, $"the same name as {only.Name}" + (only.Name != row.Name ? $" ('{row.Name}')" : ""));
+            if (match is null)
+                continue;
+            renamed[row.Id] = match.Id;
+            nodes[i] = match with
+            {
+                Name = match.Name,
+                Kind = row.Kind != "other" ? row.Kind : match.Kind,
+                Source = $"{match.Source}; {row.Source}",
+                Website = row.Website ?? match.Website,
+                Country = row.Country ?? match.Country,
+                Member = match.Member || row.Member,
+                MemberSince = row.MemberSince ?? match.MemberSince,
+                Sectors = [.. match.Sectors.Union(row.Sectors, StringComparer.Ordinal)],
+                Stages = [.. match.Stages.Union(row.Stages, StringComparer.Ordinal)],
+                ShortName = match.ShortName ?? row.ShortName,
+                OtherNames = [.. match.OtherNames.Union(row.Name == match.Name ? [] : [row.Name], StringComparer.Ordinal)],
+            };
+            matches.Add(new RowMatch(row.Source.StartsWith(source + ": ", StringComparison.Ordinal) ? row.Source[(source.Length + 2)..] : row.Source, match.Id, match.Name, evidence!));
+        }
+        for (var i = 0; i < relationships.Count; i++)
+        {
+            var r = relationships[i];
+            if (renamed.ContainsKey(r.From) || renamed.ContainsKey(r.To))
+                relationships[i] = r with { From = renamed.GetValueOrDefault(r.From, r.From), To = renamed.GetValueOrDefault(r.To, r.To) };
+        }
+        return matches;
     }
 
     /// <summary>An organisation named in capitals by its source gets its customary name; the source's spelling is kept as its legal name.</summary>
     private static Organisation Customary(Organisation o) =>
         CustomaryNames.Of(o.Name, o.ShortName) is var name && name != o.Name ? o with { Name = name, LegalName = o.Name } : o;
+
+    private static readonly string[] DateFormats = ["yyyy-MM-dd", "dd/MM/yyyy", "d/M/yyyy", "dd-MM-yyyy", "d-M-yyyy", "dd.MM.yyyy", "d.M.yyyy"];
+
+    private static bool IsYes(string? text) =>
+        text is not null && NameSearch.Normalise(text) is "true" or "1" or "yes" or "y" or "x" or "ja" or "oui" or "member" or "lid" or "membre";
 
     private static string ColumnOf(NodeMapping map, string field) => field switch
     {
@@ -267,8 +361,9 @@ public static partial class MappingEngine
 
     private static IEnumerable<Row> Rows(string folder, string file)
     {
-        using var reader = Formats.TextFiles.OpenUtf8(Path.Combine(folder, file));
-        using var csv = new CsvReader(reader, new CsvConfiguration(CultureInfo.InvariantCulture) { BadDataFound = null });
+        var path = Path.Combine(folder, file);
+        using var reader = Formats.TextFiles.OpenUtf8(path);
+        using var csv = new CsvReader(reader, Formats.TextFiles.CsvConfiguration(path) with { MissingFieldFound = ConfigurationFunctions.MissingFieldFound });
         csv.Read();
         csv.ReadHeader();
         var header = csv.HeaderRecord!;
@@ -276,7 +371,7 @@ public static partial class MappingEngine
         {
             var fields = new Dictionary<string, string>(header.Length);
             for (var i = 0; i < header.Length; i++)
-                fields[header[i]] = csv.GetField(i) ?? "";
+                fields[header[i].Trim()] = csv.GetField(i) ?? "";
             yield return new Row(csv.Parser.Row, fields);
         }
     }
@@ -294,6 +389,8 @@ public static partial class MappingEngine
             value = translated;
         if (value is null && spec.Fallback is not null)
             return Fill(spec.Fallback, row);
+        if (value is not null && spec.Slug)
+            value = Slug().Replace(Names.Fold(value), "-").Trim('-');
         return value is null ? null : spec.Prefix + value;
     }
 
@@ -334,6 +431,8 @@ public static partial class MappingEngine
                 return null;
             if (country is not null && spec.CountryValues?.TryGetValue(country, out var code) == true)
                 country = code;
+            else if (country is not null && !DomainRules.IsCountryCode(country))
+                country = WrittenValues.Country(country) ?? country;
             if (country is null || !DomainRules.IsCountryCode(country))
             {
                 errors.Add(new(where, spec.Country, $"'{country}' is not a two-letter country code; add it to countryValues"));

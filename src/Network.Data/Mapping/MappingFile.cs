@@ -16,6 +16,9 @@ public sealed record FieldSpec
 
     /// <summary>Translations of raw values, e.g. "HES" → "university". Raw values without a translation are kept.</summary>
     public Dictionary<string, string>? Values { get; init; }
+
+    /// <summary>Make the value an id: lower case, accents removed, words joined by dashes ("Leuven Biotech Hub" → "leuven-biotech-hub").</summary>
+    public bool Slug { get; init; }
 }
 
 /// <summary>A city given by a name column and a country column; matched to the cities already in the graph by name and country.</summary>

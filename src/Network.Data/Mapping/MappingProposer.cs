@@ -19,13 +19,28 @@ public static class MappingProposer
         (["sector", "cluster"], NodeLabel.Sector, "sector-"),
     ];
 
+    // Column names in English, Dutch and French, compared by Key.
+    private static readonly string[] NameColumns = ["name", "naam", "nom", "organisation", "organization", "organisatie", "company", "bedrijf", "entreprise", "title", "label", "acronym"];
+    private static readonly string[] KindColumns = ["kind", "type", "soort", "category", "categorie", "catégorie", "organisation type", "type d'organisation"];
+    private static readonly string[] CityColumns = ["city", "stad", "gemeente", "ville", "commune", "town", "municipality", "plaats", "location", "locatie"];
+    private static readonly string[] CountryColumns = ["country", "country_code", "land", "pays"];
+    private static readonly string[] SectorColumns = ["sectors", "sector", "sectoren", "secteur", "secteurs", "clusters", "cluster", "domain", "domein", "domaine"];
+    private static readonly string[] StageColumns = ["stages", "stage", "fase", "stade", "étape"];
+    private static readonly string[] WebsiteColumns = ["website", "url", "web", "site", "site web", "webadres", "homepage"];
+    private static readonly string[] MemberColumns = ["member", "is_member", "lid", "membre"];
+    private static readonly string[] MemberSinceColumns = ["member_since", "membersince", "member since", "lid sinds", "lid sedert", "membre depuis", "since"];
+    private static readonly string[] ShortNameColumns = ["short_name", "short name", "acroniem", "sigle", "afkorting"];
+
+    private static string Key(string header) => Network.Analysis.Text.NameSearch.Normalise(header).Replace(" ", "", StringComparison.Ordinal);
+
     /// <summary>The id prefix proposed for a node label ("org-" for organisations).</summary>
     public static string PrefixOf(NodeLabel label) => Files.First(f => f.Label == label).Prefix;
 
     public static MappingFile Propose(string name, IReadOnlyDictionary<string, string[]> headers)
     {
+        // Headers as people write them: case, accents, spaces and underscores do not matter ("Member since" is member_since).
         string? Find(string[] header, params string[] candidates) =>
-            candidates.Select(c => header.FirstOrDefault(h => h.Equals(c, StringComparison.OrdinalIgnoreCase))).FirstOrDefault(h => h is not null);
+            candidates.Select(c => header.FirstOrDefault(h => Key(h) == Key(c))).FirstOrDefault(h => h is not null);
 
         var nodes = new List<NodeMapping>();
         var relationships = new List<RelationshipMapping>();
@@ -35,15 +50,23 @@ public static class MappingProposer
             var stem = Path.GetFileNameWithoutExtension(file).ToLowerInvariant();
             var idColumns = header.Where(h => h.EndsWith("_id", StringComparison.OrdinalIgnoreCase) || h.Equals("from", StringComparison.OrdinalIgnoreCase) || h.Equals("to", StringComparison.OrdinalIgnoreCase)).ToList();
             var cityColumns = header.Where(h => h.StartsWith("city", StringComparison.OrdinalIgnoreCase)).ToList();
-            if (Find(header, "id") is { } id && Files.FirstOrDefault(f => f.Names.Any(stem.Contains)) is { Names: not null } kind)
+            var fileKind = Files.FirstOrDefault(f => f.Names.Any(stem.Contains));
+            var named = Find(header, NameColumns);
+            // A sheet without ids whose columns describe organisations (a name and a city, country, sector, type or
+            // website) is a list of organisations, whatever the file is called; its ids are made from the names.
+            if (fileKind.Names is null && Find(header, "id") is null && named is not null
+                && Find(header, [.. CityColumns, .. CountryColumns, .. SectorColumns, .. KindColumns, .. WebsiteColumns]) is not null)
+                fileKind = Files[0];
+            if ((Find(header, "id") ?? named) is { } id && fileKind is { Names: not null } kind)
             {
-                var nameColumn = Find(header, "name", "title", "label", "acronym", "short_name");
+                var hasId = Find(header, "id") is not null;
+                var nameColumn = named;
                 var properties = new Dictionary<string, FieldSpec>();
-                if (Find(header, "kind", "type", "category") is { } k && kind.Label is NodeLabel.Organisation or NodeLabel.Agreement or NodeLabel.Event)
+                if (Find(header, KindColumns) is { } k && kind.Label is NodeLabel.Organisation or NodeLabel.Agreement or NodeLabel.Event)
                     properties["kind"] = new FieldSpec { Column = k };
                 if (kind.Label == NodeLabel.Agreement && !properties.ContainsKey("kind"))
                     properties["kind"] = new FieldSpec { Constant = stem.Contains("fund") ? "fund" : "project" };
-                if (Find(header, "country", "country_code") is { } country && kind.Label is NodeLabel.Organisation or NodeLabel.City)
+                if (Find(header, CountryColumns) is { } country && kind.Label is NodeLabel.Organisation or NodeLabel.City)
                     properties["country"] = new FieldSpec { Column = country };
                 if (kind.Label == NodeLabel.Agreement)
                 {
@@ -55,7 +78,7 @@ public static class MappingProposer
                 if (kind.Label == NodeLabel.Organisation)
                 {
                     // Lists in one cell are split on ';' ("ICT; health").
-                    foreach (var (property, candidates) in new[] { ("sectors", new[] { "sectors", "sector", "clusters" }), ("stages", new[] { "stages", "stage" }), ("website", new[] { "website", "url", "web" }), ("member", new[] { "member", "is_member" }), ("memberSince", new[] { "member_since", "membersince" }) })
+                    foreach (var (property, candidates) in new[] { ("sectors", SectorColumns), ("stages", StageColumns), ("website", WebsiteColumns), ("member", MemberColumns), ("memberSince", MemberSinceColumns), ("shortName", ShortNameColumns) })
                     {
                         if (Find(header, candidates) is { } column)
                             properties[property] = new FieldSpec { Column = column };
@@ -67,14 +90,15 @@ public static class MappingProposer
                     properties["role"] = new FieldSpec { Column = role };
                 if (kind.Label == NodeLabel.Event && Find(header, "date", "start") is { } date)
                     properties["date"] = new FieldSpec { Column = date };
-                CitySpec? city = kind.Label is NodeLabel.Organisation && Find(header, "city", "town", "municipality") is { } c && Find(header, "country", "country_code") is { } cc
+                CitySpec? city = kind.Label is NodeLabel.Organisation && Find(header, CityColumns) is { } c && Find(header, CountryColumns) is { } cc
                     ? new CitySpec { Name = c, Country = cc }
                     : null;
                 nodes.Add(new NodeMapping
                 {
                     File = file,
                     Label = kind.Label.ToString(),
-                    Id = new FieldSpec { Column = id, Prefix = kind.Prefix },
+                    // Without an id column the id is made from the name: "org-leuven-biotech-hub".
+                    Id = hasId ? new FieldSpec { Column = id, Prefix = kind.Prefix } : new FieldSpec { Column = id, Prefix = kind.Prefix, Slug = true },
                     Name = new FieldSpec { Column = nameColumn, Fallback = $"unnamed {kind.Label.ToString().ToLowerInvariant()} ({{{id}}})" },
                     Properties = properties,
                     City = city,

@@ -34,6 +34,17 @@ public sealed class RecordModel(DatasetCatalog catalog, AnalysisService analysis
 
     protected override string? PresenceRecord => Id;
 
+    /// <summary>Long lists are folded: the strongest 25 ties and 20 relationships of each kind, all (up to 300) on request.</summary>
+    [BindProperty(SupportsGet = true, Name = "all")]
+    public bool ShowAll { get; set; }
+
+    public const int MostShown = 300;
+    public int TiesShown => ShowAll ? MostShown : 25;
+    public int RelationshipsShown => ShowAll ? MostShown : 20;
+
+    /// <summary>This page again, with every list unfolded or not.</summary>
+    public string Link(bool all) => RecordLink(Id) + (all ? "?all=true" : "") + (AsOf is { } d ? (all ? "&" : "?") + "asOf=" + d.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) : "");
+
     public Node Node { get; private set; } = null!;
     public IReadOnlyList<(string Name, string Value)> Properties { get; private set; } = [];
     public IReadOnlyList<RelationshipLine> Relationships { get; private set; } = [];
