@@ -17,13 +17,16 @@ public sealed record Introduction(string SectorName, GapKind GapKind, string Fro
 }
 
 /// <summary>
-/// Introductions for unconnected and thin gaps, ranked by link prediction on the organisation network:
-/// resource allocation Σ_z 1/s(z) over shared partners z (Zhou, Lü &amp; Zhang 2009) plus Adamic–Adar Σ_z 1/ln(1+deg z)
-/// (Adamic &amp; Adar 2003), ×1.5 when the two are of complementary kinds (a knowledge institution and a company or
-/// investor), +0.25 when they share a city. The reason names the shared partners and what ties them (agreements,
-/// people, events), or the shared city. For an unconnected gap the pairs span the two stages; for a thin gap the lone
-/// actor is paired with organisations at the same stage outside the region (a second source) and at the next stages.
-/// The introducer is the shared partner z that maximises min(w(a,z), w(b,z)): the one both already trust most.
+/// Introductions for unconnected and thin gaps, ranked by link prediction on the organisation network: weighted
+/// resource allocation Σ_z 1/s(z) over shared partners z (Zhou, Lü &amp; Zhang 2009), +0.25 when the two share a city.
+/// The ranking is the one that predicted held-out CORDIS projects best (`network-tools introductions-eval`: on the
+/// 2017/2018 split it put 37 of its top 100 pairs into a project together, against 30 for plain resource allocation
+/// and 17 for common neighbours and Adamic–Adar; an Adamic–Adar term and a bonus for complementary kinds, tried
+/// before, lowered it to 21). The reason names the shared partners and what ties them (agreements, people, events),
+/// the shared city, and whether the two are of complementary kinds (a knowledge institution and a company or
+/// investor) — said, not scored. For an unconnected gap the pairs span the two stages; for a thin gap the lone actor
+/// is paired with organisations at the same stage outside the region (a second source) and at the next stages. The
+/// introducer is the shared partner z that maximises min(w(a,z), w(b,z)): the one both already trust most.
 /// </summary>
 public static class Introductions
 {
@@ -85,13 +88,9 @@ public static class Introductions
                     shared.Add(z);
             }
         }
-        var score = shared.Sum(z => 1 / graph.Strength(z) + 1 / Math.Log(1 + graph.Degree(z)));
+        var score = PairScore(graph, shared, a.City, b.City);
         var complementary = IsKnowledge(a.Kind) != IsKnowledge(b.Kind);
-        if (complementary)
-            score *= 1.5;
         var sameCity = a.City is not null && a.City == b.City;
-        if (sameCity)
-            score += 0.25;
 
         var reasons = new List<string>();
         foreach (var z in shared.OrderByDescending(z => network.Tie(a.Id, graph.Ids[z])!.Weight + network.Tie(b.Id, graph.Ids[z])!.Weight).Take(3))
@@ -119,6 +118,14 @@ public static class Introductions
             IntroducerName = introducer < 0 ? null : network.Organisations[introducer].Name,
         };
     }
+
+    /// <summary>
+    /// The ranking of a pair not yet tied, given the partners they share: weighted resource allocation over the shared
+    /// partners, +0.25 for the same city. The same score ranks every suggestion and is what
+    /// <c>network-tools introductions-eval</c> measures on held-out CORDIS projects.
+    /// </summary>
+    public static double PairScore(WeightedGraph graph, IEnumerable<int> shared, string? cityA, string? cityB) =>
+        shared.Sum(z => 1 / graph.Strength(z)) + (cityA is not null && cityA == cityB ? 0.25 : 0);
 
     private static bool IsKnowledge(string kind) => kind is "university" or "research-institute";
 }

@@ -47,7 +47,9 @@ public class MappingEngineTests
     {
         var graph = CordisResult.Graph;
         var ku = graph.OfType<Organisation>().Single(o => o.Id == "pic-999991334");
-        Assert.Equal("KATHOLIEKE UNIVERSITEIT LEUVEN", ku.Name);
+        // Shown by its customary name, CORDIS's spelling kept.
+        Assert.Equal("KU Leuven", ku.Name);
+        Assert.Equal("KATHOLIEKE UNIVERSITEIT LEUVEN", ku.LegalName);
         Assert.Equal("university", ku.Kind);
         Assert.Equal("research-institute", graph.OfType<Organisation>().Single(o => o.Id == "pic-999981149").Kind);
         Assert.DoesNotContain(graph.OfType<Organisation>(), o => o.Country is "UK" or "EL");

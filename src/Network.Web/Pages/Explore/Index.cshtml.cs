@@ -52,7 +52,7 @@ public sealed class ExploreModel(DatasetCatalog catalog, AnalysisService analysi
             scale = View.Scale,
             nodes = View.Nodes.Select(n => new
             {
-                id = n.Id, name = n.Name, kind = n.Kind, city = n.City ?? n.Country ?? "", country = n.Country ?? "",
+                id = n.Id, name = n.Name, aka = n.Aka.Length == 0 ? null : n.Aka, kind = n.Kind, city = n.City ?? n.Country ?? "", country = n.Country ?? "",
                 x = Math.Round(n.X, 2), y = Math.Round(n.Y, 2), r = Math.Round(n.Radius, 2), community = n.Community + 1,
                 betweenness = n.Betweenness.ToString("F4", inv), degree = n.Degree, href = RecordLink(n.Id), pinned = n.Pinned,
                 sectors = string.Join(';', n.Sectors), sector = n.Sectors.Count > 0 ? names.GetValueOrDefault(n.Sectors[0]) ?? n.Sectors[0] : "", stages = string.Join(';', n.Stages), member = n.Member ? "true" : "false",
