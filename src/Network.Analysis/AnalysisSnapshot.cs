@@ -28,7 +28,7 @@ public sealed class AnalysisSnapshot : IDisposable
     private readonly Lazy<IReadOnlyList<Departure>> _departures;
     private readonly Lazy<IReadOnlyList<SinglePointOfFailure>> _fragility;
     private readonly Lazy<IReadOnlyList<string>> _homeRegion;
-    private readonly Lazy<ChainCoverage> _chainCoverage;
+    private readonly Lazy<(ILookup<string, ChainPosition> Positions, ChainCoverage Coverage)> _chainPositions;
     private readonly Lazy<EcosystemReport> _report;
     private readonly Lazy<CommunityResult> _communities;
     private readonly Lazy<IReadOnlyList<string>> _communityLabels;
@@ -87,7 +87,7 @@ public sealed class AnalysisSnapshot : IDisposable
         _communityStability = new(() => Stability.Assess(Organisations.Graph, Communities.Community, seed: seed));
         _departures = new(() => Fragility.Departures(Organisations, Metrics.ArticulationPoints, graph.OfType<Person>()));
         _fragility = new(() => Fragility.SinglePointsOfFailure(_departures.Value, 50));
-        _chainCoverage = new(() => ChainPositions.Of(graph).Coverage);
+        _chainPositions = new(() => ChainPositions.Of(graph) is var (positions, coverage) ? (positions.ToLookup(p => p.Organisation, StringComparer.Ordinal), coverage) : default);
         _homeRegion = new(() => homeRegion is { Count: > 0 } ? homeRegion : Gaps.DefaultHomeRegion(graph));
         _communities = new(() => Leiden.Detect(Organisations.Graph, seed: seed));
         _communityLabels = new(() =>
@@ -185,7 +185,10 @@ public sealed class AnalysisSnapshot : IDisposable
     public IReadOnlyList<string> HomeRegion => _homeRegion.Value;
 
     /// <summary>How many organisations the value chains place from their records, by derivation, or not at all.</summary>
-    public ChainCoverage ChainCoverage => _chainCoverage.Value;
+    public ChainCoverage ChainCoverage => _chainPositions.Value.Coverage;
+
+    /// <summary>Where an organisation sits in the value chains: sector and stage, recorded or derived (with the rule).</summary>
+    public IEnumerable<ChainPosition> ChainPositionsOf(string organisation) => _chainPositions.Value.Positions[organisation];
 
     /// <summary>The home region as a page names it: "Leuven", "Vlaams-Brabant"; "the region" when nothing is known.</summary>
     public string HomeRegionName => HomeRegion.Count > 0 ? HomeRegion[0] : "the region";

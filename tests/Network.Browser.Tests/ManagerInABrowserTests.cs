@@ -38,6 +38,36 @@ public sealed class ManagerInABrowserTests(RunningServer server) : IClassFixture
     }
 
     [Fact]
+    public async Task TheHeaderSearchAndThePickersFindByShortNameAndGoWhereTheyShould()
+    {
+        var (playwright, browser) = await Browser.LaunchAsync();
+        using var _ = playwright;
+        await using var __ = browser;
+        var page = await OpenAsync(browser, "/datasets/seed/brokers");
+        // The header's type-ahead: the best matches as one types, arrow keys and Enter open the record.
+        await page.FillAsync("#header-find", "ku leu");
+        await page.WaitForSelectorAsync("#header-find-options li");
+        Assert.StartsWith("KU Leuven", await page.Locator("#header-find-options li").First.InnerTextAsync());
+        Assert.Equal("true", await page.GetAttributeAsync("#header-find", "aria-expanded"));
+        // What one sees while typing: the top of the page, not the whole ranking below it.
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Browser.Screenshots, "header-search-seed.png") });
+        await page.Keyboard.PressAsync("Enter");
+        await page.WaitForURLAsync("**/datasets/seed/organisations/org-ku-leuven");
+
+        // The what-if picker: a name chosen from the list sends its id.
+        await page.GotoAsync("/datasets/seed/what-if");
+        await page.FillAsync("#remove-name", "capric");
+        await page.WaitForSelectorAsync("#remove-name-options li");
+        await page.Keyboard.PressAsync("ArrowDown");
+        await page.Keyboard.PressAsync("ArrowUp");
+        await page.Keyboard.PressAsync("Enter");
+        Assert.Equal("org-capricorn", await page.InputValueAsync("#remove-id"));
+        await page.ClickAsync("form:has(#remove-name) button[type=submit]");
+        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("what-if\\?.*remove=org-capricorn"));
+        Assert.Contains("Without Capricorn", await page.Locator("h2").First.InnerTextAsync());
+    }
+
+    [Fact]
     public async Task FindTheTopBrokerOpenItsPageAndSeeWhatItBridgesAndWhoIsCutOffIfItLeaves()
     {
         var (playwright, browser) = await Browser.LaunchAsync();

@@ -14,6 +14,7 @@ public static class CustomaryNames
     {
         "of", "the", "and", "for", "in", "on", "at", "to", "de", "del", "della", "der", "des", "di", "da", "do", "dos", "du",
         "e", "et", "en", "van", "von", "voor", "und", "fur", "für", "y", "la", "le", "les", "het", "zu", "im", "am", "i", "w", "och", "og",
+        "zur", "zum", "aux", "au", "a", "l", "d", "delle", "dei", "degli", "dell", "sur", "per", "por", "para", "em", "dem", "den", "op", "aan",
     };
 
     private static readonly Dictionary<string, string> LegalForms = new(StringComparer.Ordinal)

@@ -47,6 +47,9 @@ public sealed class RecordModel(DatasetCatalog catalog, AnalysisService analysis
 
     public Node Node { get; private set; } = null!;
     public IReadOnlyList<(string Name, string Value)> Properties { get; private set; } = [];
+
+    /// <summary>The organisation's value-chain positions that are derived, not recorded: sector, stages and the rule.</summary>
+    public IReadOnlyList<(string Sector, string Stages, string Rule)> Derived { get; private set; } = [];
     public IReadOnlyList<RelationshipLine> Relationships { get; private set; } = [];
     public IReadOnlyList<(OrganisationTie Tie, Organisation Other)> Ties { get; private set; } = [];
     public IReadOnlyList<MetricLine> Metrics { get; private set; } = [];
@@ -84,6 +87,11 @@ public sealed class RecordModel(DatasetCatalog catalog, AnalysisService analysis
             return RedirectPermanent(RecordKinds.Link(Dataset.Name, node.Label, node.Id) + Request.QueryString);
         Node = node;
         Properties = RecordView.Properties(node, nodes);
+        Derived = node is Organisation
+            ? Snapshot.ChainPositionsOf(node.Id).Where(p => p.DerivedBy is not null)
+                .GroupBy(p => (Sector: nodes.GetValueOrDefault(p.Sector)?.DisplayName ?? p.Sector, Rule: p.DerivedBy!))
+                .Select(g => (g.Key.Sector, string.Join(", ", g.Select(p => p.Stage)), g.Key.Rule)).OrderBy(x => x.Sector, StringComparer.Ordinal).ToList()
+            : [];
         Relationships = RecordView.Relationships(node, Snapshot.Graph.Relationships.Where(r => r.From == node.Id || r.To == node.Id), nodes);
         CityName = Relationships.FirstOrDefault(r => r.Relationship.Type == RelationshipType.LocatedIn && r.Relationship.From == node.Id)?.Other?.DisplayName;
 

@@ -47,6 +47,27 @@ public sealed class IndexModel(DatasetCatalog catalog, AnalysisService analysis,
     public ScenarioComparison? Comparison { get; private set; }
     public string? Error { get; private set; }
 
+    /// <summary>The groups that lose their connections, each with the groups it loses, largest first.</summary>
+    public IReadOnlyList<(string Attribute, string Group, int Size, IReadOnlyList<(string Name, int Size)> From)> Severed { get; private set; } = [];
+
+    /// <summary>
+    /// Severed pairs read per group cut off: "city Adelaide (1) loses every path to Paris (78), Bruxelles (74) and
+    /// 1,200 more", not 1,200 lines of pairs. A pair is put under the group that appears in more of the pairs (the one
+    /// that was cut off); groups come largest loss first.
+    /// </summary>
+    private static List<(string, string, int, IReadOnlyList<(string, int)>)> ByGroup(IReadOnlyList<SeveredGroups> severed)
+    {
+        var appearances = severed.SelectMany(x => new[] { (x.Attribute, x.From), (x.Attribute, x.To) }).GroupBy(x => x).ToDictionary(g => g.Key, g => g.Count());
+        return severed
+            .Select(x => appearances[(x.Attribute, x.From)] >= appearances[(x.Attribute, x.To)]
+                ? (x.Attribute, Group: x.From, Size: x.FromSize, Other: x.To, OtherSize: x.ToSize)
+                : (x.Attribute, Group: x.To, Size: x.ToSize, Other: x.From, OtherSize: x.FromSize))
+            .GroupBy(x => (x.Attribute, x.Group, x.Size))
+            .OrderByDescending(g => g.Sum(x => (long)x.Size * x.OtherSize)).ThenBy(g => g.Key.Attribute, StringComparer.Ordinal).ThenBy(g => g.Key.Group, StringComparer.Ordinal)
+            .Select(g => (g.Key.Attribute, g.Key.Group, g.Key.Size, (IReadOnlyList<(string, int)>)g.OrderByDescending(x => x.OtherSize).ThenBy(x => x.Other, StringComparer.Ordinal).Select(x => (x.Other, x.OtherSize)).ToList()))
+            .ToList();
+    }
+
     /// <summary>The version of the record to remove, as this page saw it: the confirmation must match it.</summary>
     public long RemovedVersion { get; private set; }
 
@@ -77,6 +98,7 @@ public sealed class IndexModel(DatasetCatalog catalog, AnalysisService analysis,
                 return;
             }
             Report = Snapshot.WhatIf(Removed.Id);
+            Severed = ByGroup(Report.Severed);
             Comparison = Snapshot.WithoutActor(Removed.Id);
         }
         else if (!string.IsNullOrWhiteSpace(From) || !string.IsNullOrWhiteSpace(To))

@@ -52,10 +52,10 @@ function setup(input) {
       li.setAttribute('role', 'option');
       li.dataset.index = String(i);
       li.textContent = f.name;
-      if (f.detail || f.label) {
+      if (f.detail || f.label !== 'Organisation') {
         const small = document.createElement('span');
         small.className = 'muted small';
-        small.textContent = ` · ${[f.detail, f.label.toLowerCase()].filter(Boolean).join(' · ')}`;
+        small.textContent = ` · ${[f.detail, f.label === 'Organisation' ? null : f.label.toLowerCase()].filter(Boolean).join(' · ')}`;
         li.append(small);
       }
       return li;
