@@ -47,7 +47,11 @@ public sealed record EcosystemReport(
     IReadOnlyList<Introduction> Introductions,
     IReadOnlyList<CommunityLine> Communities,
     int StabilityRuns,
-    ChangeBetweenDates? Change);
+    ChangeBetweenDates? Change)
+{
+    /// <summary>How many organisations the value chains place from their records, by derivation, or not at all.</summary>
+    public ChainCoverage Coverage { get; init; } = new(0, 0, 0, 0);
+}
 
 /// <summary>The analyses a report is made of; stabilities are asked for only when the report shows them.</summary>
 public sealed record ReportInputs(
@@ -124,7 +128,10 @@ public static class EcosystemReports
             change = Compare(graph, from, options.AsOf ?? DateOnly.FromDateTime(DateTime.UtcNow), home, options.Seed);
 
         return new EcosystemReport(options.Title, options.AsOf, home, summary, top, topPeople, brokerStability,
-            inputs.SinglePointsOfFailure.Take(10).ToList(), chains, introductions, communityLines, runs, change);
+            inputs.SinglePointsOfFailure.Take(10).ToList(), chains, introductions, communityLines, runs, change)
+        {
+            Coverage = ChainPositions.Of(graph).Coverage,
+        };
     }
 
     /// <summary>What changed between two dates: ties, brokers (organisation betweenness) and gaps.</summary>

@@ -72,6 +72,7 @@ public static class ReportWriter
         sections.Add(new("Value chains",
         [
             "Organisations in the home region per sector and stage (outside the region in brackets).",
+            report.Coverage.Sentence() + (report.Coverage.Derived > 0 ? " Derived positions come from the sectors an organisation's agreements concern and from its kind (universities and research institutes: research; companies in projects: prototyping and pilot; public bodies in projects: pilot; investors: finance); they are not facts of the source." : ""),
         ],
         ["sector", .. Vocabulary.Stages],
         report.Chains.Select(c => (IReadOnlyList<string>)
@@ -95,11 +96,10 @@ public static class ReportWriter
             ]))
             .OrderBy(r => r[0], StringComparer.Ordinal)
             .ToList();
-        var staged = report.Chains.SelectMany(c => c.Stages).SelectMany(st => st.InRegion.Concat(st.External)).Select(a => a.Id).Distinct().Count();
         sections.Add(new("Gaps",
         [
             gaps.Count == 0 ? "No gaps." : $"{Gaps.Count(report.Chains)}; a sector's missing stages share one row. Missing: nobody at the stage; external only: only organisations outside the region; thin: one organisation in the region; unconnected: two consecutive stages with organisations but no tie between them.",
-            $"{staged} of {report.Summary.Organisations} organisations have a known value-chain stage in a sector; the others cannot fill a gap until their stages are recorded.",
+            report.Coverage.Unplaced > 0 ? $"Organisations with no sector or stage known cannot fill a gap until they are recorded ({report.Coverage.Unplaced.ToString("N0", System.Globalization.CultureInfo.InvariantCulture)})." : "Every organisation has a place in the value chains.",
         ],
         ["sector", "gap", "stage", "actors", "why"],
         rows));
