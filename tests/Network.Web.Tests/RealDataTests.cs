@@ -85,7 +85,7 @@ public sealed class RealDataTests(CordisFixture cordis) : IClassFixture<CordisFi
         Assert.Contains("Value chains in Leuven", page.QuerySelector("h1")!.TextContent);
         var coverage = page.QuerySelector("p.coverage")!.TextContent;
         Assert.Contains("of 5,271 organisations, all by derivation", coverage);
-        Assert.Contains("no sector or stage known", coverage);
+        Assert.Contains("lack a known sector or stage", coverage);
         Assert.NotNull(page.QuerySelector("p.coverage a[href*='placed=none']"));
 
         var cell = await Html.ParseAsync(await Client.GetAsync("/datasets/cordis/value-chains?sector=sector-life-health&stage=research"));

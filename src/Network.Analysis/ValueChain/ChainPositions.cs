@@ -13,7 +13,7 @@ public sealed record ChainCoverage(int Organisations, int Recorded, int Derived,
 {
     public int Placed => Recorded + Derived;
 
-    /// <summary>"The matrix places 3,210 of 5,271 organisations: 12 from their records, 3,198 derived; 2,061 have no sector or stage known."</summary>
+    /// <summary>"The matrix places 3,210 of 5,271 organisations: 12 from their records, 3,198 derived; 2,061 lack a known sector or stage."</summary>
     public string Sentence()
     {
         static string N(int n) => n.ToString("N0", System.Globalization.CultureInfo.InvariantCulture);
@@ -22,7 +22,7 @@ public sealed record ChainCoverage(int Organisations, int Recorded, int Derived,
         var parts = Derived == 0 ? $"The matrix places {N(Placed)} of {N(Organisations)} organisations, all from their records"
             : Recorded == 0 ? $"The matrix places {N(Placed)} of {N(Organisations)} organisations, all by derivation (none has a sector and stage recorded)"
             : $"The matrix places {N(Placed)} of {N(Organisations)} organisations: {N(Recorded)} from their records, {N(Derived)} derived";
-        return Unplaced == 0 ? parts + "." : $"{parts}; {N(Unplaced)} {(Unplaced == 1 ? "has" : "have")} no sector or stage known.";
+        return Unplaced == 0 ? parts + "." : $"{parts}; {N(Unplaced)} {(Unplaced == 1 ? "lacks" : "lack")} a known sector or stage.";
     }
 }
 

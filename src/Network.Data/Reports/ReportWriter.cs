@@ -99,7 +99,7 @@ public static class ReportWriter
         sections.Add(new("Gaps",
         [
             gaps.Count == 0 ? "No gaps." : $"{Gaps.Count(report.Chains)}; a sector's missing stages share one row. Missing: nobody at the stage; external only: only organisations outside the region; thin: one organisation in the region; unconnected: two consecutive stages with organisations but no tie between them.",
-            report.Coverage.Unplaced > 0 ? $"Organisations with no sector or stage known cannot fill a gap until they are recorded ({report.Coverage.Unplaced.ToString("N0", System.Globalization.CultureInfo.InvariantCulture)})." : "Every organisation has a place in the value chains.",
+            report.Coverage.Unplaced > 0 ? $"Organisations that lack a known sector or stage cannot fill a gap until they are recorded ({report.Coverage.Unplaced.ToString("N0", System.Globalization.CultureInfo.InvariantCulture)})." : "Every organisation has a place in the value chains.",
         ],
         ["sector", "gap", "stage", "actors", "why"],
         rows));

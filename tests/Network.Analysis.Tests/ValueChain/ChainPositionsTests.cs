@@ -43,7 +43,7 @@ public sealed class ChainPositionsTests
         Assert.DoesNotContain(positions, p => p.Organisation == "club");
         Assert.All(positions, p => Assert.StartsWith("derived: the sectors its agreements concern", p.DerivedBy));
         Assert.Equal(new ChainCoverage(4, 0, 3, 1), coverage);
-        Assert.Equal("The matrix places 3 of 4 organisations, all by derivation (none has a sector and stage recorded); 1 has no sector or stage known.", coverage.Sentence());
+        Assert.Equal("The matrix places 3 of 4 organisations, all by derivation (none has a sector and stage recorded); 1 lacks a known sector or stage.", coverage.Sentence());
     }
 
     [Fact]
