@@ -89,7 +89,13 @@ public sealed class RealDataTests(CordisFixture cordis) : IClassFixture<CordisFi
         Assert.NotNull(page.QuerySelector("p.coverage a[href*='placed=none']"));
 
         var cell = await Html.ParseAsync(await Client.GetAsync("/datasets/cordis/value-chains?sector=sector-life-health&stage=research"));
-        Assert.Contains(cell.QuerySelectorAll("#cell .derived-mark"), m => m.GetAttribute("title")!.StartsWith("derived:", StringComparison.Ordinal));
+        // Every organisation of the cell is placed by derivation: said once, with the rules.
+        var note = cell.QuerySelector("#cell p:has(.derived-mark)")!.TextContent;
+        Assert.Contains("Every organisation here is placed by derivation", note);
+        Assert.Contains("universities → research", note);
+        // KU Leuven's record names its derived positions and their rule.
+        var ku = await Html.ParseAsync(await Client.GetAsync("/datasets/cordis/organisations/pic-999991334"));
+        Assert.Contains("Life & health sciences: research", ku.QuerySelector("dl.fields")!.TextContent);
     }
 
     [Fact]

@@ -24,8 +24,23 @@ public interface IDatasetWarmup
     Task WarmAsync(string dataset, CancellationToken cancellationToken);
 }
 
-public sealed class AnalysisService(DatasetCatalog catalog, IHubContext<NetworkHub, INetworkClient> hub, ILogger<AnalysisService> logger, IServiceProvider services)
+public sealed class AnalysisService(DatasetCatalog catalog, IHubContext<NetworkHub, INetworkClient> hub, ILogger<AnalysisService> logger, IServiceProvider services) : IDisposable
 {
+    // Stops background analysis when the application stops: what runs then is of use to nobody.
+    private readonly CancellationTokenSource _stopping = new();
+
+    /// <summary>Ends background work: later steps are not started and every cached analysis is released.</summary>
+    public void Dispose()
+    {
+        _stopping.Cancel();
+        foreach (var key in _cache.Keys)
+        {
+            if (_cache.TryRemove(key, out var old) && old.IsValueCreated && old.Value.IsCompletedSuccessfully)
+                old.Value.Result.Dispose();
+        }
+        _stopping.Dispose();
+    }
+
     public const int Seed = 42;
     private readonly ConcurrentDictionary<(string Dataset, long Version, DateOnly? AsOf), Lazy<Task<AnalysisSnapshot>>> _cache = new();
 
@@ -87,6 +102,8 @@ public sealed class AnalysisService(DatasetCatalog catalog, IHubContext<NetworkH
     /// </summary>
     public void Changed(string dataset)
     {
+        if (_stopping.IsCancellationRequested)
+            return;
         if (_recomputing.AddOrUpdate(dataset, 1, (_, state) => state == 0 ? 1 : 2) == 1)
             _ = Task.Run(() => RecomputeAsync(dataset));
     }
@@ -97,7 +114,12 @@ public sealed class AnalysisService(DatasetCatalog catalog, IHubContext<NetworkH
     /// </summary>
     private async Task WarmAsync(string dataset, AnalysisSnapshot snapshot)
     {
-        void Step(int percent, string step) => _progress[dataset] = (snapshot.Version, percent, step);
+        var stopping = _stopping.Token;
+        void Step(int percent, string step)
+        {
+            stopping.ThrowIfCancellationRequested();
+            _progress[dataset] = (snapshot.Version, percent, step);
+        }
         Step(5, "metrics");
         await Task.Run(() => snapshot.Metrics);
         Step(30, "brokers");
@@ -116,6 +138,7 @@ public sealed class AnalysisService(DatasetCatalog catalog, IHubContext<NetworkH
             _ = snapshot.SinglePointsOfFailure;
             foreach (var broker in snapshot.Brokers.Where(b => b.Label == nameof(NodeLabel.Organisation)).Take(10))
             {
+                stopping.ThrowIfCancellationRequested();
                 _ = snapshot.WhatIf(broker.Id);
                 _ = snapshot.WithoutActor(broker.Id);
             }
@@ -138,6 +161,10 @@ public sealed class AnalysisService(DatasetCatalog catalog, IHubContext<NetworkH
                 var snapshot = await GetAsync(dataset);
                 await WarmAsync(dataset, snapshot);
                 await hub.Clients.Group(NetworkHub.Group(dataset)).AnalysisUpdated(new AnalysisEvent(dataset, snapshot.Version, watch.Elapsed.TotalMilliseconds));
+            }
+            catch (Exception) when (_stopping.IsCancellationRequested)
+            {
+                return; // the application is stopping
             }
             catch (Exception e)
             {

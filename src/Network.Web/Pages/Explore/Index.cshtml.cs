@@ -66,6 +66,7 @@ public sealed class ExploreModel(DatasetCatalog catalog, AnalysisService analysi
     private async Task BuildAsync(CancellationToken cancellationToken)
     {
         var snapshot = Snapshot;
+        Country = string.IsNullOrWhiteSpace(Country) ? null : Country.Trim() is var typed && typed.Equals("all", StringComparison.OrdinalIgnoreCase) ? "all" : typed.ToUpperInvariant();
         Countries = snapshot.Actors.Actors.Where(a => a.Label == Network.Analysis.Domain.NodeLabel.Organisation && a.Country is not null)
             .Select(a => a.Country!).Distinct().Order(StringComparer.Ordinal).ToList();
         // A large dataset opens on its centre's country: that of the best-connected organisation (KU Leuven's BE for CORDIS).

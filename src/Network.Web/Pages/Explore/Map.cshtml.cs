@@ -23,6 +23,7 @@ public sealed class MapModel(DatasetCatalog catalog, AnalysisService analysis, P
     public void OnGet()
     {
         Countries = Snapshot.Graph.OfType<Network.Analysis.Domain.City>().Select(c => c.Country).Distinct().Order(StringComparer.Ordinal).ToList();
-        View = MapView.Of(Snapshot, places.Gazetteer, Country is null or "all" ? null : Country);
+        Country = string.IsNullOrWhiteSpace(Country) || Country.Trim().Equals("all", StringComparison.OrdinalIgnoreCase) ? null : Country.Trim().ToUpperInvariant();
+        View = MapView.Of(Snapshot, places.Gazetteer, Country);
     }
 }

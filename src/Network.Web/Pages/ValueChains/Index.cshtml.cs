@@ -57,6 +57,19 @@ public sealed class IndexModel(DatasetCatalog catalog, AnalysisService analysis)
         Worst = Words.WorstGaps(Chains);
     }
 
+    /// <summary>An editor makes the region shown the dataset's own (or, with none, goes back to the default).</summary>
+    public IActionResult OnPostHomeRegion(string? region)
+    {
+        if (!CanEdit)
+            return Forbid();
+        var places = string.IsNullOrWhiteSpace(region) ? null : new[] { region.Trim() };
+        if (places is not null && (places[0].Length > 100 || places[0].Any(char.IsControl)))
+            return BadRequest();
+        Catalog.SetHomeRegion(Dataset.Name, places);
+        Analysis.HomeRegionChanged(Dataset.Name);
+        return Redirect(DatasetLink(Section, keepDate: false));
+    }
+
     public string CellLink(string sector, string stage) =>
         DatasetLink(Section, new { region = Region, sector, stage }) + "#cell";
 }

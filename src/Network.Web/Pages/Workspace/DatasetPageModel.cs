@@ -10,7 +10,8 @@ using Network.Api.Datasets;
 namespace Network.Web.Pages.Workspace;
 
 /// <summary>What the layout needs to draw the header of a dataset's page: the dataset, the others, and which page this is.</summary>
-public sealed record WorkspaceHeader(DatasetInfo Dataset, IReadOnlyList<DatasetInfo> Datasets, string Section, long Version, bool Live, string? Record, bool Editing);
+/// <param name="Readiness">How far the background analysis of the dataset's current version has come (shown while it runs).</param>
+public sealed record WorkspaceHeader(DatasetInfo Dataset, IReadOnlyList<DatasetInfo> Datasets, string Section, long Version, bool Live, string? Record, bool Editing, AnalysisService.Readiness? Readiness = null);
 
 /// <summary>
 /// A page of one dataset: /datasets/{dataset}/…. Finds the dataset (404 when unknown), reads the as-of date
@@ -70,7 +71,8 @@ public abstract class DatasetPageModel(DatasetCatalog catalog, AnalysisService a
             Secure = Request.IsHttps,
             MaxAge = TimeSpan.FromDays(365),
         });
-        ViewData[nameof(WorkspaceHeader)] = new WorkspaceHeader(dataset, Catalog.List(), Section, Snapshot.Version, LiveContent, PresenceRecord, PresenceEditing);
+        var readiness = await Analysis.ReadinessAsync(dataset.Name, HttpContext.RequestAborted);
+        ViewData[nameof(WorkspaceHeader)] = new WorkspaceHeader(dataset, Catalog.List(), Section, Snapshot.Version, LiveContent, PresenceRecord, PresenceEditing, readiness);
         ViewData["AsOf"] = AsOf;
         await next();
     }

@@ -15,6 +15,8 @@ if (main && main.dataset.dataset) {
   const handlers = {};
   for (const kind of changeEvents) handlers[kind] = e => { pending.push(describe(kind, e)); };
   handlers.AnalysisUpdated = async e => {
+    // The background analysis is done: the header's "analysing…" goes.
+    document.getElementById('analysing')?.remove();
     if (e.dataVersion <= Number(main.dataset.version)) return;
     const what = pending.length ? pending.slice(-3).join('; ') + (pending.length > 3 ? ` and ${pending.length - 3} more` : '') : 'the data changed';
     pending = [];
