@@ -48,10 +48,11 @@ public sealed class MapInABrowserTests(RunningServer server) : IClassFixture<Run
     [Fact]
     public async Task TheWholeCordisNetworkIsDrawnOnACanvasWithMoreLabelsAsOneZoomsInAndSearchFindsAnActor()
     {
-        using (var editor = new HttpClient { BaseAddress = server.Address })
+        // Datasets are created by admins.
+        using (var admin = new HttpClient { BaseAddress = server.Address })
         {
-            editor.DefaultRequestHeaders.Add("X-Api-Key", new UserStore(server.DataFolder).CreateApiKey("map-test", Roles.Editor));
-            var created = await editor.PostAsJsonAsync("/api/datasets", new { name = "cordis", from = "cordis-h2020-leuven" });
+            admin.DefaultRequestHeaders.Add("X-Api-Key", new UserStore(server.DataFolder).CreateApiKey("map-test", Roles.Admin));
+            var created = await admin.PostAsJsonAsync("/api/datasets", new { name = "cordis", from = "cordis-h2020-leuven" });
             Assert.True(created.IsSuccessStatusCode, await created.Content.ReadAsStringAsync());
         }
         var (playwright, browser) = await Browser.LaunchAsync();

@@ -29,7 +29,7 @@ public sealed class ExplorePageTests : IDisposable
     [Fact]
     public async Task ALargeDatasetOpensOnItsMainCountryWithTheRestReachable()
     {
-        var client = _app.ClientWithRole(Roles.Editor);
+        var client = _app.ClientWithRole(Roles.Admin);
         await client.PostAsJsonAsync("/api/datasets", new { name = "cordis", from = "cordis-h2020-leuven" });
         var page = await Html.ParseAsync(await client.GetAsync("/datasets/cordis/explore"));
         Assert.Equal(431, page.QuerySelectorAll("svg#graph circle").Length);
@@ -49,7 +49,7 @@ public sealed class ExplorePageTests : IDisposable
     [Fact]
     public async Task AHubsRecordPageDrawsItsBestConnectedPartnersNotAllThreeThousand()
     {
-        var client = _app.ClientWithRole(Roles.Editor);
+        var client = _app.ClientWithRole(Roles.Admin);
         await client.PostAsJsonAsync("/api/datasets", new { name = "cordis", from = "cordis-h2020-leuven" });
         var page = await Html.ParseAsync(await client.GetAsync("/datasets/cordis/organisations/pic-999991334"));
         var drawing = page.QuerySelector("svg.mini-graph")!;

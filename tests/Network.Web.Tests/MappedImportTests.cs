@@ -93,7 +93,7 @@ public sealed class MappedImportTests : IDisposable
     [Fact]
     public async Task ShippedDataBecomesANewDatasetOrJoinsAnExistingOne()
     {
-        var client = _app.ClientWithRole(Roles.Editor);
+        var client = _app.ClientWithRole(Roles.Admin);
         Assert.Contains("cordis-h2020-leuven", (await client.GetFromJsonAsync<JsonElement>("/api/datasets/shipped")).EnumerateArray().Select(e => e.GetString()));
         var created = await client.PostAsJsonAsync("/api/datasets", new { name = "cordis", title = "CORDIS H2020", from = "cordis-h2020-leuven" });
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);

@@ -16,7 +16,10 @@ public sealed class CordisFixture : IAsyncLifetime
     {
         Editor = App.ClientWithRole(Roles.Editor);
         Editor.Timeout = TimeSpan.FromMinutes(10);
-        var created = await Editor.PostAsJsonAsync("/api/datasets", new { name = "cordis", from = "cordis-h2020-leuven" });
+        // Datasets are created by admins; the tests then work as an editor.
+        var admin = App.ClientWithRole(Roles.Admin);
+        admin.Timeout = TimeSpan.FromMinutes(10);
+        var created = await admin.PostAsJsonAsync("/api/datasets", new { name = "cordis", from = "cordis-h2020-leuven" });
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
     }
 

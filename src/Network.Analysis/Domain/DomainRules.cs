@@ -231,18 +231,32 @@ public static class DomainRules
         {
             fail(field, $"is longer than {MaxTextLength} characters");
         }
-        else
+        else if (Unwritable(text, multiline: field == "source") is { } problem)
         {
-            // Control characters break XML exports and hide text; a source may run over several lines, a name may not.
-            foreach (var c in text)
-            {
-                if (char.IsControl(c) && !(field == "source" && c is '\t' or '\n' or '\r'))
-                {
-                    fail(field, $"contains the control character U+{(int)c:X4}; remove it");
-                    break;
-                }
-            }
+            fail(field, problem);
         }
+    }
+
+    /// <summary>
+    /// The one rule for text the product keeps: what XML 1.0 (GraphML, GEXF) and CSV can carry. Control characters hide
+    /// text and break XML; a source may run over several lines, other text may not. U+FFFE and U+FFFF are not
+    /// characters, and a lone half of a surrogate pair is no text at all. Null when the text is fine, else what is wrong.
+    /// </summary>
+    public static string? Unwritable(string text, bool multiline = false)
+    {
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (char.IsControl(c) && !(multiline && c is '\t' or '\n' or '\r'))
+                return $"contains the control character U+{(int)c:X4}; remove it";
+            if (c is '\uFFFE' or '\uFFFF')
+                return $"contains U+{(int)c:X4}, which is not a character; remove it";
+            if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+                i++;
+            else if (char.IsSurrogate(c))
+                return $"contains half a character (U+{(int)c:X4} without its pair); remove it";
+        }
+        return null;
     }
 
     private static void CheckKind(string? kind, IReadOnlyList<string> allowed, Action<string, string> fail)

@@ -81,7 +81,7 @@ public static class DatasetsApi
             // What its pages need is computed at once, in the background (GET /api/datasets/{name} says when it is ready).
             analysis.Changed(info.Name);
             return TypedResults.Created($"/api/datasets/{info.Name}", info);
-        }).RequireAuthorization(Auth.Policies.Edit).Problems(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound, StatusCodes.Status409Conflict, StatusCodes.Status503ServiceUnavailable).WithSummary("Create a dataset, empty or from a shipped data folder");
+        }).RequireAuthorization(Auth.Policies.Admin).Problems(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound, StatusCodes.Status409Conflict, StatusCodes.Status503ServiceUnavailable).WithSummary("Create a dataset, empty or from a shipped data folder (admins)");
 
         api.MapPost("/{name}/load/{from}", async Task<Results<Ok<WriteResult>, ProblemHttpResult>> (string name, string from, HttpContext context, DatasetCatalog catalog, Editing.NetworkWriter writer, CancellationToken ct) =>
         {
@@ -101,7 +101,7 @@ public static class DatasetsApi
             if (catalog.Find(name) is null)
                 return Missing.Answer($"No dataset '{name}'.");
             var places = (change.HomeRegion ?? []).Select(p => p?.Trim() ?? "").ToList();
-            if (places.Count > 50 || places.Any(p => p.Length is 0 or > 100 || p.Any(char.IsControl)))
+            if (places.Count > 50 || places.Any(p => p.Length is 0 or > 100 || Network.Analysis.Domain.DomainRules.Unwritable(p) is not null))
                 throw new Network.Analysis.Domain.ValidationFailedException([new($"dataset '{name}'", "homeRegion", "give up to 50 names of regions, countries or cities, each 1–100 characters without control characters")]);
             var info = catalog.SetHomeRegion(name, places);
             analysis.HomeRegionChanged(name);

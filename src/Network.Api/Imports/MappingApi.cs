@@ -46,7 +46,7 @@ public static class MappingApi
 
         group.MapPut("/{name}", (string name, MappingFile mapping, DatasetCatalog catalog) =>
         {
-            SavedMappings.Save(catalog.State, name, mapping);
+            SavedMappings.Save(catalog.State, name, MappedImport.Checked(mapping));
             return TypedResults.NoContent();
         }).RequireAuthorization(Policies.Edit).Problems(StatusCodes.Status400BadRequest).WithSummary("Save a mapping under a name, for next time");
 
@@ -74,13 +74,18 @@ public static class MappedImport
     {
         try
         {
-            return JsonSerializer.Deserialize<MappingFile>(json, MappingFile.Json) ?? throw new JsonException("it is null");
+            var mapping = JsonSerializer.Deserialize<MappingFile>(json, MappingFile.Json) ?? throw new JsonException("it is null");
+            return Checked(mapping);
         }
         catch (JsonException e)
         {
             throw new BadHttpRequestException($"The mapping is not a mapping: {e.Message}");
         }
     }
+
+    /// <summary>The mapping, or a 400 naming every part that is missing or unusable (<see cref="MappingFile.Problems"/>).</summary>
+    public static MappingFile Checked(MappingFile mapping) =>
+        mapping.Problems() is { Count: > 0 } problems ? throw new ValidationFailedException(problems) : mapping;
 
     /// <summary>Why an uploaded file cannot be read through a mapping (null when it can).</summary>
     public static string? Refuse(string name) => name.EndsWith(".csv", StringComparison.OrdinalIgnoreCase) ? null : "not a CSV file; a mapping reads CSV files.";

@@ -40,6 +40,8 @@ public static partial class MappingEngine
     /// <summary>Checks the mapping against the folder's files; an empty list means it can be used.</summary>
     public static IReadOnlyList<ValidationError> CheckMapping(MappingFile mapping, string folder)
     {
+        if (mapping.Problems() is { Count: > 0 } problems)
+            return problems;
         var errors = new List<ValidationError>();
         var headers = new Dictionary<string, string[]>();
         string[]? Header(string file)
@@ -49,7 +51,8 @@ public static partial class MappingEngine
             var path = Path.Combine(folder, file);
             if (!File.Exists(path))
             {
-                errors.Add(new("mapping", "file", $"'{file}' is not in {folder}"));
+                // The folder is named by its files, never by its path (an upload's is the server's temporary folder).
+                errors.Add(new("mapping", "file", $"'{file}' is not among the files ({string.Join(", ", Directory.GetFiles(folder).Select(Path.GetFileName).Order(StringComparer.Ordinal))})"));
                 return null;
             }
             return headers[file] = FileSample.Read(path).Columns;

@@ -89,11 +89,106 @@ public sealed record MappingFile
     {
         try
         {
-            return JsonSerializer.Deserialize<MappingFile>(File.ReadAllText(path), Json) ?? throw new InvalidDataException($"{Path.GetFileName(path)}: the mapping is empty.");
+            var mapping = JsonSerializer.Deserialize<MappingFile>(File.ReadAllText(path), Json) ?? throw new InvalidDataException($"{Path.GetFileName(path)}: the mapping is empty.");
+            if (mapping.Problems() is [var first, ..] problems)
+                throw new InvalidDataException($"{Path.GetFileName(path)}: not a valid mapping: {first.Where} {first.Field} {first.Message}" + (problems.Count > 1 ? $" (and {problems.Count - 1} more)" : ""));
+            return mapping;
         }
         catch (JsonException e)
         {
             throw new InvalidDataException($"{Path.GetFileName(path)}: not a valid mapping: {e.Message}");
         }
+    }
+
+    /// <summary>
+    /// What makes this mapping unusable before any file is read: missing parts written as null ("nodes": null, an
+    /// "id": null, a relationship "from": null) and texts no file could hold. Empty when it can be used.
+    /// </summary>
+    public IReadOnlyList<Network.Analysis.Domain.ValidationError> Problems()
+    {
+        var problems = new List<Network.Analysis.Domain.ValidationError>();
+        void Need(object? value, string where, string field)
+        {
+            if (value is null)
+                problems.Add(new(where, field, "is missing (null); give it or leave the part out"));
+        }
+        void Text(string? value, string where, string field)
+        {
+            if (value is not null && Network.Analysis.Domain.DomainRules.Unwritable(value) is { } why)
+                problems.Add(new(where, field, why));
+        }
+        void Field(FieldSpec? spec, string where, string field)
+        {
+            if (spec is null)
+                return;
+            foreach (var (name, value) in new[] { ("column", spec.Column), ("constant", spec.Constant), ("template", spec.Template), ("prefix", spec.Prefix), ("fallback", spec.Fallback) })
+                Text(value, where, $"{field}.{name}");
+            foreach (var (raw, value) in spec.Values ?? [])
+            {
+                Need(value, where, $"{field}.values.{raw}");
+                Text(raw, where, $"{field}.values");
+                Text(value, where, $"{field}.values");
+            }
+        }
+        Need(Name, "mapping", "name");
+        Need(Source, "mapping", "source");
+        Text(Name, "mapping", "name");
+        Text(Source, "mapping", "source");
+        Need(Nodes, "mapping", "nodes");
+        Need(Relationships, "mapping", "relationships");
+        foreach (var (node, i) in (Nodes ?? []).Select((n, i) => (n, i)))
+        {
+            var where = $"nodes[{i}]";
+            if (node is null)
+            {
+                Need(node, "mapping", where);
+                continue;
+            }
+            Need(node.File, where, "file");
+            Need(node.Label, where, "label");
+            Need(node.Id, where, "id");
+            Need(node.Name, where, "name");
+            Need(node.Properties, where, "properties");
+            Text(node.File, where, "file");
+            Field(node.Id, where, "id");
+            Field(node.Name, where, "name");
+            foreach (var (property, spec) in node.Properties ?? [])
+            {
+                Need(spec, where, $"properties.{property}");
+                Field(spec, where, $"properties.{property}");
+            }
+            if (node.City is { } city)
+            {
+                Need(city.Name, where, "city.name");
+                Need(city.Country, where, "city.country");
+            }
+        }
+        foreach (var (rel, i) in (Relationships ?? []).Select((r, i) => (r, i)))
+        {
+            var where = $"relationships[{i}]";
+            if (rel is null)
+            {
+                Need(rel, "mapping", where);
+                continue;
+            }
+            Need(rel.File, where, "file");
+            Need(rel.Type, where, "type");
+            Need(rel.From, where, "from");
+            Need(rel.To, where, "to");
+            Need(rel.Properties, where, "properties");
+            Text(rel.File, where, "file");
+            foreach (var (end, spec) in new[] { ("from", rel.From), ("to", rel.To) })
+            {
+                if (spec is not null && spec.Id is null && spec.City is null)
+                    problems.Add(new(where, end, "gives neither an id nor a city"));
+                Field(spec?.Id, where, $"{end}.id");
+            }
+            foreach (var (property, spec) in rel.Properties ?? [])
+            {
+                Need(spec, where, $"properties.{property}");
+                Field(spec, where, $"properties.{property}");
+            }
+        }
+        return problems;
     }
 }

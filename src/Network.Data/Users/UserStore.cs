@@ -82,7 +82,8 @@ public sealed partial class UserStore
         if (Convert.ToInt64(Scalar(connection, null, "SELECT COUNT(*) FROM users"), CultureInfo.InvariantCulture) > 0)
             return null;
         var password = NewPassword();
-        SetUser("admin", password, Roles.Admin);
+        // Printed once in the log: a one-time password, replaced at the first sign-in like an invitation's.
+        SetUser("admin", password, Roles.Admin, mustChange: true);
         return password;
     }
 

@@ -91,6 +91,9 @@ public class ImportModel(DatasetCatalog catalog, NetworkWriter writer) : PageMod
         {
             if (!string.IsNullOrWhiteSpace(NewDataset))
             {
+                // Datasets are created by admins (SECURITY.md); an editor adds to the datasets they may edit.
+                if (!User.IsInRole(Network.Data.Users.Roles.Admin))
+                    return Fail("Only an admin can create a dataset; choose an existing one to add to, or ask an admin.");
                 var info = await catalog.CreateFromFolderAsync(new DatasetInfo(NewDataset.Trim(), $"{from} (data/{from})", false, $"data/{from}"), folder, ct);
                 return Redirect($"/datasets/{Uri.EscapeDataString(info.Name)}");
             }

@@ -143,4 +143,31 @@ public class DomainRulesTests
         Assert.True(open.IsValidOn(new DateOnly(2030, 1, 1)));
         Assert.False(open.IsValidOn(new DateOnly(2019, 12, 31)));
     }
+
+    [Theory]
+    [InlineData("Plain name", false, null)]
+    [InlineData("Liège · Kraków · 😀", false, null)]
+    [InlineData("two\nlines", true, null)]
+    [InlineData("two\nlines", false, "control character U+000A")]
+    [InlineData("bad\uFFFE", false, "U+FFFE, which is not a character")]
+    [InlineData("bad\uFFFF", false, "U+FFFF, which is not a character")]
+    public void OneRuleSaysWhatTextXmlAndCsvCanCarry(string text, bool multiline, string? problem)
+    {
+        var found = DomainRules.Unwritable(text, multiline);
+        if (problem is null)
+            Assert.Null(found);
+        else
+            Assert.Contains(problem, found);
+        var organisation = new Organisation("org-x", text, "company", "test");
+        Assert.Equal(DomainRules.Unwritable(text) is null, !DomainRules.Check(organisation).Any(e => e.Field == "name"));
+    }
+
+    [Fact]
+    public void HalfASurrogatePairIsNoText()
+    {
+        // Built at run time: an attribute's string cannot hold a lone surrogate.
+        Assert.Contains("half a character (U+D800", DomainRules.Unwritable("half " + (char)0xD800 + " pair"));
+        Assert.Contains("half a character (U+DC00", DomainRules.Unwritable("end " + (char)0xDC00));
+        Assert.Null(DomainRules.Unwritable("whole " + char.ConvertFromUtf32(0x1F600)));
+    }
 }

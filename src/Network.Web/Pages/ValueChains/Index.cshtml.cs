@@ -63,7 +63,7 @@ public sealed class IndexModel(DatasetCatalog catalog, AnalysisService analysis)
         if (!CanEdit)
             return Forbid();
         var places = string.IsNullOrWhiteSpace(region) ? null : new[] { region.Trim() };
-        if (places is not null && (places[0].Length > 100 || places[0].Any(char.IsControl)))
+        if (places is not null && (places[0].Length > 100 || Network.Analysis.Domain.DomainRules.Unwritable(places[0]) is not null))
             return BadRequest();
         Catalog.SetHomeRegion(Dataset.Name, places);
         Analysis.HomeRegionChanged(Dataset.Name);
