@@ -215,7 +215,10 @@ public sealed class EditingInTheBrowserTests : IDisposable
         Assert.Contains($"reverted change {version}", history[0].GetProperty("summary").GetString());
 
         // The same change again: the record has moved on since, so nothing is written.
-        Assert.Equal(HttpStatusCode.Conflict, (await client.PostAsync($"/api/datasets/seed/changes/{version}/revert", null)).StatusCode);
+        var stale = await client.PostAsync($"/api/datasets/seed/changes/{version}/revert", null);
+        Assert.Equal(HttpStatusCode.Conflict, stale.StatusCode);
+        // Its title says what happened: not "it exists already", but a later change to the same record.
+        Assert.StartsWith("Someone else changed it first", (await stale.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("title").GetString());
         Assert.Equal(HttpStatusCode.Forbidden, (await _app.ClientWithRole(Roles.Viewer).PostAsync($"/api/datasets/seed/changes/{version}/revert", null)).StatusCode);
     }
 }

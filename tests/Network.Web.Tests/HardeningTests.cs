@@ -95,4 +95,56 @@ public sealed class HardeningTests : IDisposable
         Assert.StartsWith("/account?first=1", signedIn.Headers.Location!.OriginalString);
         Assert.Equal(HttpStatusCode.Redirect, (await client.GetAsync("/admin/users")).StatusCode);
     }
+
+    [Theory]
+    [InlineData("page=0")]
+    [InlineData("page=-3")]
+    [InlineData("pageSize=0")]
+    [InlineData("pageSize=501")]
+    [InlineData("page=2147483647")]
+    public async Task APageOutOfRangeIsA400NotAnotherPage(string query)
+    {
+        var client = _app.ClientWithRole(Roles.Viewer);
+        foreach (var list in new[] { "organisations", "relationships" })
+        {
+            var response = await client.GetAsync($"/api/datasets/seed/{list}?{query}");
+            Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+            Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        }
+        var past = await client.GetFromJsonAsync<JsonElement>("/api/datasets/seed/organisations?page=1000");
+        Assert.Equal(0, past.GetProperty("items").GetArrayLength());
+        Assert.Equal(1000, past.GetProperty("number").GetInt32());
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(-5)]
+    [InlineData(3651)]
+    public async Task AKeysLifetimeOutOfRangeIsA400(int days)
+    {
+        var admin = _app.ClientWithRole(Roles.Admin);
+        _app.Services.GetRequiredService<UserStore>().SetUser("kim", "a long enough password", Roles.Viewer);
+        var response = await admin.PostAsJsonAsync("/api/users/kim/keys", new { name = "k", expiresInDays = days });
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("expiresInDays", await response.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.Created, (await admin.PostAsJsonAsync("/api/users/kim/keys", new { name = "k2", expiresInDays = 30 })).StatusCode);
+    }
+
+    [Fact]
+    public async Task APasswordResetEndsTheSignInLock()
+    {
+        _app.Services.GetRequiredService<UserStore>().SetUser("lou", "the right password here", Roles.Editor);
+        var client = _app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+        var login = await Html.ParseAsync(await client.GetAsync("/account/login"));
+        var token = ((IHtmlInputElement)login.QuerySelector("input[name=__RequestVerificationToken]")!).Value;
+        Task<HttpResponseMessage> SignIn(string password) =>
+            client.PostAsync("/account/login", new FormUrlEncodedContent(new Dictionary<string, string> { ["Name"] = "lou", ["Password"] = password, ["__RequestVerificationToken"] = token }));
+        for (var i = 0; i < 5; i++)
+            await SignIn("wrong");
+        Assert.Equal(HttpStatusCode.TooManyRequests, (await SignIn("the right password here")).StatusCode);
+
+        var reset = await _app.ClientWithRole(Roles.Admin).PatchAsJsonAsync("/api/users/lou", new { resetPassword = true });
+        var password = (await reset.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("password").GetString()!;
+        Assert.Equal(HttpStatusCode.Redirect, (await SignIn(password)).StatusCode);
+    }
 }

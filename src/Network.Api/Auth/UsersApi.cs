@@ -33,7 +33,7 @@ public static class UsersApi
                 : TypedResults.Created($"/api/users/{Uri.EscapeDataString(request.Name)}", new OneTimePassword(request.Name, request.Role, password, "Shown once: give it to them; they choose their own at first sign-in."));
         }).Problems(StatusCodes.Status400BadRequest, StatusCodes.Status409Conflict).WithSummary("Invite a colleague: 201 with a one-time password");
 
-        group.MapPatch("/{name}", Results<Ok<UserInfo>, Ok<OneTimePassword>> (string name, UserChange change, UserStore users, HttpContext context) =>
+        group.MapPatch("/{name}", Results<Ok<UserInfo>, Ok<OneTimePassword>> (string name, UserChange change, UserStore users, SignInThrottle throttle, HttpContext context) =>
         {
             if (name == context.User.UserName() && (change.Disabled == true || (change.Role is not null && change.Role != Roles.Admin)))
                 throw new BadHttpRequestException("You cannot disable yourself or take away your own admin role; ask another admin.");
@@ -42,13 +42,20 @@ public static class UsersApi
                 users.SignOutEverywhere(name);
             var info = users.List().First(u => u.Name == name);
             if (change.ResetPassword == true)
-                return TypedResults.Ok(new OneTimePassword(name, info.Role, users.ResetPassword(name), "Shown once; every session of theirs has ended."));
+            {
+                // A reset is how a locked-out colleague gets back in: it ends the lock of their failed sign-ins too.
+                var password = users.ResetPassword(name);
+                throttle.Succeeded(name);
+                return TypedResults.Ok(new OneTimePassword(name, info.Role, password, "Shown once; every session of theirs has ended."));
+            }
             return TypedResults.Ok(info);
         }).Problems(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound).WithSummary("Change a user's role, datasets or disabled state; reset their password (answered once)");
 
         group.MapPost("/{name}/keys", Created<NewKey> (string name, NewKeyRequest request, UserStore users) =>
         {
-            var key = users.CreateKey(name, request.Name, request.ExpiresInDays is { } days ? DateTimeOffset.UtcNow.AddDays(Math.Clamp(days, 1, 3650)) : null);
+            if (request.ExpiresInDays is < 1 or > 3650)
+                throw new BadHttpRequestException($"expiresInDays: {request.ExpiresInDays} is outside 1–3650; leave it out for a key that does not expire.");
+            var key = users.CreateKey(name, request.Name, request.ExpiresInDays is { } days ? DateTimeOffset.UtcNow.AddDays(days) : null);
             return TypedResults.Created($"/api/users/{Uri.EscapeDataString(name)}/keys/{key.Id}", key);
         }).Problems(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound).WithSummary("Create an API key for a user: the key is in this answer only");
 

@@ -46,8 +46,13 @@ public sealed class ApiErrorFilter : IEndpointFilter
         catch (ConcurrencyConflictException e)
         {
             var post = HttpMethods.IsPost(context.HttpContext.Request.Method);
+            // The title says what happened: a record created twice, one gone, or one changed by someone else first
+            // (a revert meets the last when a later change touched the same record).
+            var title = e.Expected == 0 && e.Actual is not null ? "It exists already."
+                : e.Actual is null ? "It no longer exists; nothing was written."
+                : "Someone else changed it first; nothing was written. Reload and apply your change again.";
             return TypedResults.Problem(e.Message, statusCode: post ? StatusCodes.Status409Conflict : StatusCodes.Status412PreconditionFailed,
-                title: post ? "It exists already." : "Someone else changed it first; nothing was written. Reload and apply your change again.",
+                title: title,
                 extensions: new Dictionary<string, object?> { ["currentVersion"] = e.Actual });
         }
         catch (GraphDatabaseUnavailableException e)

@@ -20,7 +20,7 @@ public sealed record Page<T>(IReadOnlyList<T> Items, int Number, int PageSize, i
 /// </summary>
 public static partial class NodeEndpoints
 {
-    public const int MaxPageSize = 500;
+    public const int MaxPageSize = Paging.MaxPageSize;
 
     /// <param name="filter">Extra query filters of this kind (e.g. kind, sector); a node passes when it matches all given.</param>
     public static RouteGroupBuilder MapNodeEndpoints<T>(this IEndpointRouteBuilder app, string path, string tag, Func<T, IQueryCollection, bool>? filter = null)
@@ -31,12 +31,11 @@ public static partial class NodeEndpoints
         group.MapGet("/", async Task<Ok<Page<T>>> (string dataset, string? search, int? page, int? pageSize, HttpRequest request, AnalysisService analysis, CancellationToken cancellationToken) =>
         {
             var snapshot = await analysis.GetAsync(dataset, null, cancellationToken);
-            var size = Math.Clamp(pageSize ?? 50, 1, MaxPageSize);
+            var (number, size) = Paging.Read(page, pageSize);
             // Best match first when searching (Network.Analysis.Text.NameSearch), else by name.
             var matches = Network.Analysis.Text.NameSearch.Find(snapshot.Graph.OfType<T>().Where(n => filter is null || filter(n, request.Query)), search).ToList();
             // A page past the end is empty (and says which page it is), never another page.
-            var number = Math.Max(1, page ?? 1);
-            var skip = (long)(number - 1) * size;
+                        var skip = (long)(number - 1) * size;
             var items = skip >= matches.Count ? [] : matches.Skip((int)skip).Take(size).ToList();
             return TypedResults.Ok(new Page<T>(items, number, size, matches.Count));
         })

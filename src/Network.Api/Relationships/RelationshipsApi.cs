@@ -22,15 +22,14 @@ public static class RelationshipsApi
         {
             var snapshot = await analysis.GetAsync(dataset, null, cancellationToken);
             var wanted = type is null ? (RelationshipType?)null : RelationshipTypes.TryParse(type, out var t) ? t : throw new BadHttpRequestException($"Unknown relationship type '{type}'.");
-            var size = Math.Clamp(pageSize ?? 50, 1, NodeEndpoints.MaxPageSize);
+            var (number, size) = Paging.Read(page, pageSize);
             var matches = snapshot.Graph.Relationships
                 .Where(r => wanted is null || r.Type == wanted)
                 .Where(r => from is null || r.From == from)
                 .Where(r => to is null || r.To == to)
                 .Where(r => node is null || r.From == node || r.To == node)
                 .ToList();
-            var number = Math.Max(1, page ?? 1);
-            return TypedResults.Ok(new Page<Relationship>(matches.Skip((number - 1) * size).Take(size).ToList(), number, size, matches.Count));
+                        return TypedResults.Ok(new Page<Relationship>(matches.Skip((number - 1) * size).Take(size).ToList(), number, size, matches.Count));
         }).RequireAuthorization(Policies.Read).Problems(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound, StatusCodes.Status503ServiceUnavailable).WithSummary("List relationships by type, from, to or either end (node)");
 
         group.MapGet("/{type}/{from}/{to}", async Task<Results<Ok<Relationship>, ProblemHttpResult>> (string dataset, string type, string from, string to, HttpResponse response, DatasetCatalog catalog, CancellationToken cancellationToken) =>

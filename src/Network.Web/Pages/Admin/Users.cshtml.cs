@@ -9,7 +9,7 @@ namespace Network.Web.Pages.Admin;
 
 /// <summary>Admins invite colleagues and manage them: role, the datasets a partner may edit, disable, reset password, keys.</summary>
 [Authorize(Policy = Policies.Admin)]
-public class UsersModel(UserStore users, DatasetCatalog catalog) : PageModel
+public class UsersModel(UserStore users, DatasetCatalog catalog, Network.Api.Auth.SignInThrottle throttle) : PageModel
 {
     public IReadOnlyList<UserInfo> Users { get; private set; } = [];
     public IReadOnlyList<DatasetInfo> Datasets { get; private set; } = [];
@@ -68,6 +68,7 @@ public class UsersModel(UserStore users, DatasetCatalog catalog) : PageModel
     public IActionResult OnPostReset(string name)
     {
         Shown = new OneTimePassword(name, users.List().First(u => u.Name == name).Role, users.ResetPassword(name), "reset");
+        throttle.Succeeded(name); // the reset ends the lock of their failed sign-ins
         Load();
         return Page();
     }
