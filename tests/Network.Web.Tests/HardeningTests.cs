@@ -147,4 +147,23 @@ public sealed class HardeningTests : IDisposable
         var password = (await reset.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("password").GetString()!;
         Assert.Equal(HttpStatusCode.Redirect, (await SignIn(password)).StatusCode);
     }
+
+    [Fact]
+    public async Task ManyDatesKeepOnlyTheRecentAnalysesAndAnonymousReadersHaveABudgetOfDates()
+    {
+        var analysis = _app.Services.GetRequiredService<Network.Api.Analysis.AnalysisService>();
+        var viewer = _app.ClientWithRole(Roles.Viewer);
+        for (var day = 1; day <= 12; day++)
+            Assert.Equal(HttpStatusCode.OK, (await viewer.GetAsync($"/api/datasets/seed/analysis/metrics?asOf=2020-01-{day:00}")).StatusCode);
+        Assert.Equal(analysis.DatedAnalysesKept, analysis.DatedAnalysesHeld);
+
+        var stranger = _app.CreateClient();
+        var answers = new List<HttpStatusCode>();
+        for (var day = 1; day <= 21; day++)
+            answers.Add((await stranger.GetAsync($"/api/datasets/seed/analysis/metrics?asOf=2021-02-{day:00}")).StatusCode);
+        Assert.Equal(20, answers.Count(a => a == HttpStatusCode.OK));
+        Assert.Equal(HttpStatusCode.TooManyRequests, answers[^1]);
+        // Undated reads are not counted against the budget.
+        Assert.Equal(HttpStatusCode.OK, (await stranger.GetAsync("/api/datasets/seed/analysis/metrics")).StatusCode);
+    }
 }

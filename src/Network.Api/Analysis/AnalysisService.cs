@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using System.Collections.Concurrent;
 using System.Diagnostics;
@@ -24,7 +25,8 @@ public interface IDatasetWarmup
     Task WarmAsync(string dataset, CancellationToken cancellationToken);
 }
 
-public sealed class AnalysisService(DatasetCatalog catalog, IHubContext<NetworkHub, INetworkClient> hub, ILogger<AnalysisService> logger, IServiceProvider services) : IDisposable
+public sealed class AnalysisService(DatasetCatalog catalog, IHubContext<NetworkHub, INetworkClient> hub, ILogger<AnalysisService> logger, IServiceProvider services,
+    Microsoft.Extensions.Configuration.IConfiguration configuration) : IDisposable
 {
     // Stops background analysis when the application stops: what runs then is of use to nobody.
     private readonly CancellationTokenSource _stopping = new();
@@ -44,21 +46,32 @@ public sealed class AnalysisService(DatasetCatalog catalog, IHubContext<NetworkH
     public const int Seed = 42;
     private readonly ConcurrentDictionary<(string Dataset, long Version, DateOnly? AsOf), Lazy<Task<AnalysisSnapshot>>> _cache = new();
 
+    /// <summary>How many dated analyses (?asOf=…) are kept, over all datasets; the least recently used goes first. The current analysis of every dataset is always kept.</summary>
+    public int DatedAnalysesKept { get; } = Math.Max(1, configuration.GetValue("Analysis:DatedAnalysesKept", 8));
+
+    private readonly ConcurrentDictionary<(string Dataset, long Version, DateOnly? AsOf), long> _lastUsed = new();
+    private long _clock;
+
     public async Task<AnalysisSnapshot> GetAsync(string dataset, DateOnly? asOf = null, CancellationToken cancellationToken = default)
     {
         var store = catalog.Store(dataset);
         var version = await store.GetVersionAsync(cancellationToken);
-        var entry = _cache.GetOrAdd((dataset, version, asOf), _ => new Lazy<Task<AnalysisSnapshot>>(async () =>
+        var key = (dataset, version, asOf);
+        _lastUsed[key] = Interlocked.Increment(ref _clock);
+        if (asOf is not null)
+            EvictDated();
+        var entry = _cache.GetOrAdd(key, _ => new Lazy<Task<AnalysisSnapshot>>(async () =>
         {
             var graph = await store.LoadGraphAsync(CancellationToken.None);
             return new AnalysisSnapshot(graph, asOf, Seed, catalog.Find(dataset)?.HomeRegion);
         }));
         var snapshot = await entry.Value;
         // Older versions of this dataset are of no further use: what they still compute stops.
-        foreach (var key in _cache.Keys.Where(k => k.Dataset == dataset && k.Version < snapshot.Version))
+        foreach (var old in _cache.Keys.Where(k => k.Dataset == dataset && k.Version < snapshot.Version))
         {
-            if (_cache.TryRemove(key, out var old) && old.IsValueCreated && old.Value.IsCompletedSuccessfully)
-                old.Value.Result.Dispose();
+            _lastUsed.TryRemove(old, out _);
+            if (_cache.TryRemove(old, out var retired) && retired.IsValueCreated && retired.Value.IsCompletedSuccessfully)
+                retired.Value.Result.Dispose();
         }
         return snapshot;
     }
@@ -92,6 +105,26 @@ public sealed class AnalysisService(DatasetCatalog catalog, IHubContext<NetworkH
         _progress.TryRemove(dataset, out _);
         Changed(dataset);
     }
+
+    /// <summary>Memory stays bounded however many dates are asked for: beyond the limit, the dated analysis used longest ago is released.</summary>
+    private void EvictDated()
+    {
+        lock (_evicting)
+        {
+            var dated = _lastUsed.Where(x => x.Key.AsOf is not null).OrderBy(x => x.Value).ToList();
+            foreach (var (key, _) in dated.Take(Math.Max(0, dated.Count - DatedAnalysesKept)))
+            {
+                _lastUsed.TryRemove(key, out _);
+                if (_cache.TryRemove(key, out var old) && old.IsValueCreated && old.Value.IsCompletedSuccessfully)
+                    old.Value.Result.Dispose();
+            }
+        }
+    }
+
+    private readonly Lock _evicting = new();
+
+    /// <summary>How many dated analyses are held now (at most <see cref="DatedAnalysesKept"/>).</summary>
+    public int DatedAnalysesHeld => _cache.Keys.Count(k => k.AsOf is not null);
 
     // Per dataset: absent or 0 = idle, 1 = recomputing, 2 = recomputing and changed again since it started.
     private readonly ConcurrentDictionary<string, int> _recomputing = new();

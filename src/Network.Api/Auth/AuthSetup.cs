@@ -129,6 +129,12 @@ public static class AuthSetup
         builder.Services.AddRateLimiter(o =>
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            // Every date asked for (?asOf=…) is an analysis of its own: anonymous readers get a budget of dates per
+            // minute per address, so a stranger cannot make the server analyse hundreds of dates.
+            o.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
+                context.User.Identity?.IsAuthenticated != true && context.Request.Query.ContainsKey("asOf")
+                    ? RateLimitPartition.GetFixedWindowLimiter("dated " + Client(context), _ => new FixedWindowRateLimiterOptions { PermitLimit = options.AnonymousDatedReadsPerMinute, Window = TimeSpan.FromMinutes(1) })
+                    : RateLimitPartition.GetNoLimiter("undated"));
             o.AddPolicy(RateWrites, context => RateLimitPartition.GetFixedWindowLimiter(Client(context),
                 _ => new FixedWindowRateLimiterOptions { PermitLimit = options.WritesPerMinute, Window = TimeSpan.FromMinutes(1) }));
             o.AddPolicy(RateImports, context => RateLimitPartition.GetFixedWindowLimiter(Client(context),

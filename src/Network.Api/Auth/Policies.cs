@@ -25,6 +25,9 @@ public sealed class AuthOptions
     /// <summary>Imports per client per minute.</summary>
     public int ImportsPerMinute { get; set; } = 10;
 
+    /// <summary>Reads with ?asOf=… per anonymous address per minute (each date is an analysis of its own).</summary>
+    public int AnonymousDatedReadsPerMinute { get; set; } = 20;
+
     /// <summary>What-ifs, scenarios and paths per client per minute (each re-runs part of the analysis).</summary>
     public int AnalysisPerMinute { get; set; } = 120;
 }
