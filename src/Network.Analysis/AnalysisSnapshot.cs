@@ -293,12 +293,38 @@ public sealed class AnalysisSnapshot : IDisposable
     public const int MaxHeavyAtOnce = 2;
     private static readonly SemaphoreSlim HeavyGate = new(MaxHeavyAtOnce, MaxHeavyAtOnce);
 
+    // True inside work that already holds a place at the gate (an async caller waited for it without a thread).
+    private static readonly AsyncLocal<bool> InsideGate = new();
+
     private static T Heavy<T>(Func<T> compute)
     {
+        if (InsideGate.Value)
+            return compute();
         HeavyGate.Wait();
         try
         {
             return compute();
+        }
+        finally
+        {
+            HeavyGate.Release();
+        }
+    }
+
+    /// <summary>
+    /// Heavy work for a request: waits for a place at the gate without holding a thread (so a queue of what-ifs never
+    /// starves the server of threads, and /health and every other page keep answering), then computes.
+    /// </summary>
+    public async Task<T> HeavyAsync<T>(Func<AnalysisSnapshot, T> compute, CancellationToken cancellationToken = default)
+    {
+        await HeavyGate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            return await Task.Run(() =>
+            {
+                InsideGate.Value = true;
+                return compute(this);
+            }, cancellationToken).ConfigureAwait(false);
         }
         finally
         {

@@ -140,4 +140,19 @@ public sealed class RealDataTests(CordisFixture cordis) : IClassFixture<CordisFi
         var projects = await Client.GetFromJsonAsync<JsonElement>("/api/datasets/cordis/agreements?search=216635");
         Assert.Equal("EU project 216635 (H2020 SC4, 2014–2019)", projects.GetProperty("items")[0].GetProperty("title").GetString());
     }
+
+    [Fact]
+    public async Task HealthAnswersWhileWhatIfsQueue()
+    {
+        // 32 what-ifs at once: they wait for the analysis gate without holding request threads, so /health is not
+        // queued behind them — it returns while most of them are still waiting.
+        var page = await Client.GetFromJsonAsync<JsonElement>("/api/datasets/cordis/organisations?pageSize=32&page=3");
+        var ids = page.GetProperty("items").EnumerateArray().Select(o => o.GetProperty("id").GetString()!).ToList();
+        var whatIfs = ids.Select(id => Client.GetAsync($"/api/datasets/cordis/analysis/whatif/{id}")).ToList();
+        var health = await cordis.App.CreateClient().GetAsync("/health");
+        var doneWhenHealthy = whatIfs.Count(w => w.IsCompleted);
+        Assert.Equal(HttpStatusCode.OK, health.StatusCode);
+        Assert.True(doneWhenHealthy < ids.Count, $"/health returned only after all {ids.Count} what-ifs");
+        Assert.All(await Task.WhenAll(whatIfs), r => Assert.Equal(HttpStatusCode.OK, r.StatusCode));
+    }
 }

@@ -94,7 +94,7 @@ public static class AnalysisApi
         group.MapGet("/whatif/{id}", async (string dataset, string id, string? asOf, HttpResponse response, AnalysisService analysis, CancellationToken ct) =>
         {
             var snapshot = await Snapshot(analysis, dataset, asOf, response, ct);
-            return TypedResults.Ok(snapshot.WhatIf(id));
+            return TypedResults.Ok(await snapshot.HeavyAsync(s => s.WhatIf(id), ct));
         }).RequireRateLimiting(AuthSetup.RateAnalysis).Problems(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound, StatusCodes.Status503ServiceUnavailable).WithSummary("What is lost if this organisation, person, agreement or event leaves");
 
         group.MapGet("/fragility", async (string dataset, string? asOf, HttpResponse response, AnalysisService analysis, CancellationToken ct) =>

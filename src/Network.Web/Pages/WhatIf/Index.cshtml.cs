@@ -73,12 +73,12 @@ public sealed class IndexModel(DatasetCatalog catalog, AnalysisService analysis,
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
-        Load();
+        await LoadAsync(cancellationToken);
         if (Removed is not null)
             RemovedVersion = (await Catalog.Store(Dataset.Name).GetVersionedNodeAsync(Removed.Id, cancellationToken))?.Version ?? 0;
     }
 
-    private void Load()
+    private async Task LoadAsync(CancellationToken cancellationToken)
     {
         var nodes = Snapshot.NodesById;
         // A name typed without choosing: the best match of the same search the picker uses.
@@ -97,9 +97,10 @@ public sealed class IndexModel(DatasetCatalog catalog, AnalysisService analysis,
                 Removed = null;
                 return;
             }
-            Report = Snapshot.WhatIf(Removed.Id);
+            // Queued at the analysis gate without holding a request thread.
+            var removed = Removed.Id;
+            (Report, Comparison) = await Snapshot.HeavyAsync(s => (s.WhatIf(removed), s.WithoutActor(removed)), cancellationToken);
             Severed = ByGroup(Report.Severed);
-            Comparison = Snapshot.WithoutActor(Removed.Id);
         }
         else if (!string.IsNullOrWhiteSpace(From) || !string.IsNullOrWhiteSpace(To))
         {
@@ -111,7 +112,7 @@ public sealed class IndexModel(DatasetCatalog catalog, AnalysisService analysis,
                 return;
             }
             var (a, b) = (FromOrganisation.Id, ToOrganisation.Id);
-            Comparison = Snapshot.WithPartnership(a, b);
+            Comparison = await Snapshot.HeavyAsync(s => s.WithPartnership(a, b), cancellationToken);
         }
     }
 
@@ -127,7 +128,7 @@ public sealed class IndexModel(DatasetCatalog catalog, AnalysisService analysis,
         {
             Error = $"{found.Value.DisplayName} was changed by a colleague after you opened this page (version {found.Version}, you saw {version}). Nothing was deleted; look again before you decide.";
             Remove = id;
-            Load();
+            await LoadAsync(cancellationToken);
             RemovedVersion = found.Version;
             return Page();
         }
@@ -152,7 +153,7 @@ public sealed class IndexModel(DatasetCatalog catalog, AnalysisService analysis,
                 : "These two already have a direct partnership: nothing was added.";
             From = from;
             To = to;
-            Load();
+            await LoadAsync(cancellationToken);
             return Page();
         }
         return Redirect(RecordKinds.Link(Dataset.Name, NodeLabel.Organisation, from));
