@@ -166,4 +166,28 @@ public sealed class HardeningTests : IDisposable
         // Undated reads are not counted against the budget.
         Assert.Equal(HttpStatusCode.OK, (await stranger.GetAsync("/api/datasets/seed/analysis/metrics")).StatusCode);
     }
+
+    [Fact]
+    public async Task AStoreDeletedWhileStoppedIsReportedMissingNotRecreated()
+    {
+        var admin = _app.ClientWithRole(Roles.Admin);
+        Assert.Equal(HttpStatusCode.Created, (await admin.PostAsJsonAsync("/api/datasets", new { name = "fragile" })).StatusCode);
+        var folder = _app.DataFolder;
+        _app.Dispose();
+        var file = Path.Combine(folder, "fragile.db");
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        File.Delete(file);
+
+        using var restarted = new NetworkApplication(folder);
+        var health = await restarted.CreateClient().GetAsync("/health");
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, health.StatusCode);
+        var report = await health.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Contains(report.GetProperty("datasets").EnumerateArray(), d => d.GetProperty("name").GetString() == "fragile" && !d.GetProperty("healthy").GetBoolean());
+        var write = await restarted.ClientWithRole(Roles.Editor).PostAsJsonAsync("/api/datasets/fragile/sectors", new { id = "sector-x", name = "X", source = "test" });
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, write.StatusCode);
+        Assert.Contains("missing", await write.Content.ReadAsStringAsync());
+        Assert.False(File.Exists(file));
+        // The other datasets go on.
+        Assert.Equal(HttpStatusCode.OK, (await restarted.ClientWithRole(Roles.Viewer).GetAsync("/api/datasets/seed/organisations")).StatusCode);
+    }
 }

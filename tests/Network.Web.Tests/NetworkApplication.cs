@@ -7,9 +7,10 @@ using Network.Data.Users;
 namespace Network.Web.Tests;
 
 /// <summary>The whole web host over a fresh, temporary data folder; first start seeds it as a newcomer's would.</summary>
-public sealed class NetworkApplication : WebApplicationFactory<Program>
+/// <param name="dataFolder">An existing installation's folder, to start a server again over it (a restart).</param>
+public sealed class NetworkApplication(string? dataFolder = null) : WebApplicationFactory<Program>
 {
-    public string DataFolder { get; } = Path.Combine(Path.GetTempPath(), "network-web-tests", Guid.NewGuid().ToString("N"));
+    public string DataFolder { get; } = dataFolder ?? Path.Combine(Path.GetTempPath(), "network-web-tests", Guid.NewGuid().ToString("N"));
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {

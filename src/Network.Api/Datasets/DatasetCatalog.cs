@@ -23,13 +23,13 @@ public sealed record DatasetInfo(string Name, string Title, bool Synthetic, stri
 public sealed partial class DatasetCatalog : IDisposable
 {
     private readonly ConcurrentDictionary<string, INetworkStore> _stores = new();
-    private readonly Func<string, INetworkStore> _open;
+    private readonly Func<string, bool, INetworkStore> _open;
     private readonly Lock _gate = new();
     private List<DatasetInfo> _datasets;
 
     /// <param name="dataFolder">The installation's folder: datasets.json, the SQLite files, users.db, saved mappings.</param>
     /// <param name="open">Opens the store of a dataset by name (<see cref="StoreFactory"/>).</param>
-    public DatasetCatalog(string dataFolder, Func<string, INetworkStore> open, ShippedData shipped)
+    public DatasetCatalog(string dataFolder, Func<string, bool, INetworkStore> open, ShippedData shipped)
     {
         DataFolder = dataFolder;
         State = new ServerState(dataFolder);
@@ -70,7 +70,8 @@ public sealed partial class DatasetCatalog : IDisposable
     {
         if (Find(name) is null)
             throw new KeyNotFoundException($"No dataset '{name}'.");
-        return _stores.GetOrAdd(name, _open);
+        // A listed dataset's store is opened, never created: a missing file stays missing until restored.
+        return _stores.GetOrAdd(name, n => _open(n, false));
     }
 
     /// <summary>Creates a dataset from a data folder (through its mapping.json, or in the data/seed format), read as every import reads.</summary>
@@ -106,7 +107,7 @@ public sealed partial class DatasetCatalog : IDisposable
         if (Find(info.Name) is not null)
             throw new ValidationFailedException([new("dataset", "name", $"a dataset '{info.Name}' exists already")]);
 
-        var store = _stores.GetOrAdd(info.Name, _open);
+        var store = _stores.GetOrAdd(info.Name, n => _open(n, true));
         if (!graph.Nodes.Any() && !graph.Relationships.Any())
             await store.GetVersionAsync(cancellationToken);
         else

@@ -59,9 +59,16 @@ public sealed class SqliteNetworkStore : INetworkStore, IDisposable
     private readonly string _connectionString;
     private readonly SemaphoreSlim _writeLock = new(1, 1);
 
-    public SqliteNetworkStore(string path)
+    /// <param name="create">
+    /// Whether a missing file may be created (a new dataset, a new import target). A dataset the catalog lists is opened
+    /// with false: its file missing at start is reported missing (503, /health unhealthy) until it is restored from a
+    /// backup — never silently replaced by an empty store beside the write-ahead log it left.
+    /// </param>
+    public SqliteNetworkStore(string path, bool create = true)
     {
         Path = System.IO.Path.GetFullPath(path);
+        if (!create && !File.Exists(Path))
+            throw new GraphDatabaseUnavailableException($"The database file {System.IO.Path.GetFileName(Path)} is missing; nothing was read or written. Restore it from a backup (network restore), or ask an admin.");
         Directory.CreateDirectory(System.IO.Path.GetDirectoryName(Path)!);
         _connectionString = new SqliteConnectionStringBuilder
         {
