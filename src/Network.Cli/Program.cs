@@ -19,5 +19,7 @@ var root = new RootCommand("Network: stakeholder-network analyzer for regional i
     MergesEvalCommand.Create(),
     UsersCommand.Users(),
     UsersCommand.Keys(),
+    BackupCommand.Backup(),
+    BackupCommand.Restore(),
 };
 return await root.Parse(args).InvokeAsync();
