@@ -28,6 +28,9 @@ public sealed class RunningServer : IAsyncLifetime, IDisposable
         {
             Path.Combine(web, "bin", configuration, "net10.0", "Network.Web.dll"), "--urls", Address.ToString(), "--contentRoot", web,
             "--Storage:DataFolder", DataFolder, "--Storage:SyntheticMembers", "60",
+            // These tests walk the pages as a reader of an installation that opens its reads; the private default has
+            // tests of its own (Network.Web.Tests PrivacyTests).
+            "--Auth:AnonymousRead", "true",
         })
         {
             info.ArgumentList.Add(arg);

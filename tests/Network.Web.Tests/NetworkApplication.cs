@@ -8,7 +8,11 @@ namespace Network.Web.Tests;
 
 /// <summary>The whole web host over a fresh, temporary data folder; first start seeds it as a newcomer's would.</summary>
 /// <param name="dataFolder">An existing installation's folder, to start a server again over it (a restart).</param>
-public sealed class NetworkApplication(string? dataFolder = null) : WebApplicationFactory<Program>
+/// <param name="anonymousRead">
+/// Auth:AnonymousRead. Most tests are about other things and read as an installation that opens its reads would;
+/// null keeps the product's default (private), which the tests of privacy use.
+/// </param>
+public sealed class NetworkApplication(string? dataFolder = null, bool? anonymousRead = true) : WebApplicationFactory<Program>
 {
     public string DataFolder { get; } = dataFolder ?? Path.Combine(Path.GetTempPath(), "network-web-tests", Guid.NewGuid().ToString("N"));
 
@@ -17,6 +21,8 @@ public sealed class NetworkApplication(string? dataFolder = null) : WebApplicati
         builder.UseEnvironment("Production");
         builder.UseSetting("Storage:DataFolder", DataFolder);
         builder.UseSetting("Storage:SyntheticMembers", "60");
+        if (anonymousRead is { } open)
+            builder.UseSetting("Auth:AnonymousRead", open ? "true" : "false");
     }
 
     /// <summary>A client that authenticates with a fresh API key of the given role.</summary>

@@ -60,6 +60,31 @@ public static class AuthSetup
     }
 
     /// <summary>Whether this user may write to the dataset: an editor or admin, and for a partner only their datasets.</summary>
+    /// <summary>Whether a signed-in user may read a dataset: every dataset, unless they are limited to some.</summary>
+    public static bool CanRead(this ClaimsPrincipal user, string? dataset) =>
+        user.Identity?.IsAuthenticated == true
+        && (!user.HasClaim(RestrictedClaim, "true") || dataset is null || user.HasClaim(DatasetClaim, dataset));
+
+    /// <summary>
+    /// Whether this request may read this dataset: a signed-in user who may (<see cref="CanRead"/>); anyone when the
+    /// installation opens reads (Auth:AnonymousRead) or the dataset is opened to anonymous readers — except that a key
+    /// that is unknown, expired, revoked or of a disabled user is refused rather than read as anonymous.
+    /// </summary>
+    public static bool MayRead(HttpContext http, ClaimsPrincipal user, string? dataset)
+    {
+        if (user.Identity?.IsAuthenticated == true)
+            return user.CanRead(dataset);
+        if (http.Request.Headers.ContainsKey(ApiKeyHandler.Header))
+            return false;
+        if (http.RequestServices.GetRequiredService<Microsoft.Extensions.Options.IOptions<AuthOptions>>().Value.AnonymousRead)
+            return true;
+        return dataset is not null && http.RequestServices.GetRequiredService<Datasets.DatasetCatalog>().Find(dataset)?.AnonymousRead == true;
+    }
+
+    /// <summary>The dataset a request is about: the {dataset} of its route, or the {name} of /api/datasets/{name}.</summary>
+    public static string? DatasetOf(HttpContext http) =>
+        (http.GetRouteValue("dataset") ?? (http.Request.Path.StartsWithSegments("/api/datasets") ? http.GetRouteValue("name") : null))?.ToString();
+
     public static bool CanEdit(this ClaimsPrincipal user, string? dataset) =>
         (user.IsInRole(Roles.Editor) || user.IsInRole(Roles.Admin))
         && (!user.HasClaim(RestrictedClaim, "true") || (dataset is not null && user.HasClaim(DatasetClaim, dataset)));
@@ -111,18 +136,11 @@ public static class AuthSetup
             });
 
         builder.Services.AddAuthorizationBuilder()
-            .AddPolicy(Policies.Read, p =>
-            {
-                // Open reads, except that a key that is unknown, expired, revoked or of a disabled user is refused (401)
-                // rather than quietly read as anonymous.
-                if (options.AnonymousRead)
-                    p.RequireAssertion(context => context.User.Identity?.IsAuthenticated == true
-                        || !(context.Resource is HttpContext http && http.Request.Headers.ContainsKey(ApiKeyHandler.Header)));
-                else
-                    p.RequireAuthenticatedUser();
-            })
+            // Private by default: reading needs a sign-in, unless the installation or the dataset is opened to anonymous readers.
+            .AddPolicy(Policies.Read, p => p.RequireAssertion(context =>
+                context.Resource is HttpContext http ? MayRead(http, context.User, DatasetOf(http)) : context.User.Identity?.IsAuthenticated == true))
             .AddPolicy(Policies.Edit, p => p.RequireRole(Roles.Editor, Roles.Admin).RequireAssertion(context =>
-                context.User.CanEdit(context.Resource is HttpContext http ? (http.GetRouteValue("dataset") ?? http.GetRouteValue("name"))?.ToString() : null)
+                context.User.CanEdit(context.Resource is HttpContext http ? DatasetOf(http) : null)
                 || !context.User.HasClaim(RestrictedClaim, "true")))
             .AddPolicy(Policies.Admin, p => p.RequireRole(Roles.Admin));
 

@@ -2,7 +2,7 @@ namespace Network.Api.Auth;
 
 public static class Policies
 {
-    /// <summary>Reading data and analyses: signed-in users, or anyone when Auth:AnonymousRead is true.</summary>
+    /// <summary>Reading data and analyses: signed-in users (a user limited to datasets, only those), or anyone when Auth:AnonymousRead is true or the dataset is opened to anonymous readers.</summary>
     public const string Read = "read";
 
     /// <summary>Any write: editors and admins.</summary>
@@ -17,7 +17,8 @@ public sealed class AuthOptions
 {
     public const string Section = "Auth";
 
-    public bool AnonymousRead { get; set; } = true;
+    /// <summary>Whether anyone may read every dataset without signing in. Off by default: private unless opened (per dataset: anonymousRead).</summary>
+    public bool AnonymousRead { get; set; }
 
     /// <summary>Writes per client per minute.</summary>
     public int WritesPerMinute { get; set; } = 6000;

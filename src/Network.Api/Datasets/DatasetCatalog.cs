@@ -14,6 +14,9 @@ public sealed record DatasetInfo(string Name, string Title, bool Synthetic, stri
 {
     /// <summary>The home region an editor set (names of regions, countries or cities); null: the default, where the data concentrates.</summary>
     public IReadOnlyList<string>? HomeRegion { get; init; }
+
+    /// <summary>Opened to anonymous readers (its pages, API reads and live events); off unless an admin opens it.</summary>
+    public bool AnonymousRead { get; init; }
 }
 
 /// <summary>
@@ -122,14 +125,20 @@ public sealed partial class DatasetCatalog : IDisposable
     }
 
     /// <summary>Sets (or, with null, clears) a dataset's home region; returns the dataset as it is now.</summary>
-    public DatasetInfo SetHomeRegion(string name, IReadOnlyList<string>? homeRegion)
+    public DatasetInfo SetHomeRegion(string name, IReadOnlyList<string>? homeRegion) =>
+        Change(name, d => d with { HomeRegion = homeRegion is { Count: > 0 } ? homeRegion : null });
+
+    /// <summary>Opens a dataset to anonymous readers or closes it again.</summary>
+    public DatasetInfo SetAnonymousRead(string name, bool open) => Change(name, d => d with { AnonymousRead = open });
+
+    private DatasetInfo Change(string name, Func<DatasetInfo, DatasetInfo> change)
     {
         lock (_gate)
         {
             var index = _datasets.FindIndex(d => d.Name == name);
             if (index < 0)
                 throw new KeyNotFoundException($"No dataset '{name}'.");
-            var changed = _datasets[index] with { HomeRegion = homeRegion is { Count: > 0 } ? homeRegion : null };
+            var changed = change(_datasets[index]);
             _datasets = [.. _datasets[..index], changed, .. _datasets[(index + 1)..]];
             State.Write(CatalogDocument, _datasets);
             return changed;

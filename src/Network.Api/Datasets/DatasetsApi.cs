@@ -38,30 +38,36 @@ public static class DatasetsApi
     /// <summary>The name of the HTTP client the Neo4j store uses.</summary>
     public const string Neo4jClient = "neo4j";
 
-    public sealed record CreateDataset(string Name, string? Title, string? From);
+    /// <param name="AnonymousRead">Open it to anonymous readers at once (default: private).</param>
+    public sealed record CreateDataset(string Name, string? Title, string? From, bool? AnonymousRead = null);
 
-    /// <summary>A change to a dataset's settings: its home region (names of regions, countries or cities; empty: the default).</summary>
-    public sealed record ChangeDataset(IReadOnlyList<string>? HomeRegion);
+    /// <summary>
+    /// A change to a dataset's settings: its home region (names of regions, countries or cities; empty: the default;
+    /// editors), whether anonymous readers may read it (admins).
+    /// </summary>
+    public sealed record ChangeDataset(IReadOnlyList<string>? HomeRegion = null, bool? AnonymousRead = null);
 
     /// <summary>
     /// One dataset as a client sees it: its catalog entry, the home region its value chains use (<paramref name="HomeRegionSet"/>:
     /// an editor chose it; else the default, where its members or its activity concentrate), and whether the background
     /// analysis its pages read is done for the current version (<paramref name="Ready"/>, with <paramref name="Progress"/> in percent).
     /// </summary>
-    public sealed record DatasetView(string Name, string Title, bool Synthetic, string Origin, IReadOnlyList<string> HomeRegion, bool HomeRegionSet, bool Ready, int Progress, string Step);
+    public sealed record DatasetView(string Name, string Title, bool Synthetic, string Origin, IReadOnlyList<string> HomeRegion, bool HomeRegionSet, bool Ready, int Progress, string Step, bool AnonymousRead);
 
     private static async Task<DatasetView> ViewAsync(DatasetInfo info, Analysis.AnalysisService analysis, CancellationToken ct)
     {
         var readiness = await analysis.ReadinessAsync(info.Name, ct);
         var snapshot = await analysis.GetAsync(info.Name, null, ct);
-        return new DatasetView(info.Name, info.Title, info.Synthetic, info.Origin, snapshot.HomeRegion, info.HomeRegion is not null, readiness.Ready, readiness.Percent, readiness.Step);
+        return new DatasetView(info.Name, info.Title, info.Synthetic, info.Origin, snapshot.HomeRegion, info.HomeRegion is not null, readiness.Ready, readiness.Percent, readiness.Step, info.AnonymousRead);
     }
 
     public static IEndpointRouteBuilder MapDatasets(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/datasets").WithTags("Datasets").AddEndpointFilter<Nodes.ApiErrorFilter>();
-        api.MapGet("/", (DatasetCatalog catalog) => TypedResults.Ok(catalog.List())).RequireAuthorization(Auth.Policies.Read).Problems()
-            .WithSummary("Every dataset: its name, title, whether it is synthetic, and where it came from");
+        api.MapGet("/", (DatasetCatalog catalog, HttpContext context) =>
+                TypedResults.Ok(catalog.List().Where(d => Auth.AuthSetup.MayRead(context, context.User, d.Name)).ToList()))
+            .AllowAnonymous().Problems()
+            .WithSummary("The datasets the caller may read: name, title, whether it is synthetic, where it came from, whether anonymous readers may read it");
         api.MapGet("/shipped", (DatasetCatalog catalog) => TypedResults.Ok(catalog.Shipped.Folders())).RequireAuthorization(Auth.Policies.Read).Problems()
             .WithSummary("Data folders shipped with the product (data/*), to create or fill datasets from");
 
@@ -72,11 +78,11 @@ public static class DatasetsApi
             {
                 if (catalog.Shipped.Folder(from) is not { } folder)
                     return Missing.Answer($"No shipped data folder '{from}' (shipped: {string.Join(", ", catalog.Shipped.Folders())}).");
-                info = await catalog.CreateFromFolderAsync(new DatasetInfo(request.Name, request.Title ?? request.Name, false, $"data/{from}"), folder, ct);
+                info = await catalog.CreateFromFolderAsync(new DatasetInfo(request.Name, request.Title ?? request.Name, false, $"data/{from}") { AnonymousRead = request.AnonymousRead == true }, folder, ct);
             }
             else
             {
-                info = await catalog.CreateAsync(new DatasetInfo(request.Name, request.Title ?? request.Name, false, "created empty"), Network.Analysis.Domain.NetworkGraph.Empty, ct);
+                info = await catalog.CreateAsync(new DatasetInfo(request.Name, request.Title ?? request.Name, false, "created empty") { AnonymousRead = request.AnonymousRead == true }, Network.Analysis.Domain.NetworkGraph.Empty, ct);
             }
             // What its pages need is computed at once, in the background (GET /api/datasets/{name} says when it is ready).
             analysis.Changed(info.Name);
@@ -96,18 +102,28 @@ public static class DatasetsApi
         api.MapGet("/{name}", async Task<Results<Ok<DatasetView>, ProblemHttpResult>> (string name, DatasetCatalog catalog, Analysis.AnalysisService analysis, CancellationToken ct) =>
             catalog.Find(name) is { } info ? TypedResults.Ok(await ViewAsync(info, analysis, ct)) : Missing.Answer($"No dataset '{name}'.")).RequireAuthorization(Auth.Policies.Read).Problems(StatusCodes.Status404NotFound)
             .WithSummary("One dataset: its home region, and whether its analysis is ready (with progress)");
-        api.MapPatch("/{name}", async Task<Results<Ok<DatasetView>, ProblemHttpResult>> (string name, ChangeDataset change, DatasetCatalog catalog, Analysis.AnalysisService analysis, CancellationToken ct) =>
+        api.MapPatch("/{name}", async Task<Results<Ok<DatasetView>, ProblemHttpResult>> (string name, ChangeDataset change, DatasetCatalog catalog, Analysis.AnalysisService analysis, HttpContext context, CancellationToken ct) =>
         {
-            if (catalog.Find(name) is null)
+            if (catalog.Find(name) is not { } info)
                 return Missing.Answer($"No dataset '{name}'.");
-            var places = (change.HomeRegion ?? []).Select(p => p?.Trim() ?? "").ToList();
-            if (places.Count > 50 || places.Any(p => p.Length is 0 or > 100 || Network.Analysis.Domain.DomainRules.Unwritable(p) is not null))
-                throw new Network.Analysis.Domain.ValidationFailedException([new($"dataset '{name}'", "homeRegion", "give up to 50 names of regions, countries or cities, each 1–100 characters without control characters")]);
-            var info = catalog.SetHomeRegion(name, places);
-            analysis.HomeRegionChanged(name);
+            if (change.AnonymousRead is { } open)
+            {
+                // Who may read without signing in is an admin's decision.
+                if (!context.User.IsInRole(Network.Data.Users.Roles.Admin))
+                    return TypedResults.Problem($"Only an admin opens or closes a dataset to anonymous readers.", statusCode: StatusCodes.Status403Forbidden, title: "Forbidden");
+                info = catalog.SetAnonymousRead(name, open);
+            }
+            if (change.HomeRegion is { } region)
+            {
+                var places = region.Select(p => p?.Trim() ?? "").ToList();
+                if (places.Count > 50 || places.Any(p => p.Length is 0 or > 100 || Network.Analysis.Domain.DomainRules.Unwritable(p) is not null))
+                    throw new Network.Analysis.Domain.ValidationFailedException([new($"dataset '{name}'", "homeRegion", "give up to 50 names of regions, countries or cities, each 1–100 characters without control characters")]);
+                info = catalog.SetHomeRegion(name, places);
+                analysis.HomeRegionChanged(name);
+            }
             return TypedResults.Ok(await ViewAsync(info, analysis, ct));
         }).RequireAuthorization(Auth.Policies.Edit).Problems(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound)
-            .WithSummary("Change a dataset's home region (an empty list goes back to the default)");
+            .WithSummary("Change a dataset's home region (editors; an empty list goes back to the default) or open it to anonymous readers (admins)");
         return app;
     }
 }

@@ -49,15 +49,17 @@ public sealed record Presence(string User, string Page, string? Record, bool Edi
 public sealed record PresenceEvent(string Dataset, IReadOnlyList<Presence> People, int Visitors);
 
 /// <summary>The live hub at /hubs/network. A client watches one or more datasets and hears of every change to them.</summary>
-[Authorize(Policy = Auth.Policies.Read)]
+// Anyone may connect; what they hear is decided per dataset when they ask to watch it.
+[AllowAnonymous]
 public sealed class NetworkHub(DatasetCatalog catalog) : Hub<INetworkClient>
 {
     public static string Group(string dataset) => "dataset:" + dataset;
 
     public async Task Watch(string dataset)
     {
-        if (catalog.Find(dataset) is null)
-            throw new HubException($"No dataset '{dataset}'.");
+        // The same answer for a dataset that does not exist and one the caller may not read: nothing to learn from it.
+        if (catalog.Find(dataset) is null || Context.GetHttpContext() is not { } http || !Auth.AuthSetup.MayRead(http, Context.User ?? new System.Security.Claims.ClaimsPrincipal(), dataset))
+            throw new HubException($"No dataset '{dataset}' that you may read.");
         await Groups.AddToGroupAsync(Context.ConnectionId, Group(dataset));
     }
 
@@ -69,8 +71,9 @@ public sealed class NetworkHub(DatasetCatalog catalog) : Hub<INetworkClient>
     /// <summary>Says where this connection is (a page of a dataset, a record, editing or not); everyone there hears who is around.</summary>
     public async Task Present(string dataset, string page, string? record, bool editing)
     {
-        if (catalog.Find(dataset) is null)
-            throw new HubException($"No dataset '{dataset}'.");
+        // The same answer for a dataset that does not exist and one the caller may not read: nothing to learn from it.
+        if (catalog.Find(dataset) is null || Context.GetHttpContext() is not { } http || !Auth.AuthSetup.MayRead(http, Context.User ?? new System.Security.Claims.ClaimsPrincipal(), dataset))
+            throw new HubException($"No dataset '{dataset}' that you may read.");
         await Groups.AddToGroupAsync(Context.ConnectionId, Group(dataset));
         var user = Context.User?.Identity?.IsAuthenticated == true ? Context.User.Identity.Name ?? "" : "";
         var previous = Here.TryGetValue(Context.ConnectionId, out var was) ? was.Dataset : null;

@@ -24,8 +24,12 @@ public class IndexModel(DatasetCatalog catalog) : PageModel
                 .SelectMany(q => q.Value.Select(v => new KeyValuePair<string, string>(q.Key, v ?? ""))));
             return RedirectPermanent($"/datasets/{Uri.EscapeDataString(DatasetName)}{(list ? "/organisations" : "")}{rest.ToQueryString()}");
         }
+        // The dataset used last, else the first this visitor may read; a stranger on a private server signs in first.
+        var readable = catalog.List().Where(d => Network.Api.Auth.AuthSetup.MayRead(HttpContext, User, d.Name)).ToList();
         var last = Request.Cookies[DatasetPageModel.LastDatasetCookie];
-        var dataset = (last is null ? null : catalog.Find(last)) ?? catalog.FindOrFirst(null);
+        var dataset = readable.FirstOrDefault(d => d.Name == last) ?? readable.FirstOrDefault();
+        if (dataset is null && catalog.List().Count > 0 && User.Identity?.IsAuthenticated != true)
+            return Redirect("/account/login?returnUrl=%2F");
         return dataset is null ? Page() : Redirect($"/datasets/{Uri.EscapeDataString(dataset.Name)}");
     }
 }

@@ -72,7 +72,8 @@ public abstract class DatasetPageModel(DatasetCatalog catalog, AnalysisService a
             MaxAge = TimeSpan.FromDays(365),
         });
         var readiness = await Analysis.ReadinessAsync(dataset.Name, HttpContext.RequestAborted);
-        ViewData[nameof(WorkspaceHeader)] = new WorkspaceHeader(dataset, Catalog.List(), Section, Snapshot.Version, LiveContent, PresenceRecord, PresenceEditing, readiness);
+        var readable = Catalog.List().Where(d => Network.Api.Auth.AuthSetup.MayRead(HttpContext, User, d.Name)).ToList();
+        ViewData[nameof(WorkspaceHeader)] = new WorkspaceHeader(dataset, readable, Section, Snapshot.Version, LiveContent, PresenceRecord, PresenceEditing, readiness);
         ViewData["AsOf"] = AsOf;
         await next();
     }
