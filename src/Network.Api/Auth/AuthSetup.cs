@@ -81,9 +81,10 @@ public static class AuthSetup
         return dataset is not null && http.RequestServices.GetRequiredService<Datasets.DatasetCatalog>().Find(dataset)?.AnonymousRead == true;
     }
 
-    /// <summary>The dataset a request is about: the {dataset} of its route, or the {name} of /api/datasets/{name}.</summary>
+    /// <summary>The dataset a request is about: the {dataset} of its route, the {name} of /api/datasets/{name}, or ?dataset= (the duplicates and import pages).</summary>
     public static string? DatasetOf(HttpContext http) =>
-        (http.GetRouteValue("dataset") ?? (http.Request.Path.StartsWithSegments("/api/datasets") ? http.GetRouteValue("name") : null))?.ToString();
+        (http.GetRouteValue("dataset") ?? (http.Request.Path.StartsWithSegments("/api/datasets") ? http.GetRouteValue("name") : null))?.ToString()
+        ?? (http.Request.Query.TryGetValue("dataset", out var query) && query.Count == 1 ? query[0] : null);
 
     public static bool CanEdit(this ClaimsPrincipal user, string? dataset) =>
         (user.IsInRole(Roles.Editor) || user.IsInRole(Roles.Admin))
