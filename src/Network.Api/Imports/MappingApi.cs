@@ -35,7 +35,11 @@ public static class MappingApi
             using var upload = await Upload.ReceiveAsync(files, Path.Combine(Path.GetTempPath(), "network-propose"), MappedImport.Refuse, ct);
             var headers = FileSample.ReadAll(upload.Folder).ToDictionary(f => f.Key, f => f.Value.Columns);
             return TypedResults.Ok(MappingProposer.Propose(name ?? "uploaded files", headers));
-        }).RequireAuthorization(Policies.Edit).DisableAntiforgery().Problems(StatusCodes.Status400BadRequest, StatusCodes.Status413PayloadTooLarge).WithSummary("Propose a mapping from the files' names and headers");
+        }).RequireAuthorization(Policies.Edit).DisableAntiforgery()
+        // Bounded like every upload: 20 MB, and the imports' rate per client.
+        .WithMetadata(new RequestSizeLimitAttribute(ImportApi.MaxUploadBytes), new RequestFormLimitsAttribute { MultipartBodyLengthLimit = ImportApi.MaxUploadBytes })
+        .RequireRateLimiting(AuthSetup.RateImports)
+        .Problems(StatusCodes.Status400BadRequest, StatusCodes.Status413PayloadTooLarge, StatusCodes.Status429TooManyRequests).WithSummary("Propose a mapping from the files' names and headers");
 
         group.MapGet("/", (DatasetCatalog catalog) => TypedResults.Ok(SavedMappings.Names(catalog.State)))
             .RequireAuthorization(Policies.Read).Problems().WithSummary("Names of the saved mappings");

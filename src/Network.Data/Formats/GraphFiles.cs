@@ -49,6 +49,63 @@ public static class GraphFiles
     /// <summary>GraphML and GEXF nest five or six levels deep; far deeper is no graph but an attack on the parser.</summary>
     public const int MaxXmlDepth = 32;
 
+    /// <summary>A GraphML or GEXF element has a handful of attributes; thousands on one element are an attack on the parser.</summary>
+    public const int MaxXmlAttributesPerElement = 256;
+
+    /// <summary>Attributes in the whole file: generous for a million-tie GEXF, far below what exhausts memory.</summary>
+    public const long MaxXmlAttributes = 20_000_000;
+
+    /// <summary>
+    /// Counts attributes per start tag and in all, in one pass over the characters, before any XML parser sees the
+    /// file (the parser would first build an element's every attribute, however many): the file and line of the
+    /// first element over the limit, or null.
+    /// </summary>
+    public static string? TooManyAttributes(string path)
+    {
+        using var reader = TextFiles.OpenUtf8(path);
+        long line = 1, total = 0;
+        var (inTag, quote, inElement, attributes) = (false, '\0', false, 0);
+        int c;
+        var previous = '\0';
+        while ((c = reader.Read()) >= 0)
+        {
+            var ch = (char)c;
+            if (ch == '\n')
+                line++;
+            if (quote != '\0')
+            {
+                if (ch == quote)
+                    quote = '\0';
+            }
+            else if (!inTag)
+            {
+                if (ch == '<')
+                    (inTag, inElement, attributes) = (true, true, 0);
+            }
+            else if (ch is '"' or '\'')
+            {
+                quote = ch;
+            }
+            else if (ch == '>')
+            {
+                inTag = false;
+            }
+            else if (ch == '=' && inElement)
+            {
+                if (++attributes > MaxXmlAttributesPerElement)
+                    return $"line {line}: an element with more than {MaxXmlAttributesPerElement} attributes; GraphML and GEXF need a few";
+                if (++total > MaxXmlAttributes)
+                    return $"line {line}: more than {MaxXmlAttributes:N0} attributes in the file";
+            }
+            else if (previous == '<' && ch is '!' or '?')
+            {
+                inElement = false; // a comment, CDATA or processing instruction
+            }
+            previous = ch;
+        }
+        return null;
+    }
+
     /// <param name="path">A .graphml or .gexf file, or a folder of CSV files (with its mapping.json, or in the data/seed format).</param>
     /// <param name="weightAttribute">Edge attribute holding tie strengths; "weight" when present, else every tie weighs 1.</param>
     public static GraphFile Read(string path, string? weightAttribute = null, DateOnly? asOf = null)
@@ -62,6 +119,8 @@ public static class GraphFiles
         if (extension is not (".graphml" or ".gexf" or ".xml"))
             throw new InvalidDataException($"{name}: unknown format '{extension}'; use .graphml, .gexf or a folder of CSV files like data/seed.");
 
+        if (TooManyAttributes(path) is { } tooMany)
+            throw new InvalidDataException($"{name}: refused: {tooMany}.");
         XDocument document;
         try
         {
