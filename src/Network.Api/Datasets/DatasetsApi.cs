@@ -9,8 +9,34 @@ using Microsoft.Extensions.Logging;
 using Network.Data.Formats;
 using Network.Data.Imports;
 using Network.Data.Storage;
+using Microsoft.Extensions.Http.Resilience;
+using Polly;
 
 namespace Network.Api.Datasets;
+
+/// <summary>Carries a request's "safe to send twice" mark (Neo4jQueryApi.SafeToRepeat) into the resilience pipeline that decides on retries.</summary>
+public sealed class Neo4jRetryMarker : DelegatingHandler
+{
+    public static readonly ResiliencePropertyKey<bool> SafeToRepeat = new("network.neo4j.safe-to-repeat");
+
+    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        var context = request.GetResilienceContext();
+        var own = context is null;
+        context ??= ResilienceContextPool.Shared.Get(cancellationToken);
+        context.Properties.Set(SafeToRepeat, Neo4jQueryApi.IsSafeToRepeat(request));
+        request.SetResilienceContext(context);
+        try
+        {
+            return await base.SendAsync(request, cancellationToken);
+        }
+        finally
+        {
+            if (own)
+                ResilienceContextPool.Shared.Return(context);
+        }
+    }
+}
 
 public static class DatasetsApi
 {
@@ -19,8 +45,11 @@ public static class DatasetsApi
     {
         builder.Services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.Section);
         builder.Services.AddOptions<Neo4jOptions>().BindConfiguration(Neo4jOptions.Section);
-        // Transient failures of Neo4j (503, refused connections) are retried with backoff by the standard resilience handler.
-        builder.Services.AddHttpClient(Neo4jClient).AddStandardResilienceHandler();
+        // Transient failures of Neo4j (503, refused connections) are retried with backoff — only for requests that are
+        // safe to send twice (reads, opening a transaction; Neo4jQueryApi.SafeToRepeat): a commit whose answer was lost
+        // is never resent. Timeouts fit a long import: a statement may take minutes.
+        builder.Services.AddTransient<Neo4jRetryMarker>();
+        AddNeo4jClient(builder.Services);
         builder.Services.AddSingleton(services =>
         {
             var options = services.GetRequiredService<Microsoft.Extensions.Options.IOptions<StorageOptions>>().Value;
@@ -33,6 +62,26 @@ public static class DatasetsApi
         });
         builder.Services.AddHostedService<DatasetSeeding>();
         return builder;
+    }
+
+    /// <summary>
+    /// The Neo4j store's HTTP client. Transient failures (503, refused connections, lost answers) are retried with
+    /// backoff only for requests that are safe to send twice (reads, opening a transaction: Neo4jQueryApi.SafeToRepeat);
+    /// a statement in a transaction or its commit is never resent — a commit whose answer was lost may have committed.
+    /// Timeouts fit a long import: a statement may take minutes.
+    /// </summary>
+    public static IHttpClientBuilder AddNeo4jClient(IServiceCollection services)
+    {
+        var client = services.AddHttpClient(Neo4jClient).AddHttpMessageHandler<Neo4jRetryMarker>();
+        client.AddStandardResilienceHandler(o =>
+        {
+            o.Retry.ShouldHandle = args => ValueTask.FromResult(
+                args.Context.Properties.GetValue(Neo4jRetryMarker.SafeToRepeat, false) && HttpClientResiliencePredicates.IsTransient(args.Outcome));
+            o.AttemptTimeout.Timeout = TimeSpan.FromMinutes(10);
+            o.TotalRequestTimeout.Timeout = TimeSpan.FromMinutes(30);
+            o.CircuitBreaker.SamplingDuration = TimeSpan.FromMinutes(20);
+        });
+        return client;
     }
 
     /// <summary>The name of the HTTP client the Neo4j store uses.</summary>

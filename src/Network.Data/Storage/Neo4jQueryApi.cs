@@ -62,7 +62,7 @@ public sealed class Neo4jQueryApi
         {
             try
             {
-                var (rows, _) = await SendAsync(HttpMethod.Post, $"/db/{_database}/query/v2", statement, parameters, cancellationToken);
+                var (rows, _) = await SendAsync(HttpMethod.Post, $"/db/{_database}/query/v2", statement, parameters, cancellationToken, safeToRepeat: true);
                 return rows;
             }
             catch (Neo4jTransientException) when (attempt < 8)
@@ -74,15 +74,26 @@ public sealed class Neo4jQueryApi
 
     public async Task<Neo4jTransaction> BeginAsync(CancellationToken cancellationToken)
     {
-        var (_, payload) = await SendAsync(HttpMethod.Post, $"/db/{_database}/query/v2/tx", null, null, cancellationToken);
+        var (_, payload) = await SendAsync(HttpMethod.Post, $"/db/{_database}/query/v2/tx", null, null, cancellationToken, safeToRepeat: true);
         var id = payload.GetProperty("transaction").GetProperty("id").GetString()!;
         return new Neo4jTransaction(this, id);
     }
 
+    /// <summary>
+    /// Marks a request that may be sent again when its answer is lost: a read or the idempotent MERGE of start-up in
+    /// its own transaction, or opening an explicit transaction. Statements in a transaction and its commit are never
+    /// marked: a commit whose answer was lost may have committed, and sending it twice could write twice.
+    /// </summary>
+    public static readonly HttpRequestOptionsKey<bool> SafeToRepeat = new("network.neo4j.safe-to-repeat");
+
+    /// <summary>Whether the client's resilience handler may retry this request (<see cref="SafeToRepeat"/>).</summary>
+    public static bool IsSafeToRepeat(HttpRequestMessage? request) => request is not null && request.Options.TryGetValue(SafeToRepeat, out var safe) && safe;
+
     /// <summary>One request to the Query API; errors in the body fail it whatever the status code.</summary>
-    internal async Task<(List<JsonElement[]> Rows, JsonElement Payload)> SendAsync(HttpMethod method, string path, string? statement, Dictionary<string, object?>? parameters, CancellationToken cancellationToken)
+    internal async Task<(List<JsonElement[]> Rows, JsonElement Payload)> SendAsync(HttpMethod method, string path, string? statement, Dictionary<string, object?>? parameters, CancellationToken cancellationToken, bool safeToRepeat = false)
     {
         using var request = new HttpRequestMessage(method, path);
+        request.Options.Set(SafeToRepeat, safeToRepeat);
         if (method != HttpMethod.Delete)
         {
             var body = new Dictionary<string, object?>();
