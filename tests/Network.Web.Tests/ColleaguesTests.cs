@@ -86,7 +86,11 @@ public sealed class ColleaguesTests : IDisposable
     {
         await InviteAsync("partner", Roles.Editor, ["synthetic"]);
         var partner = await KeyOfAsync("partner", "partner key");
-        Assert.Equal(HttpStatusCode.Forbidden, (await RenameSectorAsync(partner, "Not theirs")).StatusCode);
+        // Another dataset is not theirs to change, nor, limited as they are, to read.
+        Assert.Equal(HttpStatusCode.Forbidden, (await partner.GetAsync("/api/datasets/seed/sectors/sector-care")).StatusCode);
+        var put = new HttpRequestMessage(HttpMethod.Put, "/api/datasets/seed/sectors/sector-care") { Content = JsonContent.Create(new { id = "sector-care", name = "Not theirs", source = "t" }) };
+        put.Headers.IfMatch.Add(new System.Net.Http.Headers.EntityTagHeaderValue("\"1\""));
+        Assert.Equal(HttpStatusCode.Forbidden, (await partner.SendAsync(put)).StatusCode);
         var created = await partner.PostAsJsonAsync("/api/datasets/synthetic/sectors", new { id = "sec-partner", name = "Photonics" });
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
     }
