@@ -32,12 +32,7 @@ public static class BackupCommand
                 from.BackupDatabase(into);
                 Console.WriteLine($"backed up {database.Name}");
             }
-            foreach (var document in source.GetFiles("*.json", SearchOption.AllDirectories))
-            {
-                var relative = Path.GetRelativePath(source.FullName, document.FullName);
-                Directory.CreateDirectory(Path.GetDirectoryName(Path.Combine(target.FullName, relative))!);
-                document.CopyTo(Path.Combine(target.FullName, relative));
-            }
+            CopyDocuments(source, target, overwrite: false);
             Console.WriteLine($"Backup of {source.FullName} written to {target.FullName}.");
             return Task.FromResult(0);
         }));
@@ -71,19 +66,23 @@ public static class BackupCommand
                 Console.WriteLine($"restored {database.Name}");
             }
             if (only is null)
-            {
-                foreach (var document in backup.GetFiles("*.json", SearchOption.AllDirectories))
-                {
-                    var relative = Path.GetRelativePath(backup.FullName, document.FullName);
-                    Directory.CreateDirectory(Path.GetDirectoryName(Path.Combine(target.FullName, relative))!);
-                    document.CopyTo(Path.Combine(target.FullName, relative), overwrite: true);
-                }
-            }
+                CopyDocuments(backup, target, overwrite: true);
             SqliteConnection.ClearAllPools();
             Console.WriteLine($"Restored into {target.FullName}. Start the server again.");
             return Task.FromResult(0);
         }));
         return command;
+    }
+
+    /// <summary>The server's state documents (datasets.json, saved mappings, pins), keeping their folders.</summary>
+    private static void CopyDocuments(DirectoryInfo from, DirectoryInfo to, bool overwrite)
+    {
+        foreach (var document in from.GetFiles("*.json", SearchOption.AllDirectories))
+        {
+            var target = Path.Combine(to.FullName, Path.GetRelativePath(from.FullName, document.FullName));
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            document.CopyTo(target, overwrite);
+        }
     }
 
     private static DirectoryInfo Existing(DirectoryInfo folder) =>
