@@ -39,7 +39,10 @@ function setup(input) {
     const query = input.value.trim();
     if (target) target.value = '';
     const ticket = ++asked;
-    if (query.length === 0) { found = []; close(); return; }
+    // Until the answer for what is typed now arrives, Enter submits the form rather than take an older match.
+    found = [];
+    active = -1;
+    if (query.length === 0) { close(); return; }
     const url = new URL(input.dataset.search, location.origin);
     url.searchParams.set('q', query);
     const response = await fetch(url, { credentials: 'same-origin', headers: { Accept: 'application/json' } });
@@ -68,8 +71,9 @@ function setup(input) {
   input.addEventListener('keydown', event => {
     if (event.key === 'ArrowDown' && found.length) { active = Math.min(found.length - 1, active + 1); list.hidden = false; mark(); event.preventDefault(); }
     else if (event.key === 'ArrowUp' && found.length) { active = Math.max(0, active - 1); mark(); event.preventDefault(); }
-    else if (event.key === 'Enter' && !list.hidden && active >= 0) { choose(active); event.preventDefault(); }
-    else if (event.key === 'Escape') close();
+    // Enter takes the highlighted match — also when the list was closed by a blur; after Escape it submits the form.
+    else if (event.key === 'Enter' && active >= 0 && active < found.length) { choose(active); event.preventDefault(); }
+    else if (event.key === 'Escape') { active = -1; mark(); close(); }
   });
   list.addEventListener('mousedown', event => {
     const li = event.target.closest('li');
