@@ -42,6 +42,9 @@ public sealed class PrivacyTests : IDisposable
 
         Assert.Equal(HttpStatusCode.OK, (await stranger.GetAsync("/api/datasets/seed/organisations")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await stranger.GetAsync("/datasets/seed/brokers")).StatusCode);
+        // Where the data came from, never where the server keeps it.
+        Assert.Equal("data/seed", (await stranger.GetFromJsonAsync<JsonElement>("/api/datasets/seed")).GetProperty("origin").GetString());
+        Assert.DoesNotContain(Path.GetDirectoryName(Network.Tests.RepositoryPaths.Root)!, await (await stranger.GetAsync("/datasets/seed")).Content.ReadAsStringAsync());
         Assert.Equal(HttpStatusCode.Unauthorized, (await stranger.GetAsync("/api/datasets/synthetic/organisations")).StatusCode);
         Assert.Equal(["seed"], (await stranger.GetFromJsonAsync<JsonElement>("/api/datasets")).EnumerateArray().Select(d => d.GetProperty("name").GetString()));
         // Writing still needs an editor.

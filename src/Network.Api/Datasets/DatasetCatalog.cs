@@ -17,6 +17,9 @@ public sealed record DatasetInfo(string Name, string Title, bool Synthetic, stri
 
     /// <summary>Opened to anonymous readers (its pages, API reads and live events); off unless an admin opens it.</summary>
     public bool AnonymousRead { get; init; }
+
+    /// <summary>Where the data came from as anyone may see it: never a folder of the server (an older catalog kept the seed's full path).</summary>
+    public DatasetInfo Public() => Path.IsPathRooted(Origin) ? this with { Origin = $"data/{Path.GetFileName(Origin.TrimEnd('/', '\\'))}" } : this;
 }
 
 /// <summary>
@@ -54,7 +57,7 @@ public sealed partial class DatasetCatalog : IDisposable
     public IReadOnlyList<DatasetInfo> List()
     {
         lock (_gate)
-            return [.. _datasets];
+            return [.. _datasets.Select(d => d.Public())];
     }
 
     public DatasetInfo? Find(string name) => List().FirstOrDefault(d => d.Name == name);

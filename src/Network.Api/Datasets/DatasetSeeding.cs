@@ -41,7 +41,7 @@ public sealed class DatasetSeeding(DatasetCatalog catalog, IOptions<StorageOptio
             }
             else
             {
-                await catalog.CreateFromFolderAsync(new DatasetInfo(SeedDataset, "Seed ecosystem (from the source documents)", false, folder), folder, cancellationToken);
+                await catalog.CreateFromFolderAsync(new DatasetInfo(SeedDataset, "Seed ecosystem (from the source documents)", false, $"data/{Path.GetFileName(folder.TrimEnd('/', '\\'))}"), folder, cancellationToken);
                 logger.LogInformation("Seeded dataset '{Dataset}' from {Folder}", SeedDataset, folder);
             }
         }
