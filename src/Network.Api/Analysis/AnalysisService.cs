@@ -47,7 +47,7 @@ public sealed class AnalysisService(DatasetCatalog catalog, IHubContext<NetworkH
     private readonly ConcurrentDictionary<(string Dataset, long Version, DateOnly? AsOf), Lazy<Task<AnalysisSnapshot>>> _cache = new();
 
     /// <summary>How many dated analyses (?asOf=…) are kept, over all datasets; the least recently used goes first. The current analysis of every dataset is always kept.</summary>
-    public int DatedAnalysesKept { get; } = Math.Max(1, configuration.GetValue("Analysis:DatedAnalysesKept", 8));
+    public int DatedAnalysesKept { get; } = Math.Max(1, configuration.GetValue("Analysis:DatedAnalysesKept", 4));
 
     private readonly ConcurrentDictionary<(string Dataset, long Version, DateOnly? AsOf), long> _lastUsed = new();
     private long _clock;
