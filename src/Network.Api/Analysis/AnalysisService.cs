@@ -90,7 +90,8 @@ public sealed class AnalysisService(DatasetCatalog catalog, IHubContext<NetworkH
         var version = await catalog.Store(dataset).GetVersionAsync(cancellationToken);
         if (_progress.TryGetValue(dataset, out var p) && p.Version == version)
             return new Readiness(p.Percent == 100, p.Percent, p.Step);
-        Changed(dataset);
+        // Computed, not announced: only a write's own call announces, after its change events went out.
+        Changed(dataset, announce: false);
         return new Readiness(false, 0, "waiting");
     }
 
@@ -126,6 +127,9 @@ public sealed class AnalysisService(DatasetCatalog catalog, IHubContext<NetworkH
     /// <summary>How many dated analyses are held now (at most <see cref="DatedAnalysesKept"/>).</summary>
     public int DatedAnalysesHeld => _cache.Keys.Count(k => k.AsOf is not null);
 
+    // Per dataset: a write asked for the next computation to be announced.
+    private readonly ConcurrentDictionary<string, bool> _announce = new();
+
     // Per dataset: absent or 0 = idle, 1 = recomputing, 2 = recomputing and changed again since it started.
     private readonly ConcurrentDictionary<string, int> _recomputing = new();
 
@@ -133,10 +137,17 @@ public sealed class AnalysisService(DatasetCatalog catalog, IHubContext<NetworkH
     /// Called after every committed write: recompute in the background and announce it. Writes that arrive while a
     /// recomputation runs are coalesced into one more run, so a burst of edits costs two analyses, not one per edit.
     /// </summary>
-    public void Changed(string dataset)
+    /// <param name="announce">
+    /// Whether to announce the result on the hub (AnalysisUpdated). A write asks for it after it has sent its change
+    /// events, so a page hears what changed before it hears that the analysis is new; a page asking whether the
+    /// analysis is ready only starts the computation.
+    /// </param>
+    public void Changed(string dataset, bool announce = true)
     {
         if (_stopping.IsCancellationRequested)
             return;
+        if (announce)
+            _announce[dataset] = true;
         if (_recomputing.AddOrUpdate(dataset, 1, (_, state) => state == 0 ? 1 : 2) == 1)
             _ = Task.Run(() => RecomputeAsync(dataset));
     }
@@ -191,9 +202,11 @@ public sealed class AnalysisService(DatasetCatalog catalog, IHubContext<NetworkH
             try
             {
                 var watch = Stopwatch.StartNew();
+                var announce = _announce.TryRemove(dataset, out var asked) && asked;
                 var snapshot = await GetAsync(dataset);
                 await WarmAsync(dataset, snapshot);
-                await hub.Clients.Group(NetworkHub.Group(dataset)).AnalysisUpdated(new AnalysisEvent(dataset, snapshot.Version, watch.Elapsed.TotalMilliseconds));
+                if (announce)
+                    await hub.Clients.Group(NetworkHub.Group(dataset)).AnalysisUpdated(new AnalysisEvent(dataset, snapshot.Version, watch.Elapsed.TotalMilliseconds));
             }
             catch (Exception) when (_stopping.IsCancellationRequested)
             {
