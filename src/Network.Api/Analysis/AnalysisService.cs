@@ -85,9 +85,12 @@ public sealed class AnalysisService(DatasetCatalog catalog, IHubContext<NetworkH
     /// Whether what the dataset's pages need is computed for its current version ("ready"), and how far it is;
     /// starts the background analysis when nothing has been computed for that version yet (after a restart).
     /// </summary>
-    public async Task<Readiness> ReadinessAsync(string dataset, CancellationToken cancellationToken = default)
+    public async Task<Readiness> ReadinessAsync(string dataset, CancellationToken cancellationToken = default) =>
+        ReadinessOf(dataset, await catalog.Store(dataset).GetVersionAsync(cancellationToken));
+
+    /// <summary>The same for a version the caller has read already (a page's snapshot): no second read of the store.</summary>
+    public Readiness ReadinessOf(string dataset, long version)
     {
-        var version = await catalog.Store(dataset).GetVersionAsync(cancellationToken);
         if (_progress.TryGetValue(dataset, out var p) && p.Version == version)
             return new Readiness(p.Percent == 100, p.Percent, p.Step);
         // Computed, not announced: only a write's own call announces, after its change events went out.

@@ -105,8 +105,8 @@ public static class DatasetsApi
 
     private static async Task<DatasetView> ViewAsync(DatasetInfo info, Analysis.AnalysisService analysis, CancellationToken ct)
     {
-        var readiness = await analysis.ReadinessAsync(info.Name, ct);
         var snapshot = await analysis.GetAsync(info.Name, null, ct);
+        var readiness = analysis.ReadinessOf(info.Name, snapshot.Version);
         return new DatasetView(info.Name, info.Title, info.Synthetic, info.Origin, snapshot.HomeRegion, info.HomeRegion is not null, readiness.Ready, readiness.Percent, readiness.Step, info.AnonymousRead);
     }
 

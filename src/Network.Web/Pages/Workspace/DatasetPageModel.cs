@@ -71,7 +71,7 @@ public abstract class DatasetPageModel(DatasetCatalog catalog, AnalysisService a
             Secure = Request.IsHttps,
             MaxAge = TimeSpan.FromDays(365),
         });
-        var readiness = await Analysis.ReadinessAsync(dataset.Name, HttpContext.RequestAborted);
+        var readiness = AsOf is null ? Analysis.ReadinessOf(dataset.Name, Snapshot.Version) : await Analysis.ReadinessAsync(dataset.Name, HttpContext.RequestAborted);
         var readable = Catalog.List().Where(d => Network.Api.Auth.AuthSetup.MayRead(HttpContext, User, d.Name)).ToList();
         ViewData[nameof(WorkspaceHeader)] = new WorkspaceHeader(dataset, readable, Section, Snapshot.Version, LiveContent, PresenceRecord, PresenceEditing, readiness);
         ViewData["AsOf"] = AsOf;
