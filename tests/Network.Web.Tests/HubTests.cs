@@ -81,6 +81,23 @@ public sealed class HubTests : IDisposable
     }
 
     [Fact]
+    public async Task AWatcherThatCameLateLearnsWhichAnalysisItMissed()
+    {
+        // The first watcher hears the analysis of a write; a page that starts watching afterwards was rendered
+        // before it, so Watch tells it the version of the latest finished analysis and the page catches up.
+        var (first, events) = await Connect("seed");
+        await using var _ = first;
+        await _app.ClientWithRole(Roles.Editor).PostAsJsonAsync("/api/datasets/seed/sectors", new { id = "sector-late", name = "Late" });
+        var analysed = (AnalysisEvent)(await Next(events, "AnalysisUpdated")).Payload;
+
+        await using var late = new HubConnectionBuilder()
+            .WithUrl(new Uri(_app.Server.BaseAddress, "/hubs/network"), o => o.HttpMessageHandlerFactory = _ => _app.Server.CreateHandler())
+            .Build();
+        await late.StartAsync();
+        Assert.Equal(analysed.DataVersion, await late.InvokeAsync<long>("Watch", "seed"));
+    }
+
+    [Fact]
     public async Task UpdatesRelationshipDeletesAndImportsAreAnnouncedInOrder()
     {
         var (connection, events) = await Connect("seed");

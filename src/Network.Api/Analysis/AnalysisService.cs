@@ -98,6 +98,10 @@ public sealed class AnalysisService(DatasetCatalog catalog, IHubContext<NetworkH
         return new Readiness(false, 0, "waiting");
     }
 
+    /// <summary>The data version of the dataset's latest finished background analysis; 0 while none has finished.</summary>
+    public long AnalysedVersion(string dataset) =>
+        _progress.TryGetValue(dataset, out var p) && p.Percent == 100 ? p.Version : 0;
+
     /// <summary>The home region of a dataset changed: its analyses are recomputed with it.</summary>
     public void HomeRegionChanged(string dataset)
     {

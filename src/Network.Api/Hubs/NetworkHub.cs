@@ -51,16 +51,21 @@ public sealed record PresenceEvent(string Dataset, IReadOnlyList<Presence> Peopl
 /// <summary>The live hub at /hubs/network. A client watches one or more datasets and hears of every change to them.</summary>
 // Anyone may connect; what they hear is decided per dataset when they ask to watch it.
 [AllowAnonymous]
-public sealed class NetworkHub(DatasetCatalog catalog) : Hub<INetworkClient>
+public sealed class NetworkHub(DatasetCatalog catalog, Analysis.AnalysisService analysis) : Hub<INetworkClient>
 {
     public static string Group(string dataset) => "dataset:" + dataset;
 
-    public async Task Watch(string dataset)
+    /// <summary>
+    /// Starts sending the dataset's events to this connection. Answers with the data version of the dataset's latest
+    /// finished analysis (0 while none is finished), so a page rendered from an older one knows at once that it missed one.
+    /// </summary>
+    public async Task<long> Watch(string dataset)
     {
         // The same answer for a dataset that does not exist and one the caller may not read: nothing to learn from it.
         if (catalog.Find(dataset) is null || Context.GetHttpContext() is not { } http || !Auth.AuthSetup.MayRead(http, Context.User ?? new System.Security.Claims.ClaimsPrincipal(), dataset))
             throw new HubException($"No dataset '{dataset}' that you may read.");
         await Groups.AddToGroupAsync(Context.ConnectionId, Group(dataset));
+        return analysis.AnalysedVersion(dataset);
     }
 
     public Task Unwatch(string dataset) => Groups.RemoveFromGroupAsync(Context.ConnectionId, Group(dataset));

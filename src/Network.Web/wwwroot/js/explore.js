@@ -162,13 +162,17 @@ document.addEventListener('network:updated', () => {
   if (live) live.textContent = `Data version ${live.dataset.version}, live.`;
 });
 
-const watchState = new MutationObserver(() => {
+// The words under the drawing follow the hub's state, whether it changes before or after this script runs.
+const sayHubState = () => {
   const state = document.getElementById('content').dataset.hub;
   const label = document.getElementById('live');
   if (label && state === 'live') label.textContent = `Data version ${label.dataset.version}, live.`;
   if (label && state === 'offline') label.textContent = `Data version ${label.dataset.version} (live updates unavailable).`;
-});
-if (document.getElementById('live')) watchState.observe(document.getElementById('content'), { attributes: true, attributeFilter: ['data-hub'] });
+};
+if (document.getElementById('live')) {
+  new MutationObserver(sayHubState).observe(document.getElementById('content'), { attributes: true, attributeFilter: ['data-hub'] });
+  sayHubState();
+}
 
 function appearance() {
   const graph = svg();

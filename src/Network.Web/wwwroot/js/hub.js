@@ -1,42 +1,40 @@
-// The live hub (/hubs/network) over SignalR's JSON protocol on a WebSocket: negotiate, handshake, Watch(dataset),
-// then every invocation goes to handlers[target](argument). Reconnects with a growing delay when the link drops.
-const separator = '\u001e';
-
+// The live hub (/hubs/network) through SignalR's own browser client (lib/signalr, loaded before the modules as
+// window.signalR): connect, Watch(dataset), then every event goes to handlers[event](argument). The page is "live"
+// only once the server has confirmed the Watch, so nothing announced after that is missed; Watch answers with the
+// dataset's latest analysed version, and a page rendered from an older one catches up at once. When the link drops
+// it is rebuilt with a growing delay, without end.
 export function watch(dataset, handlers, onState = () => {}, onReady = () => {}) {
-  let delay = 500;
-  let socket = null;
-  let ready = false;
-  let invocation = 0;
-  const send = (target, args) => {
-    if (socket && ready) socket.send(JSON.stringify({ type: 1, invocationId: String(++invocation), target, arguments: args }) + separator);
+  const delayAfter = attempt => Math.min(500 * 2 ** attempt, 30000);
+  const connection = new signalR.HubConnectionBuilder()
+    .withUrl('/hubs/network')
+    .withAutomaticReconnect({ nextRetryDelayInMilliseconds: context => delayAfter(context.previousRetryCount) })
+    .configureLogging(signalR.LogLevel.None)
+    .build();
+  for (const [target, handler] of Object.entries(handlers)) connection.on(target, handler);
+  const send = (target, args) => connection.state === signalR.HubConnectionState.Connected
+    ? connection.send(target, ...args).catch(() => {}) : Promise.resolve();
+  const join = async () => {
+    const analysed = await connection.invoke('Watch', dataset);
+    onState('live');
+    onReady(send, analysed);
   };
-  const connect = () => fetch('/hubs/network/negotiate?negotiateVersion=1', { method: 'POST' })
-    .then(r => { if (!r.ok) throw new Error(`negotiate: ${r.status}`); return r.json(); })
-    .then(n => {
-      const scheme = location.protocol === 'https:' ? 'wss' : 'ws';
-      socket = new WebSocket(`${scheme}://${location.host}/hubs/network?id=${encodeURIComponent(n.connectionToken)}`);
-      ready = false;
-      socket.onopen = () => socket.send(JSON.stringify({ protocol: 'json', version: 1 }) + separator);
-      socket.onmessage = message => {
-        for (const frame of message.data.split(separator).filter(f => f)) {
-          const data = JSON.parse(frame);
-          if (!ready) {
-            ready = true;
-            delay = 500;
-            socket.send(JSON.stringify({ type: 1, target: 'Watch', arguments: [dataset] }) + separator);
-            onState('live');
-            onReady(send);
-            continue;
-          }
-          if (data.type === 1 && handlers[data.target]) handlers[data.target](data.arguments[0]);
-          if (data.type === 6) socket.send(JSON.stringify({ type: 6 }) + separator);
-        }
-      };
-      socket.onclose = () => { ready = false; onState('offline'); retry(); };
-    })
-    .catch(() => { onState('offline'); retry(); });
-  const retry = () => { setTimeout(connect, delay); delay = Math.min(delay * 2, 30000); };
-  connect();
+  connection.onreconnecting(() => onState('offline'));
+  connection.onreconnected(() => join().catch(() => onState('offline')));
+  let attempt = 0;
+  const start = async () => {
+    try {
+      await connection.start();
+      attempt = 0;
+      await join();
+    } catch {
+      onState('offline');
+      if (connection.state === signalR.HubConnectionState.Connected) return; // connected, but this dataset may not be watched
+      setTimeout(start, delayAfter(attempt++));
+    }
+  };
+  // Automatic reconnection gives up only when the server closed the link for good: start again from the beginning.
+  connection.onclose(() => { onState('offline'); setTimeout(start, delayAfter(attempt++)); });
+  start();
   return { send };
 }
 

@@ -70,5 +70,9 @@ if (main && main.dataset.dataset) {
     }
   };
   watch(main.dataset.dataset, handlers, state => { main.dataset.hub = state; },
-    send => send('Present', [main.dataset.dataset, document.title.split(' · ')[0], main.dataset.record || null, main.dataset.editing === 'true']));
+    (send, analysed) => {
+      send('Present', [main.dataset.dataset, document.title.split(' · ')[0], main.dataset.record || null, main.dataset.editing === 'true']);
+      // A colleague changed the data between this page's rendering and its watching (or while the link was down).
+      if (analysed > Number(main.dataset.version)) handlers.AnalysisUpdated({ dataset: main.dataset.dataset, dataVersion: analysed });
+    });
 }
