@@ -243,7 +243,7 @@ public sealed class AnalysisSnapshot : IDisposable
         // Only ids that exist are cached, so unknown ids cannot fill the cache.
         if (!NodesById.ContainsKey(id))
             throw new KeyNotFoundException($"No organisation, person or agreement with id '{id}'.");
-        return _whatIf.GetOrAdd(id + "\n" + Key(home), _ => new Lazy<WhatIfReport>(() => Heavy(() => Fragility.WhatIf(WhatIfBaseline(home), id)))).Value;
+        return Gated(_whatIf.GetOrAdd(id + "\n" + Key(home), _ => new Lazy<WhatIfReport>(() => Fragility.WhatIf(WhatIfBaseline(home), id))));
     }
 
     /// <summary>Today's side of every what-if, once per region for this version and date.</summary>
@@ -252,7 +252,7 @@ public sealed class AnalysisSnapshot : IDisposable
 
     /// <summary>Today and a proposed change side by side (an actor removed, a partnership added), once per key for this version.</summary>
     public ScenarioComparison Scenario(string key, Func<NetworkGraph> change, IReadOnlyCollection<string>? home = null) =>
-        Cached("scenario\n" + key + "\n" + Key(home), () => Heavy(() => Network.Analysis.Insights.Scenario.Compare(
+        (ScenarioComparison)Gated(Entry("scenario\n" + key + "\n" + Key(home), () => Network.Analysis.Insights.Scenario.Compare(
             Cached("today\n" + Key(home), () => Network.Analysis.Insights.Scenario.Today(Graph, AsOf, Region(home), _seed, Organisations, Metrics.Betweenness)), change(), AsOf, Region(home), _seed)));
 
     /// <summary>Today and the network without one actor, side by side (the what-if page's comparison).</summary>
@@ -280,11 +280,13 @@ public sealed class AnalysisSnapshot : IDisposable
     /// <see cref="MaxCached"/> are kept (the cache is emptied when full), so that requests for many different keys
     /// cannot fill the server's memory.
     /// </summary>
-    public T Cached<T>(string key, Func<T> compute) where T : class
+    public T Cached<T>(string key, Func<T> compute) where T : class => (T)Entry(key, compute).Value;
+
+    private Lazy<object> Entry<T>(string key, Func<T> compute) where T : class
     {
         if (_cached.Count >= MaxCached)
             _cached.Clear();
-        return (T)_cached.GetOrAdd(key, _ => new Lazy<object>(() => compute())).Value;
+        return _cached.GetOrAdd(key, _ => new Lazy<object>(() => compute()));
     }
 
     public const int MaxCached = 64;
@@ -295,6 +297,13 @@ public sealed class AnalysisSnapshot : IDisposable
 
     // True inside work that already holds a place at the gate (an async caller waited for it without a thread).
     private static readonly AsyncLocal<bool> InsideGate = new();
+
+    /// <summary>
+    /// A heavy result computed once: the place at the gate is taken before the computation starts, never inside it, so
+    /// whoever computes holds a place and whoever waits for the result waits for someone who is computing (a holder
+    /// waiting for a result whose owner waits for a place would deadlock once every place is held so).
+    /// </summary>
+    private static T Gated<T>(Lazy<T> once) => once.IsValueCreated ? once.Value : Heavy(() => once.Value);
 
     private static T Heavy<T>(Func<T> compute)
     {

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Network.Api.Analysis;
 using Network.Api.Auth;
@@ -29,6 +30,8 @@ public static class NetworkApi
     public static IHostApplicationBuilder AddNetworkApi(this IHostApplicationBuilder builder)
     {
         builder.Services.AddSingleton<AnalysisService>();
+        builder.Services.AddSingleton<Health.StoreHealthChecks>();
+        builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<Layout.LayoutService>();
         builder.Services.AddSingleton<IDatasetWarmup>(services => services.GetRequiredService<Layout.LayoutService>());
         builder.Services.AddSingleton<NetworkWriter>();

@@ -111,7 +111,7 @@ public static class AnalysisApi
             var snapshot = await Snapshot(analysis, dataset, null, response, ct);
             if (!snapshot.NodesById.ContainsKey(id))
                 return Missing.Answer($"No node '{id}' in dataset '{dataset}'.");
-            return TypedResults.Ok(snapshot.PropertyGraph.Subgraph(snapshot.PropertyGraph.Neighbourhood([id], hops)));
+            return TypedResults.Ok(await snapshot.HeavyAsync(s => s.PropertyGraph.Subgraph(s.PropertyGraph.Neighbourhood([id], hops)), ct));
         }).Problems(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound, StatusCodes.Status503ServiceUnavailable).WithSummary("The ego network of one node (depth 1 or 2) in the full multi-mode graph");
 
         group.MapGet("/path", async (string dataset, string from, string to, string? via, HttpResponse response, AnalysisService analysis, CancellationToken ct) =>
@@ -119,7 +119,8 @@ public static class AnalysisApi
             if (via is not (null or "all" or "ties"))
                 throw new BadHttpRequestException($"via '{via}' is not all or ties.");
             var snapshot = await Snapshot(analysis, dataset, null, response, ct);
-            var steps = snapshot.PropertyGraph.ShortestPath(from, to, via == "ties" ? PropertyGraph.Ties : null);
+            // Walked at the gate for heavy work, without holding a request thread while it waits.
+            var steps = await snapshot.HeavyAsync(s => s.PropertyGraph.ShortestPath(from, to, via == "ties" ? PropertyGraph.Ties : null), ct);
             return TypedResults.Ok(new PathResult(from, to, steps.Select(s => (Node: snapshot.NodesById[s.Id], s.Via))
                 .Select(s => new PathStep(s.Node.Id, s.Node.DisplayName, s.Node.Label.ToString(), s.Via is null ? null : RelationshipTypes.Name(s.Via.Type))).ToList()));
         }).RequireRateLimiting(AuthSetup.RateAnalysis).Problems(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound, StatusCodes.Status503ServiceUnavailable).WithSummary("The shortest chain of relationships between two nodes (fewest hops); via=ties walks only what ties organisations");

@@ -14,29 +14,24 @@ public static class HealthApi
     public sealed record HealthReport(string Status, IReadOnlyList<DatasetHealth> Datasets);
 
     /// <summary>
-    /// GET /health: 200 with each dataset's store status, or 503 when any store cannot be read. Where the stores are
-    /// (file paths, server addresses) is told to admins only.
+    /// GET /health: 200 when every dataset's store answers and takes writes, 503 when any does not. The datasets listed
+    /// are those the caller may read; where the stores are (file paths, server addresses) is told to admins only. Each
+    /// store is checked once at a time and within a budget (<see cref="StoreHealthChecks"/>).
     /// </summary>
     public static IEndpointRouteBuilder MapHealth(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/health", async Task<Results<Ok<HealthReport>, JsonHttpResult<HealthReport>>> (DatasetCatalog catalog, HttpContext context, CancellationToken cancellationToken) =>
+        app.MapGet("/health", async Task<Results<Ok<HealthReport>, JsonHttpResult<HealthReport>>> (DatasetCatalog catalog, StoreHealthChecks checks, HttpContext context, CancellationToken cancellationToken) =>
         {
             var admin = context.User.IsInRole(Data.Users.Roles.Admin);
-            var datasets = new List<DatasetHealth>();
-            foreach (var dataset in catalog.List())
-            {
-                Data.Storage.StoreHealth health;
-                try
-                {
-                    health = await catalog.Store(dataset.Name).CheckHealthAsync(cancellationToken);
-                }
-                catch (Data.Storage.GraphDatabaseUnavailableException e)
-                {
-                    health = new Data.Storage.StoreHealth(false, "unavailable", e.Message, 0, 0, 0);
-                }
-                datasets.Add(new(dataset.Name, dataset.Synthetic, health.Healthy, health.Provider, admin ? health.Detail : (health.Healthy ? "ok" : "unavailable"), health.Version, health.Nodes, health.Relationships));
-            }
-            var healthy = datasets.All(d => d.Healthy);
+            var all = catalog.List();
+            var checkedStores = await Task.WhenAll(all.Select(d => checks.CheckAsync(d.Name, cancellationToken)));
+            var healthy = checkedStores.All(h => h.Healthy);
+            // The overall status covers every store; the datasets listed are those the caller may read.
+            var datasets = all.Zip(checkedStores)
+                .Where(x => Auth.AuthSetup.MayRead(context, context.User, x.First.Name))
+                .Select(x => new DatasetHealth(x.First.Name, x.First.Synthetic, x.Second.Healthy, x.Second.Provider,
+                    admin ? x.Second.Detail : (x.Second.Healthy ? "ok" : "unavailable"), x.Second.Version, x.Second.Nodes, x.Second.Relationships))
+                .ToList();
             var report = new HealthReport(healthy ? "healthy" : "unhealthy", datasets);
             return healthy ? TypedResults.Ok(report) : TypedResults.Json(report, statusCode: StatusCodes.Status503ServiceUnavailable);
         })

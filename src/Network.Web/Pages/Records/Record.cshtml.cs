@@ -69,13 +69,13 @@ public sealed class RecordModel(DatasetCatalog catalog, AnalysisService analysis
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
-        var result = Load();
+        var result = await LoadAsync(cancellationToken);
         if (result is PageResult)
             History = await Catalog.Store(Dataset.Name).GetChangesAsync(new Network.Data.Storage.ChangeQuery(Node: Id, Limit: 20), cancellationToken);
         return result;
     }
 
-    private IActionResult Load()
+    private async Task<IActionResult> LoadAsync(CancellationToken cancellationToken)
     {
         if (RecordKinds.FromSegment(KindSegment) is not { } label)
             return NotFound();
@@ -105,7 +105,7 @@ public sealed class RecordModel(DatasetCatalog catalog, AnalysisService analysis
         if (node is Organisation or Person or Agreement or Event)
         {
             if (Snapshot.Organisations.Graph.NodeCount <= Brokers.IndexModel.InlineWhatIfLimit)
-                WhatIf = Snapshot.WhatIf(node.Id);
+                WhatIf = await Snapshot.HeavyAsync(s => s.WhatIf(node.Id), cancellationToken);
             else
                 WhatIfDeferred = true;
         }
