@@ -21,6 +21,7 @@ using Scalar.AspNetCore;
 using Network.Data.Formats;
 
 using Network.Api.Layout;
+using Network.Api.Surveys;
 
 namespace Network.Api;
 
@@ -31,6 +32,8 @@ public static class NetworkApi
     {
         builder.Services.AddSingleton<AnalysisService>();
         builder.Services.AddSingleton<Health.StoreHealthChecks>();
+        builder.Services.AddSingleton(services => new Network.Data.Surveys.SurveyStore(services.GetRequiredService<Network.Api.Datasets.DatasetCatalog>().DataFolder));
+        builder.Services.AddSingleton<Surveys.SurveyService>();
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<Layout.LayoutService>();
         builder.Services.AddSingleton<IDatasetWarmup>(services => services.GetRequiredService<Layout.LayoutService>());
@@ -64,6 +67,7 @@ public static class NetworkApi
         api.MapMappings();
         api.MapChanges();
         api.MapUsers();
+        api.MapSurveys();
         app.MapHub<NetworkHub>("/hubs/network");
         app.MapOpenApi();
         app.MapScalarApiReference("/api/reference", o => o.WithTitle("Network API"));

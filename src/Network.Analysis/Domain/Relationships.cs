@@ -43,7 +43,7 @@ public static class RelationshipTypes
         new(RelationshipType.ActiveIn, "ACTIVE_IN", [NodeLabel.Organisation], [NodeLabel.Sector], ["stages"]),
         new(RelationshipType.MemberOf, "MEMBER_OF", [NodeLabel.Organisation], [NodeLabel.Organisation], ["since"]),
         new(RelationshipType.ParticipatedIn, "PARTICIPATED_IN", [NodeLabel.Person, NodeLabel.Organisation], [NodeLabel.Event], ["role"]),
-        new(RelationshipType.PartnersWith, "PARTNERS_WITH", [NodeLabel.Organisation], [NodeLabel.Organisation], ["kind", "weight"]),
+        new(RelationshipType.PartnersWith, "PARTNERS_WITH", [NodeLabel.Organisation], [NodeLabel.Organisation], ["kind", "weight", "since"]),
         new(RelationshipType.TwinnedWith, "TWINNED_WITH", [NodeLabel.City], [NodeLabel.City], ["since"]),
     ];
 

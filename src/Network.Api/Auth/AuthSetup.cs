@@ -40,6 +40,7 @@ public static class AuthSetup
     public const string RateImports = "imports";
     public const string RateImportPage = "import-page";
     public const string RateAnalysis = "analysis";
+    public const string RateSurvey = "survey";
 
     public const string MustChangeClaim = "network:must-change";
     public const string StampClaim = "network:stamp", KeyClaim = "network:key", DatasetClaim = "network:dataset", RestrictedClaim = "network:restricted";
@@ -165,6 +166,10 @@ public static class AuthSetup
             // What-ifs and paths re-run the analysis: a client (signed in or by address) gets a budget per minute.
             o.AddPolicy(RateAnalysis, context => RateLimitPartition.GetFixedWindowLimiter(Client(context),
                 _ => new FixedWindowRateLimiterOptions { PermitLimit = options.AnalysisPerMinute, Window = TimeSpan.FromMinutes(1) }));
+            // Survey links are their own credential: every request with a token (page, roster, answer) counts per
+            // address, so nobody can try tokens or walk the roster at speed.
+            o.AddPolicy(RateSurvey, context => RateLimitPartition.GetFixedWindowLimiter("survey " + Address(context),
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = options.SurveyRequestsPerMinute, Window = TimeSpan.FromMinutes(1) }));
         });
         return builder;
     }
@@ -182,7 +187,9 @@ public static class AuthSetup
     }
 
     private static string Client(HttpContext context) =>
-        context.User.Identity?.Name ?? context.Connection.RemoteIpAddress?.ToString() ?? "anonymous";
+        context.User.Identity?.Name ?? Address(context);
+
+    private static string Address(HttpContext context) => context.Connection.RemoteIpAddress?.ToString() ?? "anonymous";
 
     private static Task Status(RedirectContext<CookieAuthenticationOptions> context, int status)
     {

@@ -31,4 +31,7 @@ public sealed class AuthOptions
 
     /// <summary>What-ifs, scenarios and paths per client per minute (each re-runs part of the analysis).</summary>
     public int AnalysisPerMinute { get; set; } = 120;
+
+    /// <summary>Requests with a survey link (its page, the roster, the answer) per address per minute.</summary>
+    public int SurveyRequestsPerMinute { get; set; } = 120;
 }

@@ -106,6 +106,16 @@ public sealed class NetworkWriter(DatasetCatalog catalog, IHubContext<NetworkHub
         CommitAsync(dataset, batch, by, summary,
             (c, r) => c.ImportFinished(new ImportEvent(dataset, r.Version, r.NodesWritten, r.RelationshipsWritten, by.By)), cancellationToken);
 
+    /// <summary>A survey answer's ties and sectors in one transaction, announced relationship by relationship.</summary>
+    public Task<WriteResult> AnswerAsync(string dataset, GraphBatch batch, Author by, string summary, CancellationToken cancellationToken = default) =>
+        CommitAsync(dataset, batch, by, summary, async (c, r) =>
+        {
+            foreach (var key in batch.DeleteRelationships)
+                await c.RelationshipDeleted(new RelationshipDeletedEvent(dataset, key, r.Version, by.By));
+            foreach (var relationship in batch.Relationships)
+                await c.RelationshipAdded(new RelationshipEvent(dataset, relationship, r.Version, by.By));
+        }, cancellationToken);
+
     /// <summary>A whole import in one transaction, announced once as finished; <paramref name="from"/> names the files or mapping.</summary>
     public Task<WriteResult> ImportAsync(string dataset, GraphBatch batch, string by, string from, CancellationToken cancellationToken = default) =>
         CommitAsync(dataset, batch, new Author(by, "import"), $"imported {batch.Nodes.Count:N0} records and {batch.Relationships.Count:N0} relationships from {from}",

@@ -5,7 +5,9 @@
 
 const collections = { Organisation: 'organisations', Person: 'people', City: 'cities', Agreement: 'agreements', Sector: 'sectors', Event: 'events' };
 
-function setup(input) {
+export function setup(input) {
+  if (input.dataset.typeahead === 'on') return;
+  input.dataset.typeahead = 'on';
   const target = document.getElementById(input.dataset.target);
   const list = document.createElement('ul');
   list.className = 'typeahead-list';
@@ -55,10 +57,10 @@ function setup(input) {
       li.setAttribute('role', 'option');
       li.dataset.index = String(i);
       li.textContent = f.name;
-      if (f.detail || f.label !== 'Organisation') {
+      if (f.detail || (f.label && f.label !== 'Organisation')) {
         const small = document.createElement('span');
         small.className = 'muted small';
-        small.textContent = ` · ${[f.detail, f.label === 'Organisation' ? null : f.label.toLowerCase()].filter(Boolean).join(' · ')}`;
+        small.textContent = ` · ${[f.detail, !f.label || f.label === 'Organisation' ? null : f.label.toLowerCase()].filter(Boolean).join(' · ')}`;
         li.append(small);
       }
       return li;
