@@ -9,7 +9,11 @@ public enum TieKind { Agreement, Person, Event, Partnership }
 public sealed record TieReason(TieKind Kind, string Via, string Label, double Weight);
 
 /// <summary>A tie of the organisation network; its weight is the sum of its reasons' weights.</summary>
-public sealed record OrganisationTie(string A, string B, double Weight, IReadOnlyList<TieReason> Reasons);
+public sealed record OrganisationTie(string A, string B, double Weight, IReadOnlyList<TieReason> Reasons)
+{
+    /// <summary>Only a partnership that a survey has from one side: shown as such (dashed) until the other side names it.</summary>
+    public bool Unconfirmed => Reasons.All(r => r.Kind == TieKind.Partnership && r.Label.EndsWith(", unconfirmed", StringComparison.Ordinal));
+}
 
 /// <summary>The organisation–organisation network and, for every tie, why it exists.</summary>
 public sealed class OrganisationNetwork
@@ -126,13 +130,20 @@ public static class OrganisationProjection
                 continue;
             AddGroup(TieKind.Event, group.Key, group.Select(r => r.From));
         }
-        foreach (var partnership in graph.OfType(RelationshipType.PartnersWith).Where(InForce))
+        // A partnership is one tie however many sides recorded it: named by both (two records, one each way, as a
+        // survey makes them) it is confirmed and weighs the mean of the two strengths; a survey tie named by one side
+        // only is unconfirmed.
+        var partnerships = graph.OfType(RelationshipType.PartnersWith).Where(InForce)
+            .Where(p => isOrganisation.Contains(p.From) && isOrganisation.Contains(p.To))
+            .GroupBy(p => string.CompareOrdinal(p.From, p.To) < 0 ? (A: p.From, B: p.To) : (A: p.To, B: p.From));
+        foreach (var pair in partnerships)
         {
-            if (isOrganisation.Contains(partnership.From) && isOrganisation.Contains(partnership.To))
-            {
-                var label = partnership.Kind is { } kind ? $"partnership ({kind})" : "partnership";
-                Add(partnership.From, partnership.To, new TieReason(TieKind.Partnership, $"{partnership.From}|{partnership.To}", label, partnership.Weight ?? 1));
-            }
+            var sides = pair.ToList();
+            var kinds = string.Join(", ", sides.Where(p => p.Kind is not null).SelectMany(p => p.Kind!.Split(", ")).Distinct(StringComparer.Ordinal));
+            var label = kinds.Length > 0 ? $"partnership ({kinds})" : "partnership";
+            if (Confirmation(sides) is { } confirmation)
+                label += ", " + confirmation;
+            Add(pair.Key.A, pair.Key.B, new TieReason(TieKind.Partnership, $"{pair.Key.A}|{pair.Key.B}", label, sides.Average(p => p.Weight ?? 1)));
         }
 
         var ties = reasons
@@ -143,4 +154,15 @@ public static class OrganisationProjection
         var weighted = WeightedGraph.FromEdges(ids, ties.Select(t => (t.A, t.B, t.Weight)));
         return new OrganisationNetwork(weighted, organisations, ties, asOf);
     }
+
+    /// <summary>Where a survey wrote it: a source that names a survey ("survey 'Partners 2026', answered by …").</summary>
+    public static bool FromSurvey(Relationship relationship) => relationship.Source.StartsWith("survey '", StringComparison.Ordinal);
+
+    /// <summary>
+    /// "confirmed by both" when both sides recorded the partnership, "unconfirmed" when a survey has it from one side
+    /// only, null otherwise (a partnership from a document needs no confirmation).
+    /// </summary>
+    public static string? Confirmation(IReadOnlyCollection<Relationship> sides) =>
+        sides.Select(p => p.From).Distinct(StringComparer.Ordinal).Count() == 2 ? "confirmed by both"
+        : sides.Any(FromSurvey) ? "unconfirmed" : null;
 }

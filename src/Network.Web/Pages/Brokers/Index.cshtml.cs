@@ -14,8 +14,16 @@ public sealed record BrokerRow(BrokerProfile Profile, string Kind, double? Stabi
 
 /// <summary>The broker ranking of organisations and people: sortable, filterable, each with what it bridges and what its departure breaks.</summary>
 [Authorize(Policy = Policies.Read)]
-public sealed class IndexModel(DatasetCatalog catalog, AnalysisService analysis) : DatasetPageModel(catalog, analysis)
+public sealed class IndexModel(DatasetCatalog catalog, AnalysisService analysis, Network.Api.Surveys.SurveyService surveys) : DatasetPageModel(catalog, analysis)
 {
+    /// <summary>
+    /// When ties come from a survey that few members answered, the ranks rest on part of the picture: said above the
+    /// table ("answers from 42 % of members — broker ranks may move").
+    /// </summary>
+    public string? SurveyNote => surveys.LatestResponse(Dataset.Name) is { Rate: < 0.8 } latest
+        ? $"Ties from the survey '{latest.Survey.Name}' come from answers of {Network.Api.Surveys.SurveyService.Percent(latest.Rate)} of the members invited — broker ranks may move as more answer; see the rank bands."
+        : null;
+
     public const int PageSize = 50;
 
     /// <summary>Above this many organisations the take-over of each row is left to the what-if page (it re-runs the analysis).</summary>

@@ -26,7 +26,8 @@ public sealed record ExploreNode(string Id, string Name, string Kind, string? Ci
 /// <summary>A measure the explorer can size organisations by: its key (a data attribute), its name in the menu and what it means.</summary>
 public sealed record SizeMeasure(string Key, string Name, string Meaning, Func<AnalysisResult, WeightedGraph, int, double> Value);
 
-public sealed record ExploreEdge(int U, int V, double Weight, string A, string B);
+/// <param name="Unconfirmed">A partnership a survey has from one side only.</param>
+public sealed record ExploreEdge(int U, int V, double Weight, string A, string B, bool Unconfirmed = false);
 
 /// <summary>How layout units map onto the drawing's 1000 × 1000 box: drawing = offset + scale · (layout − min).</summary>
 public sealed record DrawingScale(double MinX, double MinY, double Scale, double Offset);
@@ -83,6 +84,8 @@ public sealed record ExploreView(IReadOnlyList<ExploreNode> Nodes, IReadOnlyList
         var index = new Dictionary<int, int>(shown.Count);
         for (var i = 0; i < shown.Count; i++)
             index[shown[i]] = i;
+        var unconfirmed = network.Ties.Where(t => t.Unconfirmed).Select(t => (t.A, t.B)).ToHashSet();
+        bool Unconfirmed(string a, string b) => unconfirmed.Count > 0 && (unconfirmed.Contains((a, b)) || unconfirmed.Contains((b, a)));
         var edges = new List<ExploreEdge>();
         foreach (var u in shown)
         {
@@ -90,7 +93,7 @@ public sealed record ExploreView(IReadOnlyList<ExploreNode> Nodes, IReadOnlyList
             var weights = graph.NeighbourWeights(u);
             for (var i = 0; i < neighbours.Length; i++)
                 if (u < neighbours[i] && index.TryGetValue(neighbours[i], out var j))
-                    edges.Add(new ExploreEdge(index[u], j, weights[i], graph.Ids[u], graph.Ids[neighbours[i]]));
+                    edges.Add(new ExploreEdge(index[u], j, weights[i], graph.Ids[u], graph.Ids[neighbours[i]], Unconfirmed(graph.Ids[u], graph.Ids[neighbours[i]])));
         }
         edges.Sort((a, b) => b.Weight.CompareTo(a.Weight));
 

@@ -4,7 +4,8 @@ using Network.Analysis.Domain;
 namespace Network.Web.Pages.Records;
 
 /// <summary>A relationship seen from one of its ends: what it says in words, the record at the other end, and its details.</summary>
-public sealed record RelationshipLine(string Phrase, Relationship Relationship, Node? Other, IReadOnlyList<(string Name, string Value)> Details);
+/// <param name="Confirmation">For a partnership: "confirmed by both", "unconfirmed — named only by X", or null.</param>
+public sealed record RelationshipLine(string Phrase, Relationship Relationship, Node? Other, IReadOnlyList<(string Name, string Value)> Details, string? Confirmation = null);
 
 /// <summary>A record's fields and relationships as a page shows them.</summary>
 public static class RecordView
@@ -32,16 +33,27 @@ public static class RecordView
         return fields.Where(f => f.Item2.Length > 0).ToList();
     }
 
-    public static IReadOnlyList<RelationshipLine> Relationships(Node node, IEnumerable<Relationship> relationships, IReadOnlyDictionary<string, Node> nodes) =>
-        relationships
+    public static IReadOnlyList<RelationshipLine> Relationships(Node node, IEnumerable<Relationship> relationships, IReadOnlyDictionary<string, Node> nodes)
+    {
+        var all = relationships.ToList();
+        // A partnership both sides recorded is one line (this record's own side first), said to be confirmed.
+        var partnerships = all.Where(r => r.Type == RelationshipType.PartnersWith).GroupBy(r => r.From == node.Id ? r.To : r.From)
+            .ToDictionary(g => g.Key, g => g.OrderByDescending(r => r.From == node.Id).ToList());
+        return all
+            .Where(r => r.Type != RelationshipType.PartnersWith || partnerships[r.From == node.Id ? r.To : r.From][0] == r)
             .Select(r =>
             {
                 var outgoing = r.From == node.Id;
                 var other = nodes.GetValueOrDefault(outgoing ? r.To : r.From);
-                return new RelationshipLine(Phrase(r.Type, outgoing), r, other, Details(r));
+                var confirmation = r.Type == RelationshipType.PartnersWith
+                    ? Network.Analysis.Projection.OrganisationProjection.Confirmation(partnerships[r.From == node.Id ? r.To : r.From]) : null;
+                if (confirmation == "unconfirmed")
+                    confirmation = $"unconfirmed — named only by {nodes.GetValueOrDefault(r.From)?.DisplayName ?? r.From}";
+                return new RelationshipLine(Phrase(r.Type, outgoing), r, other, Details(r), confirmation);
             })
             .OrderBy(l => l.Phrase, StringComparer.Ordinal).ThenBy(l => l.Other?.DisplayName, StringComparer.OrdinalIgnoreCase)
             .ToList();
+    }
 
     public static string Phrase(RelationshipType type, bool outgoing) => (type, outgoing) switch
     {
