@@ -138,7 +138,11 @@ public sealed class SurveyService(DatasetCatalog catalog, SurveyStore store, Net
         var sectors = new List<Relationship>();
         if (answer.Sectors.Count > 0)
         {
-            sectors.AddRange(answer.Sectors.Select(s => new Relationship(RelationshipType.ActiveIn, organisation.Id, s, source) { Stages = answer.Stages }));
+            // A sector confirmed as it stands keeps its source (a document says so too); a new or changed one gets the survey's.
+            var current = snapshot.Graph.Relationships.Where(r => r.Type == RelationshipType.ActiveIn && r.From == organisation.Id).ToDictionary(r => r.To, StringComparer.Ordinal);
+            sectors.AddRange(answer.Sectors
+                .Where(s => !(current.TryGetValue(s, out var same) && same.Stages.Order(StringComparer.Ordinal).SequenceEqual(answer.Stages.Order(StringComparer.Ordinal))))
+                .Select(s => new Relationship(RelationshipType.ActiveIn, organisation.Id, s, source) { Stages = answer.Stages }));
             var chosen = answer.Sectors.ToHashSet(StringComparer.Ordinal);
             dropped.AddRange(snapshot.Graph.Relationships
                 .Where(r => r.Type == RelationshipType.ActiveIn && r.From == organisation.Id && !chosen.Contains(r.To)).Select(r => r.Key));

@@ -57,4 +57,10 @@ public sealed class SurveyWords(string language)
     public string Format(string key, params object[] values) => string.Format(System.Globalization.CultureInfo.InvariantCulture, this[key], values);
 
     public string OtherLanguage => Language == "nl" ? "en" : "nl";
+
+    private static readonly string[] MonthsEn = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+    private static readonly string[] MonthsNl = ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober", "november", "december"];
+
+    /// <summary>"4 December 2026", "4 december 2026" (the server runs without culture data, so the month names are here).</summary>
+    public string Day(DateOnly day) => $"{day.Day} {(Language == "nl" ? MonthsNl : MonthsEn)[day.Month - 1]} {day.Year}";
 }
