@@ -97,6 +97,14 @@ public sealed class SurveyInABrowserTests(RunningServer server) : IClassFixture<
         var desktop = await browser.NewPageAsync(new BrowserNewPageOptions { BaseURL = server.Address.ToString(), ViewportSize = new ViewportSize { Width = 1280, Height = 900 } });
         await desktop.GotoAsync(links["org-imec"] + "?lang=en");
         await Browser.ShotAsync(desktop, "survey-respondent-desktop");
+        // What imec types is kept on the device until it is sent: opened again, the draft is back.
+        await desktop.ClickAsync("#add-partner");
+        await desktop.FillAsync("#partner-3-name", "A partner typed before lunch");
+        await desktop.CheckAsync("fieldset.partner[data-index='3'] input[value='supplier']");
+        await desktop.ReloadAsync();
+        await desktop.Locator("#draft-restored").WaitForAsync();
+        Assert.Equal("A partner typed before lunch", await desktop.InputValueAsync("#partner-3-name"));
+        Assert.True(await desktop.IsCheckedAsync("fieldset.partner[data-index='3'] input[value='supplier']"));
 
         // The dashboard: 3 invited, 2 answered, one confirmed tie and one unconfirmed.
         await admin.GotoAsync(dashboard);

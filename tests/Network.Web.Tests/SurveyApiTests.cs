@@ -150,4 +150,39 @@ public sealed class SurveyApiTests : IDisposable
         Assert.StartsWith("organisation,name,link,answered", csv.TrimStart('\uFEFF'));
         Assert.Contains(tokens["org-capricorn"], csv);
     }
+
+    [Fact]
+    public async Task ASecondSurveyIsComparedWithTheFirstOnTheOverTimePage()
+    {
+        var (editor, _, first) = await OpenSurvey("org-capricorn", "org-vib");
+        var stranger = _app.CreateClient();
+        await stranger.PostAsJsonAsync($"/api/survey/{first["org-capricorn"]}", new
+        {
+            partners = new object[]
+            {
+                new { organisation = "org-vib", kinds = new[] { "investor" }, strength = 2 },
+                new { organisation = "org-imec", kinds = new[] { "customer" }, strength = 3 },
+            },
+        });
+        await stranger.PostAsJsonAsync($"/api/survey/{first["org-vib"]}", new { partners = new[] { new { organisation = "org-imec", kinds = new[] { "customer" }, strength = 3 } } });
+
+        var created = await editor.PostAsJsonAsync("/api/datasets/seed/surveys", new { name = "Partners 2027", closes = Tomorrow });
+        var id = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString();
+        var links = await (await editor.PostAsJsonAsync($"/api/datasets/seed/surveys/{id}/invitations", new { organisations = new[] { "org-capricorn", "org-vib" } })).Content.ReadFromJsonAsync<JsonElement>();
+        var capricorn = links.EnumerateArray().Single(l => l.GetProperty("organisation").GetString() == "org-capricorn").GetProperty("link").GetString()!;
+        // A year later Capricorn works more closely with the VIB, no longer with imec, and newly with KU Leuven; the VIB has not answered.
+        Assert.Equal(HttpStatusCode.OK, (await stranger.PostAsJsonAsync($"/api/survey/{capricorn[(capricorn.LastIndexOf('/') + 1)..]}", new
+        {
+            partners = new object[]
+            {
+                new { organisation = "org-vib", kinds = new[] { "investor" }, strength = 4 },
+                new { organisation = "org-ku-leuven", kinds = new[] { "joint project" }, strength = 2 },
+            },
+        })).StatusCode);
+
+        var page = await Html.ParseAsync(await editor.GetAsync("/datasets/seed/compare"));
+        var row = page.QuerySelectorAll("#survey-changes tbody tr").Single().QuerySelectorAll("td").Select(td => td.TextContent.Trim()).ToList();
+        // Appeared 1 (KU Leuven), ended 1 (imec), strengthened 1 (VIB), weakened 0 — the VIB's tie to imec is not counted as ended.
+        Assert.Equal(["Partners 2027", "Partners 2026", "1", "1", "1", "0"], row);
+    }
 }

@@ -253,14 +253,16 @@ public sealed class SurveyService(DatasetCatalog catalog, SurveyStore store, Net
         return null;
     }
 
-    /// <summary>Ties of two surveys compared: which appeared, which ended, which got stronger or weaker.</summary>
+    /// <summary>Ties of two surveys compared, among the members who answered both: which appeared, ended, got stronger or weaker.</summary>
     public IReadOnlyList<(string From, string To, int? Before, int? After)> Compare(Survey earlier, Survey later)
     {
         static Dictionary<(string, string), int> Ties(IEnumerable<AnswerRecord> answers) =>
             answers.SelectMany(a => a.Answer.Partners.Select(p => (Key: (a.Organisation, p.Organisation), p.Strength)))
                 .GroupBy(x => x.Key).ToDictionary(g => g.Key, g => g.Max(x => x.Strength));
-        var before = Ties(store.Answers(earlier.Id));
-        var after = Ties(store.Answers(later.Id));
+        // Only members who answered both say anything about change: a tie missing from someone who did not answer again has not ended.
+        var both = store.Answers(earlier.Id).Select(a => a.Organisation).Intersect(store.Answers(later.Id).Select(a => a.Organisation), StringComparer.Ordinal).ToHashSet(StringComparer.Ordinal);
+        var before = Ties(store.Answers(earlier.Id).Where(a => both.Contains(a.Organisation)));
+        var after = Ties(store.Answers(later.Id).Where(a => both.Contains(a.Organisation)));
         return [.. before.Keys.Union(after.Keys)
             .Select(k => (k.Item1, k.Item2, before.TryGetValue(k, out var b) ? b : (int?)null, after.TryGetValue(k, out var a) ? a : (int?)null))
             .Where(x => x.Item3 != x.Item4)
