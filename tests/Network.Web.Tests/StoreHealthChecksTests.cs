@@ -46,14 +46,22 @@ public sealed class StoreHealthChecksTests : IDisposable
         }
     }
 
-    [Fact]
-    public async Task AStalledStoreLeavesEveryProbeWithTheHeldStateAndOneCheck()
+    /// <summary>A catalog with one dataset whose store is a <see cref="StallingStore"/> around a real SQLite file.</summary>
+    private async Task<(DatasetCatalog Catalog, StallingStore Stalling)> Stalling(string name, IReadOnlyList<Node> nodes)
     {
         var store = DispatchProxy.Create<INetworkStore, StallingStore>();
         var stalling = (StallingStore)(object)store;
-        stalling.Inner = new SqliteNetworkStore(Path.Combine(_folder, "d.db"));
-        using var catalog = new DatasetCatalog(_folder, (_, _) => store, new ShippedData(null));
-        await catalog.CreateAsync(new DatasetInfo("d", "D", false, "test"), new NetworkGraph([new Organisation("org-a", "A", "company", "test")], [], 0));
+        stalling.Inner = new SqliteNetworkStore(Path.Combine(_folder, name + ".db"));
+        var catalog = new DatasetCatalog(_folder, (_, _) => store, new ShippedData(null));
+        await catalog.CreateAsync(new DatasetInfo(name, name.ToUpperInvariant(), false, "test"), new NetworkGraph(nodes, [], 0));
+        return (catalog, stalling);
+    }
+
+    [Fact]
+    public async Task AStalledStoreLeavesEveryProbeWithTheHeldStateAndOneCheck()
+    {
+        var (catalog, stalling) = await Stalling("d", [new Organisation("org-a", "A", "company", "test")]);
+        using var _ = catalog;
         var time = new FakeTimeProvider();
         var checks = new StoreHealthChecks(catalog, time);
 
@@ -83,11 +91,8 @@ public sealed class StoreHealthChecksTests : IDisposable
     [Fact]
     public async Task AStoreNeverCheckedThatStallsIsUnhealthy()
     {
-        var store = DispatchProxy.Create<INetworkStore, StallingStore>();
-        var stalling = (StallingStore)(object)store;
-        stalling.Inner = new SqliteNetworkStore(Path.Combine(_folder, "e.db"));
-        using var catalog = new DatasetCatalog(_folder, (_, _) => store, new ShippedData(null));
-        await catalog.CreateAsync(new DatasetInfo("e", "E", false, "test"), new NetworkGraph([], [], 0));
+        var (catalog, stalling) = await Stalling("e", []);
+        using var _ = catalog;
         stalling.Gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var time = new FakeTimeProvider();
         var probe = new StoreHealthChecks(catalog, time).CheckAsync("e", CancellationToken.None);

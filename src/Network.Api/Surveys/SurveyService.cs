@@ -60,6 +60,14 @@ public sealed class SurveyService(DatasetCatalog catalog, SurveyStore store, Net
         return store.Create(dataset, name, introduction ?? "", closes, askContacts, askEvents, by);
     }
 
+    /// <summary>Closes a survey now (its last day becomes yesterday, never later than it was): its links answer 410.</summary>
+    public Survey Close(Survey survey)
+    {
+        var yesterday = Today.AddDays(-1);
+        store.SetCloses(survey.Id, yesterday < survey.Closes ? yesterday : survey.Closes);
+        return store.FindById(survey.Id)!;
+    }
+
     /// <summary>The members of a dataset (organisations with a membership), else every organisation.</summary>
     public static IReadOnlyList<Organisation> Members(NetworkGraph graph)
     {

@@ -95,13 +95,12 @@ public static class SurveysApi
                 : TypedResults.NoContent())
             .RequireRateLimiting(AuthSetup.RateWrites).Problems(StatusCodes.Status404NotFound).WithName("RevokeSurveyInvitation").WithSummary("Revoke an organisation's link: it answers 404 from now on");
 
-        group.MapPost("/{id}/close", Results<Ok<SurveyCreated>, ProblemHttpResult> (string dataset, string id, SurveyService surveys, TimeProvider clock) =>
+        group.MapPost("/{id}/close", Results<Ok<SurveyCreated>, ProblemHttpResult> (string dataset, string id, SurveyService surveys) =>
         {
             if (surveys.Store.Find(dataset, id) is not { } survey)
                 return Missing.Answer($"No survey '{id}' in dataset '{dataset}'.");
-            var yesterday = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime).AddDays(-1);
-            surveys.Store.SetCloses(id, yesterday < survey.Closes ? yesterday : survey.Closes);
-            return TypedResults.Ok(new SurveyCreated(id, survey.Name, surveys.Store.Find(dataset, id)!.Closes));
+            var closed = surveys.Close(survey);
+            return TypedResults.Ok(new SurveyCreated(id, closed.Name, closed.Closes));
         }).RequireRateLimiting(AuthSetup.RateWrites).Problems(StatusCodes.Status404NotFound).WithName("CloseSurvey").WithSummary("Close a survey now: its links answer 410 from now on");
 
         var respondents = app.MapGroup("/api/survey/{token}").WithTags("Surveys").AddEndpointFilter<ApiErrorFilter>()

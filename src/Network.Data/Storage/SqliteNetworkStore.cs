@@ -466,11 +466,16 @@ public sealed class SqliteNetworkStore : INetworkStore, IDisposable
         SqliteConnection.ClearPool(connection);
     }
 
-    private SqliteConnection Open()
+    private SqliteConnection Open() => OpenDurable(_connectionString);
+
+    /// <summary>
+    /// A connection with the settings every store of the product needs: cascades need foreign keys; FULL makes each
+    /// commit durable, not only crash-safe (also the survey store's).
+    /// </summary>
+    public static SqliteConnection OpenDurable(string connectionString)
     {
-        var connection = new SqliteConnection(_connectionString);
+        var connection = new SqliteConnection(connectionString);
         connection.Open();
-        // Per-connection settings: cascades need foreign keys; FULL makes each commit durable, not only crash-safe.
         using var command = connection.CreateCommand();
         command.CommandText = "PRAGMA foreign_keys = ON; PRAGMA synchronous = FULL;";
         command.ExecuteNonQuery();

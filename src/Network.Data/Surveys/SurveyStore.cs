@@ -228,13 +228,5 @@ public sealed class SurveyStore
         return command.ExecuteScalar();
     }
 
-    private SqliteConnection Open()
-    {
-        var connection = new SqliteConnection(_connectionString);
-        connection.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = "PRAGMA foreign_keys = ON; PRAGMA synchronous = FULL;";
-        command.ExecuteNonQuery();
-        return connection;
-    }
+    private SqliteConnection Open() => Storage.SqliteNetworkStore.OpenDurable(_connectionString);
 }

@@ -12,7 +12,7 @@ namespace Network.Web.Pages.Surveys;
 
 /// <summary>One survey's dashboard: invite, download links, who has not answered, the ties the answers made.</summary>
 [Authorize(Policy = Policies.Edit)]
-public sealed class SurveyModel(DatasetCatalog catalog, AnalysisService analysis, SurveyService surveys, TimeProvider clock) : DatasetPageModel(catalog, analysis)
+public sealed class SurveyModel(DatasetCatalog catalog, AnalysisService analysis, SurveyService surveys) : DatasetPageModel(catalog, analysis)
 {
     public override string Section => "surveys";
 
@@ -69,8 +69,7 @@ public sealed class SurveyModel(DatasetCatalog catalog, AnalysisService analysis
     {
         if (surveys.Store.Find(Dataset.Name, Id) is not { } survey)
             return NotFound();
-        var yesterday = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime).AddDays(-1);
-        surveys.Store.SetCloses(Id, yesterday < survey.Closes ? yesterday : survey.Closes);
+        surveys.Close(survey);
         return Redirect(DatasetLink($"surveys/{Id}", new { message = "The survey is closed; its links no longer take answers." }, keepDate: false));
     }
 
