@@ -268,8 +268,9 @@ public sealed class AnalysisSnapshot : IDisposable
         Cached($"compare\n{from:yyyy-MM-dd}\n{to:yyyy-MM-dd}\n{Key(home)}", () => EcosystemReports.Compare(Graph, from, to, Region(home), _seed));
 
     /// <summary>The board report of this version and date with a comparison to an earlier date.</summary>
-    public EcosystemReport ReportComparedWith(DateOnly from) =>
-        Cached($"report\n{from:yyyy-MM-dd}", () => EcosystemReports.Build(Graph, new ReportOptions { AsOf = AsOf, Seed = _seed, CompareWith = from }, ReportInputs()));
+    /// <param name="today">The day it is made (the caller's clock): the comparison runs to the snapshot's date, else to today.</param>
+    public EcosystemReport ReportComparedWith(DateOnly from, DateOnly today) =>
+        Cached($"report\n{from:yyyy-MM-dd}\n{today:yyyy-MM-dd}", () => EcosystemReports.Build(Graph, new ReportOptions { AsOf = AsOf, Today = today, Seed = _seed, CompareWith = from }, ReportInputs()));
 
     /// <summary>What this snapshot has computed already, for the report.</summary>
     public ReportInputs ReportInputs() => new(Actors, BrokersSoFar, Communities, CommunityLabels, StabilityOf, () => CommunityStability,

@@ -37,6 +37,7 @@ public static class ReportCommand
                 HomeRegion = parse.GetValue(home)?.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries),
                 AsOf = CliErrors.Date(parse.GetValue(asOf), "--as-of"),
                 CompareWith = CliErrors.Date(parse.GetValue(compare), "--compare"),
+                Today = DateOnly.FromDateTime(DateTime.UtcNow),
                 Seed = parse.GetValue(seed),
             });
             var markdown = ReportWriter.Markdown(report);

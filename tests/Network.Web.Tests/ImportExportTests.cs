@@ -202,8 +202,14 @@ public sealed class ImportExportTests : IDisposable
         Assert.Equal(167, graphml.Descendants(g + "edge").Count());
         Assert.Contains(graphml.Descendants(g + "key"), k => (string?)k.Attribute("attr.name") == "betweenness");
 
+        // Undirected, as the organisation network is (Gephi and NetworkX would otherwise compute directed measures).
+        Assert.Equal("undirected", (string?)graphml.Descendants(g + "graph").Single().Attribute("edgedefault"));
+
         var gexf = XDocument.Parse(await client.GetStringAsync("/api/datasets/seed/export/gexf"));
-        XNamespace x = "http://gexf.net/1.3";
+        // GEXF 1.2, which NetworkX reads (it reads 1.1 and 1.2, not 1.3).
+        XNamespace x = "http://www.gexf.net/1.2draft";
+        Assert.Equal("1.2", (string?)gexf.Root!.Attribute("version"));
+        Assert.Equal("undirected", (string?)gexf.Descendants(x + "graph").Single().Attribute("defaultedgetype"));
         var capricorn = gexf.Descendants(x + "node").Single(n => (string?)n.Attribute("id") == "org-capricorn");
         Assert.Equal("Capricorn Venture Partners", (string?)capricorn.Attribute("label"));
         Assert.True(capricorn.Descendants(x + "attvalue").Count() > 10);

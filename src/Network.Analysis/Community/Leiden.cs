@@ -55,7 +55,6 @@ public static class Leiden
 
             var refined = Refine(level, partition, communities, resolution, randomness, random);
             var refinedCount = LevelGraph.Compact(refined);
-            if (Environment.GetEnvironmentVariable("LEIDEN_TRACE") is not null) Console.WriteLine($"level {level.Count} nodes, {communities} communities, refined {refinedCount}");
             if (refinedCount == level.Count)
             {
                 // Refinement merged nothing; aggregating on it would not shrink the graph, so aggregate on the partition.

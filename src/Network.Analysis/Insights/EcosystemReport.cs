@@ -18,6 +18,9 @@ public sealed record ReportOptions
     /// <summary>An earlier date to compare with (ties, brokers and gaps that changed since).</summary>
     public DateOnly? CompareWith { get; init; }
 
+    /// <summary>The day the report is made: what a comparison runs to when no <see cref="AsOf"/> is given (the caller's clock, not the engine's).</summary>
+    public DateOnly? Today { get; init; }
+
     public int Seed { get; init; } = 42;
 
     public int TopBrokers { get; init; } = 10;
@@ -125,7 +128,7 @@ public static class EcosystemReports
 
         ChangeBetweenDates? change = null;
         if (options.CompareWith is { } from)
-            change = Compare(graph, from, options.AsOf ?? DateOnly.FromDateTime(DateTime.UtcNow), home, options.Seed);
+            change = Compare(graph, from, options.AsOf ?? options.Today ?? throw new ArgumentException("A comparison needs the day it runs to: AsOf or Today.", nameof(options)), home, options.Seed);
 
         return new EcosystemReport(options.Title, options.AsOf, home, summary, top, topPeople, brokerStability,
             inputs.SinglePointsOfFailure.Take(10).ToList(), chains, introductions, communityLines, runs, change)

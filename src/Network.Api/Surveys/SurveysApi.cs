@@ -46,11 +46,11 @@ public static class SurveysApi
                 throw new ValidationFailedException([new("survey", "closes", "is required (yyyy-mm-dd)")]);
             var survey = surveys.Create(dataset, request.Name ?? "", request.Introduction, closes, request.AskContacts, request.AskEvents, context.User.UserName());
             return TypedResults.Created($"/api/datasets/{dataset}/surveys/{survey.Id}", new SurveyCreated(survey.Id, survey.Name, survey.Closes));
-        }).RequireRateLimiting(AuthSetup.RateWrites).Problems(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound).WithName("CreateSurvey").WithSummary("Open a member survey: a name and the last day answers are taken");
+        }).RequireRateLimiting(AuthSetup.RateWrites).Problems(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound, StatusCodes.Status503ServiceUnavailable).WithName("CreateSurvey").WithSummary("Open a member survey: a name and the last day answers are taken");
 
         group.MapGet("/", (string dataset, SurveyService surveys) =>
             TypedResults.Ok(surveys.Store.List(dataset).Select(s => new SurveyCreated(s.Id, s.Name, s.Closes)).ToList()))
-            .Problems(StatusCodes.Status404NotFound).WithName("ListSurveys").WithSummary("The dataset's surveys, oldest first");
+            .Problems(StatusCodes.Status404NotFound, StatusCodes.Status503ServiceUnavailable).WithName("ListSurveys").WithSummary("The dataset's surveys, oldest first");
 
         group.MapGet("/{id}", async Task<Results<Ok<SurveyView>, ProblemHttpResult>> (string dataset, string id, SurveyService surveys, CancellationToken ct) =>
         {
@@ -60,7 +60,7 @@ public static class SurveysApi
             return TypedResults.Ok(new SurveyView(survey.Id, survey.Name, survey.Closes, p.Closed, p.Invited, p.Answered, p.ResponseRate,
                 [.. p.ByKind.Select(g => new GroupRate(g.Group, g.Invited, g.Answered))], [.. p.BySector.Select(g => new GroupRate(g.Group, g.Invited, g.Answered))],
                 [.. p.NotAnswered.Select(i => i.Organisation)], p.ConfirmedTies, p.UnconfirmedTies));
-        }).Problems(StatusCodes.Status404NotFound).WithName("GetSurvey").WithSummary("How a survey is going: invited, answered, response rates by kind and sector, who has not answered, confirmed and unconfirmed ties");
+        }).Problems(StatusCodes.Status404NotFound, StatusCodes.Status503ServiceUnavailable).WithName("GetSurvey").WithSummary("How a survey is going: invited, answered, response rates by kind and sector, who has not answered, confirmed and unconfirmed ties");
 
         group.MapPost("/{id}/invitations", async Task<Results<Created<List<InvitationLink>>, ProblemHttpResult>> (string dataset, string id, InviteRequest request, HttpContext context, SurveyService surveys, CancellationToken ct) =>
         {
@@ -70,12 +70,12 @@ public static class SurveysApi
                 throw new ValidationFailedException([new("invitation", "organisations", "at most 10,000 organisations at once")]);
             var invited = await surveys.InviteAsync(survey, request.Organisations, ct);
             return TypedResults.Created($"/api/datasets/{dataset}/surveys/{id}", await LinksAsync(surveys, survey, invited, context, ct));
-        }).RequireRateLimiting(AuthSetup.RateWrites).Problems(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound).WithName("InviteToSurvey").WithSummary("Invite organisations (none named: every member); one personal link each");
+        }).RequireRateLimiting(AuthSetup.RateWrites).Problems(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound, StatusCodes.Status503ServiceUnavailable).WithName("InviteToSurvey").WithSummary("Invite organisations (none named: every member); one personal link each");
 
         group.MapGet("/{id}/invitations", async Task<Results<Ok<List<InvitationLink>>, ProblemHttpResult>> (string dataset, string id, HttpContext context, SurveyService surveys, CancellationToken ct) =>
             surveys.Store.Find(dataset, id) is not { } survey ? Missing.Answer($"No survey '{id}' in dataset '{dataset}'.")
                 : TypedResults.Ok(await LinksAsync(surveys, survey, surveys.Store.Invitations(id).Where(i => i.Revoked is null).ToList(), context, ct)))
-            .Problems(StatusCodes.Status404NotFound).WithName("ListSurveyInvitations").WithSummary("Every live invitation with its link and whether it was answered");
+            .Problems(StatusCodes.Status404NotFound, StatusCodes.Status503ServiceUnavailable).WithName("ListSurveyInvitations").WithSummary("Every live invitation with its link and whether it was answered");
 
         group.MapGet("/{id}/invitations.csv", async Task<Results<FileContentHttpResult, ProblemHttpResult>> (string dataset, string id, bool? notAnswered, HttpContext context, SurveyService surveys, CancellationToken ct) =>
         {
@@ -87,13 +87,13 @@ public static class SurveysApi
                 csv.Append(CultureInfo.InvariantCulture, $"{Cell(link.Organisation)},{Cell(link.Name)},{Cell(link.Link)},{(link.Answered ? "yes" : "no")}\r\n");
             return TypedResults.File(Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(csv.ToString())).ToArray(), "text/csv; charset=utf-8",
                 $"{survey.Name.Replace('"', '\'')} links.csv");
-        }).Produces(StatusCodes.Status200OK, contentType: "text/csv").Problems(StatusCodes.Status404NotFound).WithName("DownloadSurveyLinks").WithSummary("The links as CSV for a mail merge (?notAnswered=true: only those who have not answered, for reminders)");
+        }).Produces(StatusCodes.Status200OK, contentType: "text/csv").Problems(StatusCodes.Status404NotFound, StatusCodes.Status503ServiceUnavailable).WithName("DownloadSurveyLinks").WithSummary("The links as CSV for a mail merge (?notAnswered=true: only those who have not answered, for reminders)");
 
         group.MapDelete("/{id}/invitations/{organisation}", Results<NoContent, ProblemHttpResult> (string dataset, string id, string organisation, SurveyService surveys) =>
             surveys.Store.Find(dataset, id) is null || !surveys.Store.Revoke(id, organisation)
                 ? Missing.Answer($"No live invitation of '{organisation}' to survey '{id}'.")
                 : TypedResults.NoContent())
-            .RequireRateLimiting(AuthSetup.RateWrites).Problems(StatusCodes.Status404NotFound).WithName("RevokeSurveyInvitation").WithSummary("Revoke an organisation's link: it answers 404 from now on");
+            .RequireRateLimiting(AuthSetup.RateWrites).Problems(StatusCodes.Status404NotFound, StatusCodes.Status503ServiceUnavailable).WithName("RevokeSurveyInvitation").WithSummary("Revoke an organisation's link: it answers 404 from now on");
 
         group.MapPost("/{id}/close", Results<Ok<SurveyCreated>, ProblemHttpResult> (string dataset, string id, SurveyService surveys) =>
         {
@@ -101,7 +101,7 @@ public static class SurveysApi
                 return Missing.Answer($"No survey '{id}' in dataset '{dataset}'.");
             var closed = surveys.Close(survey);
             return TypedResults.Ok(new SurveyCreated(id, closed.Name, closed.Closes));
-        }).RequireRateLimiting(AuthSetup.RateWrites).Problems(StatusCodes.Status404NotFound).WithName("CloseSurvey").WithSummary("Close a survey now: its links answer 410 from now on");
+        }).RequireRateLimiting(AuthSetup.RateWrites).Problems(StatusCodes.Status404NotFound, StatusCodes.Status503ServiceUnavailable).WithName("CloseSurvey").WithSummary("Close a survey now: its links answer 410 from now on");
 
         var respondents = app.MapGroup("/api/survey/{token}").WithTags("Surveys").AddEndpointFilter<ApiErrorFilter>()
             .AllowAnonymous().RequireRateLimiting(AuthSetup.RateSurvey).DisableAntiforgery();
@@ -112,7 +112,7 @@ public static class SurveysApi
             if (respondent is null)
                 return Refused(state);
             return TypedResults.Ok((await surveys.RosterAsync(respondent, q is { Length: > 100 } ? q[..100] : q, ct)).Select(r => new RosterEntry(r.Id, r.Name)).ToList());
-        }).Problems(StatusCodes.Status404NotFound, StatusCodes.Status410Gone).WithName("SurveyRoster").WithSummary("Organisations to name as partners (names and ids only, 20 at a time, ?q= searches)");
+        }).Problems(StatusCodes.Status404NotFound, StatusCodes.Status410Gone, StatusCodes.Status503ServiceUnavailable).WithName("SurveyRoster").WithSummary("Organisations to name as partners (names and ids only, 20 at a time, ?q= searches)");
 
         respondents.MapPost("/", async Task<Results<Ok<AnswerTaken>, ProblemHttpResult>> (string token, SurveyAnswer answer, SurveyService surveys, CancellationToken ct) =>
         {

@@ -75,7 +75,9 @@ public static class GraphExport
             xml.WriteEndElement();
         }
         xml.WriteStartElement("graph");
-        xml.WriteAttributeString("edgedefault", "directed");
+        // The organisation network is undirected and so are the analyses: Gephi and NetworkX read it so. Each edge still
+        // lists its ends in the relationship's own order (a person WORKS_FOR an organisation), and its type says which.
+        xml.WriteAttributeString("edgedefault", "undirected");
         foreach (var node in graph.Nodes)
         {
             xml.WriteStartElement("node");
@@ -115,12 +117,13 @@ public static class GraphExport
     public static void Gexf(Stream stream, NetworkGraph graph, OrganisationNetwork? network = null, AnalysisResult? metrics = null)
     {
         var columns = Columns(network, metrics);
-        const string ns = "http://gexf.net/1.3";
+        // GEXF 1.2, which Gephi and NetworkX (1.1 and 1.2 only) both read.
+        const string ns = "http://www.gexf.net/1.2draft";
         using var xml = XmlWriter.Create(stream, new XmlWriterSettings { Indent = true, Encoding = new UTF8Encoding(false) });
         xml.WriteStartElement("gexf", ns);
-        xml.WriteAttributeString("version", "1.3");
+        xml.WriteAttributeString("version", "1.2");
         xml.WriteStartElement("graph", ns);
-        xml.WriteAttributeString("defaultedgetype", "directed");
+        xml.WriteAttributeString("defaultedgetype", "undirected");
         xml.WriteStartElement("attributes", ns);
         xml.WriteAttributeString("class", "node");
         for (var i = 0; i < columns.Count; i++)

@@ -42,7 +42,7 @@ public sealed class IndexModel(DatasetCatalog catalog, AnalysisService analysis)
     private void Build()
     {
         (CompareWith, CompareError) = Dates.Parse(CompareText, "Compare with");
-        Report = CompareWith is { } from ? Snapshot.ReportComparedWith(from) : Snapshot.Report;
+        Report = CompareWith is { } from ? Snapshot.ReportComparedWith(from, DateOnly.FromDateTime(DateTime.UtcNow)) : Snapshot.Report;
         Report = Report with { Title = $"{Dataset.Title} — ecosystem report" };
         Sections = ReportWriter.Sections(Report);
     }
