@@ -44,12 +44,7 @@ public static class NetworkApi
         builder.Services.AddSignalR().AddJsonProtocol(o => Configure(o.PayloadSerializerOptions));
         builder.Services.AddProblemDetails();
         builder.Services.AddApiBadRequests();
-        builder.Services.AddOpenApi(o => o.AddDocumentTransformer((document, _, _) =>
-        {
-            document.Info.Title = "Network API";
-            document.Info.Description = "Stakeholder networks of innovation ecosystems: data, imports, exports and analyses per dataset. Reads may be anonymous (Auth:AnonymousRead); writes need an editor (cookie sign-in or the X-Api-Key header). Updates and deletes need If-Match with the ETag you read.";
-            return Task.CompletedTask;
-        }));
+        builder.Services.AddOpenApi(OpenApiDescription.Configure);
         return builder;
     }
 
