@@ -67,7 +67,7 @@ public sealed class IndexModel(DatasetCatalog catalog, AnalysisService analysis,
     public int StabilityRuns { get; private set; }
     public bool RankBandsReady { get; private set; }
 
-    public async Task OnGetAsync(CancellationToken cancellationToken)
+    public void OnGet()
     {
         if (Columns.All(c => c.Key != Sort))
             Sort = "score";
@@ -113,10 +113,8 @@ public sealed class IndexModel(DatasetCatalog catalog, AnalysisService analysis,
         // Who takes over: the what-if of the first rows, where the network is small enough to re-run at once.
         if (Snapshot.Organisations.Graph.NodeCount <= InlineWhatIfLimit)
         {
-            // Computed at the gate for heavy work, without holding a request thread while waiting for a place.
-            var first = page.Take(10).ToList();
-            var takeOvers = await Snapshot.HeavyAsync(s => first.Select(r => s.WhatIf(r.Profile.Id).TakeOver).ToList(), cancellationToken);
-            page = [.. first.Select((r, i) => r with { TakeOver = takeOvers[i] }), .. page.Skip(10)];
+            // Small networks only: computed at once, ahead of the background warm-up's queue.
+            page = page.Select((r, i) => i < 10 ? r with { TakeOver = Snapshot.WhatIf(r.Profile.Id).TakeOver } : r).ToList();
         }
         Rows = page;
         Fragile = Snapshot.SinglePointsOfFailure;

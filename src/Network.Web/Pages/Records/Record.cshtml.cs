@@ -69,13 +69,13 @@ public sealed class RecordModel(DatasetCatalog catalog, AnalysisService analysis
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
-        var result = await LoadAsync(cancellationToken);
+        var result = Load();
         if (result is PageResult)
             History = await Catalog.Store(Dataset.Name).GetChangesAsync(new Network.Data.Storage.ChangeQuery(Node: Id, Limit: 20), cancellationToken);
         return result;
     }
 
-    private async Task<IActionResult> LoadAsync(CancellationToken cancellationToken)
+    private IActionResult Load()
     {
         if (RecordKinds.FromSegment(KindSegment) is not { } label)
             return NotFound();
@@ -105,7 +105,8 @@ public sealed class RecordModel(DatasetCatalog catalog, AnalysisService analysis
         if (node is Organisation or Person or Agreement or Event)
         {
             if (Snapshot.Organisations.Graph.NodeCount <= Brokers.IndexModel.InlineWhatIfLimit)
-                WhatIf = await Snapshot.HeavyAsync(s => s.WhatIf(node.Id), cancellationToken);
+                // Small networks only (the limit above): computed at once, ahead of the background warm-up's queue.
+                WhatIf = Snapshot.WhatIf(node.Id);
             else
                 WhatIfDeferred = true;
         }
