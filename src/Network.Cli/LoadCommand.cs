@@ -7,6 +7,7 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Microsoft.AspNetCore.SignalR.Client;
 using Network.Data.Users;
 using Spectre.Console;
 
@@ -50,8 +51,10 @@ public static class LoadCommand
             var run = DateTime.UtcNow.ToString("HHmmss", CultureInfo.InvariantCulture);
             using var handler = new SocketsHttpHandler { MaxConnectionsPerServer = 256, PooledConnectionLifetime = TimeSpan.FromMinutes(5) };
 
-            await Reads(handler, baseUri, name, parse.GetValue(readers), TimeSpan.FromSeconds(parse.GetValue(readSeconds)));
-            await Edits(handler, baseUri, name, users, run, parse.GetValue(editors), TimeSpan.FromSeconds(parse.GetValue(editSeconds)));
+            // Reads are private by default: the readers use a viewer's key.
+            var viewer = users.CreateApiKey($"load-{run}-reader", Roles.Viewer);
+            await Reads(handler, baseUri, name, viewer, parse.GetValue(readers), TimeSpan.FromSeconds(parse.GetValue(readSeconds)));
+            await Edits(handler, baseUri, name, users, viewer, run, parse.GetValue(editors), TimeSpan.FromSeconds(parse.GetValue(editSeconds)));
             await Latency(handler, baseUri, name, users, parse.GetValue(latencySamples));
             return 0;
         }));
@@ -62,17 +65,17 @@ public static class LoadCommand
 
     private static double Percentile(List<double> sorted, double p) => sorted.Count == 0 ? double.NaN : sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(p * sorted.Count) - 1)];
 
-    private static async Task Reads(SocketsHttpHandler handler, Uri baseUri, string dataset, int readers, TimeSpan duration)
+    private static async Task Reads(SocketsHttpHandler handler, Uri baseUri, string dataset, string viewer, int readers, TimeSpan duration)
     {
         var path = $"/api/datasets/{dataset}/analysis/brokers?top=20";
-        using var warm = Client(handler, baseUri);
+        using var warm = Client(handler, baseUri, viewer);
         (await warm.GetAsync(path)).EnsureSuccessStatusCode();
         var latencies = new ConcurrentBag<double>();
         var failures = 0;
         var watch = Stopwatch.StartNew();
         await Task.WhenAll(Enumerable.Range(0, readers).Select(async _ =>
         {
-            using var client = Client(handler, baseUri);
+            using var client = Client(handler, baseUri, viewer);
             while (watch.Elapsed < duration)
             {
                 var started = Stopwatch.GetTimestamp();
@@ -89,7 +92,7 @@ public static class LoadCommand
         AnsiConsole.MarkupLine($"[bold]Reads[/] GET {Markup.Escape(path)}: {readers} readers, {elapsed:F1} s: {sorted.Count:N0} ok, {failures} failed, [bold]{sorted.Count / elapsed:N0} reads/s[/], latency p50 {Percentile(sorted, 0.5):F1} ms, p95 {Percentile(sorted, 0.95):F1} ms");
     }
 
-    private static async Task Edits(SocketsHttpHandler handler, Uri baseUri, string dataset, UserStore users, string run, int editors, TimeSpan duration)
+    private static async Task Edits(SocketsHttpHandler handler, Uri baseUri, string dataset, UserStore users, string viewer, string run, int editors, TimeSpan duration)
     {
         var acknowledged = new ConcurrentDictionary<string, long>();
         var conflicts = 0;
@@ -136,7 +139,7 @@ public static class LoadCommand
         var elapsed = watch.Elapsed.TotalSeconds;
 
         // Count in the store what the server acknowledged.
-        using var reader = Client(handler, baseUri);
+        using var reader = Client(handler, baseUri, viewer);
         var listed = await ServerClients.PeopleAsync(reader, dataset, $"load-{run}-");
         var stored = listed.ToHashSet();
         var duplicates = listed.Count - stored.Count;
@@ -152,12 +155,17 @@ public static class LoadCommand
         using var client = Client(handler, baseUri, users.CreateApiKey($"latency-{Guid.NewGuid():N}", Roles.Editor));
         var updates = new ConcurrentQueue<AnalysisEvent>();
         var arrived = new SemaphoreSlim(0);
-        await using var hub = await HubListener.ConnectAsync(baseUri, "AnalysisUpdated", e =>
+        // SignalR's own .NET client, with the editor's key (reads are private by default).
+        await using var hub = new HubConnectionBuilder()
+            .WithUrl(new Uri(baseUri, "/hubs/network"), o => o.Headers["X-Api-Key"] = client.DefaultRequestHeaders.GetValues("X-Api-Key").First())
+            .Build();
+        hub.On<AnalysisEvent>("AnalysisUpdated", e =>
         {
-            updates.Enqueue(e.Deserialize<AnalysisEvent>(Json)!);
+            updates.Enqueue(e);
             arrived.Release();
-        }, CancellationToken.None);
-        await hub.InvokeAsync("Watch", dataset, CancellationToken.None);
+        });
+        await hub.StartAsync();
+        await hub.InvokeAsync<long>("Watch", dataset);
 
         var latencies = new List<double>();
         var path = $"/api/datasets/{dataset}/sectors/syn-sector-cleantech";
