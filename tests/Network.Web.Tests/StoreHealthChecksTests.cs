@@ -82,10 +82,12 @@ public sealed class StoreHealthChecksTests : IDisposable
         Assert.All(answers, a => Assert.True(a.Healthy && a.Nodes == 1));
         Assert.All(answers, a => Assert.Contains("has not answered for 1 s", a.Detail));
 
-        // When the store answers again, the next probe hears it.
+        // When the store answers again, the next probe hears it — from a check that began after the stalled one, as
+        // every probe that arrived while a check ran is answered by the one that follows it, never by an older one.
         stalling.Gate.SetResult();
         var recovered = await checks.CheckAsync("d", CancellationToken.None);
         Assert.DoesNotContain("has not answered", recovered.Detail);
+        Assert.True(stalling.Checks >= 3, $"{stalling.Checks} checks: the probes that waited were answered by a later check");
     }
 
     [Fact]

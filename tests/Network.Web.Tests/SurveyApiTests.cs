@@ -80,6 +80,12 @@ public sealed class SurveyApiTests : IDisposable
         Assert.Equal(1, survey.GetProperty("confirmedTies").GetInt32());
         Assert.Equal(0, survey.GetProperty("unconfirmedTies").GetInt32());
         Assert.Equal(["org-imec"], survey.GetProperty("notAnswered").EnumerateArray().Select(o => o.GetString()));
+
+        // Two of three answered: the analysis pages say that the ties rest on part of the members.
+        var brokers = (await Html.ParseAsync(await editor.GetAsync("/datasets/seed/brokers"))).QuerySelector("p.survey-note")!.TextContent;
+        Assert.Contains("come from answers of 67 % of the members invited — broker ranks may move", brokers);
+        var communities = (await Html.ParseAsync(await editor.GetAsync("/datasets/seed/communities"))).QuerySelector("p.survey-note")!.TextContent;
+        Assert.Contains("come from answers of 67 % of the members invited — communities may regroup", communities);
     }
 
     [Fact]

@@ -261,6 +261,14 @@ public sealed class SurveyService(DatasetCatalog catalog, SurveyStore store, Net
         return null;
     }
 
+    /// <summary>
+    /// For analysis pages: when ties come from a survey that few members answered (under 80 %), what that means for
+    /// what the page shows ("answers from 42 % of members — broker ranks may move"); null otherwise.
+    /// </summary>
+    public string? LowResponseNote(string dataset, string consequence) => LatestResponse(dataset) is { Rate: < 0.8 } latest
+        ? $"Ties from the survey '{latest.Survey.Name}' come from answers of {Percent(latest.Rate)} of the members invited — {consequence}."
+        : null;
+
     /// <summary>Ties of two surveys compared, among the members who answered both: which appeared, ended, got stronger or weaker.</summary>
     public IReadOnlyList<(string From, string To, int? Before, int? After)> Compare(Survey earlier, Survey later)
     {

@@ -20,9 +20,7 @@ public sealed class IndexModel(DatasetCatalog catalog, AnalysisService analysis,
     /// When ties come from a survey that few members answered, the ranks rest on part of the picture: said above the
     /// table ("answers from 42 % of members — broker ranks may move").
     /// </summary>
-    public string? SurveyNote => surveys.LatestResponse(Dataset.Name) is { Rate: < 0.8 } latest
-        ? $"Ties from the survey '{latest.Survey.Name}' come from answers of {Network.Api.Surveys.SurveyService.Percent(latest.Rate)} of the members invited — broker ranks may move as more answer; see the rank bands."
-        : null;
+    public string? SurveyNote => surveys.LowResponseNote(Dataset.Name, "broker ranks may move as more answer; see the rank bands");
 
     public const int PageSize = 50;
 

@@ -8,8 +8,11 @@ namespace Network.Web.Pages.Communities;
 
 /// <summary>The communities of the organisation network: what each is made of, who leads it, how stable it is and whom it ties to.</summary>
 [Authorize(Policy = Policies.Read)]
-public sealed class IndexModel(DatasetCatalog catalog, AnalysisService analysis) : DatasetPageModel(catalog, analysis)
+public sealed class IndexModel(DatasetCatalog catalog, AnalysisService analysis, Network.Api.Surveys.SurveyService surveys) : DatasetPageModel(catalog, analysis)
 {
+    /// <summary>When ties come from a survey few members answered: said above the communities.</summary>
+    public string? SurveyNote => surveys.LowResponseNote(Dataset.Name, "communities may regroup as more answer; see how stable each is");
+
     public override string Section => "communities";
 
     public IReadOnlyList<CommunitySummary> Communities { get; private set; } = [];
