@@ -62,8 +62,14 @@ public sealed class SurveyPageTests : IDisposable
         var ties = (await editor.GetFromJsonAsync<JsonElement>("/api/datasets/seed/relationships?type=PARTNERS_WITH&from=org-capricorn")).GetProperty("items");
         Assert.Contains(ties.EnumerateArray(), t => t.GetProperty("to").GetString() == "org-vib" && t.GetProperty("source").GetString()!.StartsWith("survey 'Partners 2026'", StringComparison.Ordinal));
         var id = (await editor.GetFromJsonAsync<JsonElement>("/api/datasets/seed/surveys"))[0].GetProperty("id").GetString();
-        var dashboard = await editor.GetStringAsync($"/datasets/seed/surveys/{id}");
-        Assert.Contains("A Start-up Nobody Knows", dashboard);
+        var dashboard = await Html.ParseAsync(await editor.GetAsync($"/datasets/seed/surveys/{id}"));
+        Assert.Contains("A Start-up Nobody Knows", dashboard.Body!.TextContent);
+        // One click from the suggestion to a new organisation's form, filled in with the name and where it came from.
+        var add = dashboard.QuerySelector("a.add-partner")!.GetAttribute("href")!;
+        var newRecord = await Html.ParseAsync(await editor.GetAsync(add));
+        Assert.Equal("A Start-up Nobody Knows", newRecord.QuerySelector("input[name='Form.Name']")!.GetAttribute("value"));
+        var source = newRecord.QuerySelector("[name='Form.Source']")!;
+        Assert.StartsWith("named by Capricorn Venture Partners in the survey 'Partners 2026'", source.TextContent + source.GetAttribute("value"));
     }
 
     [Fact]

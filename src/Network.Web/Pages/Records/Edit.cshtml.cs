@@ -68,6 +68,14 @@ public sealed partial class EditModel(DatasetCatalog catalog, AnalysisService an
         else
         {
             Form.Source = $"entered by {User.UserName()} on {DateTime.UtcNow:yyyy-MM-dd}";
+            // A new record can start from what another page knows (a partner a survey respondent named): its name,
+            // city and where the name came from.
+            if (Request.Query["name"].ToString() is { Length: > 0 and <= 200 } name)
+                Form.Name = name;
+            if (Request.Query["city"].ToString() is { Length: > 0 and <= 200 } city)
+                Form.CityName = city;
+            if (Request.Query["source"].ToString() is { Length: > 0 and <= 400 } source)
+                Form.Source = $"{source}; entered by {User.UserName()} on {DateTime.UtcNow:yyyy-MM-dd}";
         }
         return Page();
     }
