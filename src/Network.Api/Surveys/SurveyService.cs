@@ -253,8 +253,7 @@ public sealed class SurveyService(DatasetCatalog catalog, SurveyStore store, Net
     {
         foreach (var survey in store.List(dataset).Reverse())
         {
-            var invited = store.Invitations(survey.Id).Count(i => i.Revoked is null);
-            var answers = store.Answers(survey.Id).Count;
+            var (invited, answers) = store.Counts(survey.Id);
             if (invited > 0 && answers > 0)
                 return (survey, (double)answers / invited);
         }

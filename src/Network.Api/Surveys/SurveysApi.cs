@@ -82,9 +82,9 @@ public static class SurveysApi
             if (surveys.Store.Find(dataset, id) is not { } survey)
                 return Missing.Answer($"No survey '{id}' in dataset '{dataset}'.");
             var links = await LinksAsync(surveys, survey, surveys.Store.Invitations(id).Where(i => i.Revoked is null).ToList(), context, ct);
-            var csv = new StringBuilder("organisation,name,link,answered\r\n");
-            foreach (var link in links.Where(l => notAnswered != true || !l.Answered))
-                csv.Append(CultureInfo.InvariantCulture, $"{Cell(link.Organisation)},{Cell(link.Name)},{Cell(link.Link)},{(link.Answered ? "yes" : "no")}\r\n");
+            using var csv = new StringWriter(CultureInfo.InvariantCulture);
+            CsvBundle.Write(csv, ["organisation", "name", "link", "answered"],
+                links.Where(l => notAnswered != true || !l.Answered).Select(l => new[] { l.Organisation, l.Name, l.Link, l.Answered ? "yes" : "no" }));
             return TypedResults.File(Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(csv.ToString())).ToArray(), "text/csv; charset=utf-8",
                 $"{survey.Name.Replace('"', '\'')} links.csv");
         }).Produces(StatusCodes.Status200OK, contentType: "text/csv").Problems(StatusCodes.Status404NotFound, StatusCodes.Status503ServiceUnavailable).WithName("DownloadSurveyLinks").WithSummary("The links as CSV for a mail merge (?notAnswered=true: only those who have not answered, for reminders)");
@@ -149,11 +149,5 @@ public static class SurveysApi
         var answered = surveys.Store.Answers(survey.Id).Select(a => a.Organisation).ToHashSet(StringComparer.Ordinal);
         return [.. invitations.Select(i => new InvitationLink(i.Organisation, names.GetValueOrDefault(i.Organisation) ?? i.Organisation, Link(context, i.Token), answered.Contains(i.Organisation)))
             .OrderBy(l => l.Name, StringComparer.CurrentCulture)];
-    }
-
-    private static string Cell(string text)
-    {
-        var safe = CsvBundle.Neutralise(text);
-        return safe.IndexOfAny([',', '"', '\r', '\n']) >= 0 ? $"\"{safe.Replace("\"", "\"\"", StringComparison.Ordinal)}\"" : safe;
     }
 }

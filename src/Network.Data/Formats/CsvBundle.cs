@@ -168,13 +168,19 @@ public static class CsvBundle
     private static void WriteFile<T>(string folder, FileFormat format, IEnumerable<T> items, Func<T, string?[]> fields)
     {
         using var writer = new StreamWriter(Path.Combine(folder, format.FileName), false, new System.Text.UTF8Encoding(false));
-        using var csv = new CsvWriter(writer, CultureInfo.InvariantCulture);
-        foreach (var column in format.Columns)
+        Write(writer, format.Columns, items.Select(fields));
+    }
+
+    /// <summary>A header and rows as CSV, every cell quoted where it must be and neutralised against formulas.</summary>
+    public static void Write(TextWriter writer, IEnumerable<string> columns, IEnumerable<string?[]> rows)
+    {
+        using var csv = new CsvWriter(writer, CultureInfo.InvariantCulture, leaveOpen: true);
+        foreach (var column in columns)
             csv.WriteField(column);
         csv.NextRecord();
-        foreach (var item in items)
+        foreach (var row in rows)
         {
-            foreach (var field in fields(item))
+            foreach (var field in row)
                 csv.WriteField(Neutralise(field ?? ""));
             csv.NextRecord();
         }

@@ -156,6 +156,18 @@ public sealed class SurveyStore
     public AnswerRecord? Answer(string surveyId, string organisation) =>
         ReadAnswers("WHERE survey = $s AND organisation = $o", ("$s", surveyId), ("$o", organisation)).SingleOrDefault();
 
+    /// <summary>How many live invitations and answers a survey has, counted in the database (for notes on every analysis page).</summary>
+    public (int Invited, int Answered) Counts(string surveyId)
+    {
+        using var connection = Open();
+        using var command = Command(connection, """
+            SELECT (SELECT COUNT(*) FROM invitations WHERE survey = $s AND revoked IS NULL), (SELECT COUNT(*) FROM answers WHERE survey = $s)
+            """, [("$s", surveyId)]);
+        using var reader = command.ExecuteReader();
+        reader.Read();
+        return (reader.GetInt32(0), reader.GetInt32(1));
+    }
+
     public IReadOnlyList<AnswerRecord> Answers(string surveyId) => ReadAnswers("WHERE survey = $s ORDER BY organisation", ("$s", surveyId));
 
     private List<Survey> ReadSurveys(string where, params (string, object)[] parameters)
