@@ -15,18 +15,20 @@ namespace Network.Web.Pages.Compare;
 public sealed class IndexModel(DatasetCatalog catalog, AnalysisService analysis, Network.Api.Surveys.SurveyService surveys) : DatasetPageModel(catalog, analysis)
 {
     /// <summary>Each survey after the first against the one before it: ties that appeared, ended, got stronger or weaker.</summary>
-    public IReadOnlyList<(Network.Data.Surveys.Survey Earlier, Network.Data.Surveys.Survey Later, int Appeared, int Ended, int Stronger, int Weaker)> SurveyChanges
+    public IReadOnlyList<(Network.Data.Surveys.Survey Earlier, Network.Data.Surveys.Survey Later, int Appeared, int Ended, int Stronger, int Weaker)> SurveyChanges =>
+        _surveyChanges ??= CompareSurveys();
+
+    private IReadOnlyList<(Network.Data.Surveys.Survey, Network.Data.Surveys.Survey, int, int, int, int)>? _surveyChanges;
+
+    private IReadOnlyList<(Network.Data.Surveys.Survey, Network.Data.Surveys.Survey, int, int, int, int)> CompareSurveys()
     {
-        get
+        var list = surveys.Store.List(Dataset.Name);
+        return [.. list.Zip(list.Skip(1)).Select(pair =>
         {
-            var list = surveys.Store.List(Dataset.Name);
-            return [.. list.Zip(list.Skip(1)).Select(pair =>
-            {
-                var changes = surveys.Compare(pair.First, pair.Second);
-                return (pair.First, pair.Second, changes.Count(c => c.Before is null), changes.Count(c => c.After is null),
-                    changes.Count(c => c.After > c.Before), changes.Count(c => c.After < c.Before));
-            })];
-        }
+            var changes = surveys.Compare(pair.First, pair.Second);
+            return (pair.First, pair.Second, changes.Count(c => c.Before is null), changes.Count(c => c.After is null),
+                changes.Count(c => c.After > c.Before), changes.Count(c => c.After < c.Before));
+        })];
     }
 
     public override string Section => "compare";
