@@ -14,6 +14,12 @@ public sealed record Introduction(string SectorName, GapKind GapKind, string Fro
 
     /// <summary>Every kind of gap this pair would close (a pair suggested for two gaps is listed once, with both reasons).</summary>
     public IReadOnlyList<GapKind> GapKinds { get; init; } = [GapKind];
+
+    /// <summary>The gaps it would close, in words ("Agriculture, thin prototyping").</summary>
+    public string Closes { get; init; } = "";
+
+    /// <summary>Why these two: their shared partners, city and kinds, in words (said once however many gaps they close).</summary>
+    public string Why { get; init; } = "";
 }
 
 /// <summary>
@@ -58,9 +64,11 @@ public static class Introductions
             {
                 var best = g.OrderByDescending(i => i.Score).First();
                 var others = g.Where(i => !ReferenceEquals(i, best)).ToList();
+                var closes = string.Join("; ", g.OrderByDescending(i => i.Score).Select(i => i.Closes).Distinct());
                 return others.Count == 0 ? best : best with
                 {
-                    Reason = string.Join(" Also ", g.OrderByDescending(i => i.Score).Select(i => i.Reason)),
+                    Closes = closes,
+                    Reason = $"{closes}: {best.Why}.",
                     GapKinds = g.OrderByDescending(i => i.Score).Select(i => i.GapKind).Distinct().ToList(),
                 };
             })
@@ -93,15 +101,18 @@ public static class Introductions
         var sameCity = a.City is not null && a.City == b.City;
 
         var reasons = new List<string>();
-        foreach (var z in shared.OrderByDescending(z => network.Tie(a.Id, graph.Ids[z])!.Weight + network.Tie(b.Id, graph.Ids[z])!.Weight).Take(3))
+        var closest = shared.OrderByDescending(z => network.Tie(a.Id, graph.Ids[z])!.Weight + network.Tie(b.Id, graph.Ids[z])!.Weight).Take(3).ToList();
+        if (closest.Count > 0)
         {
-            var partner = network.Organisations[z].Name;
+            // The closest shared partner with what ties each to it (the evidence), the next two by name, then a count.
+            var z = closest[0];
             var viaA = network.Tie(a.Id, graph.Ids[z])!.Reasons[0].Label;
             var viaB = network.Tie(b.Id, graph.Ids[z])!.Reasons[0].Label;
-            reasons.Add($"both work with {partner} ({a.Name} through {viaA}, {b.Name} through {viaB})");
+            var first = $"both work with {network.Organisations[z].Name} ({a.Name} through {viaA}, {b.Name} through {viaB})";
+            var next = closest.Skip(1).Select(n => network.Organisations[n].Name).ToList();
+            reasons.Add(next.Count == 0 ? first
+                : first + ", and with " + string.Join(" and ", next) + (shared.Count > closest.Count ? $" ({shared.Count:N0} shared partners in all)" : ""));
         }
-        if (shared.Count > 3)
-            reasons.Add($"and {shared.Count - 3} more shared partners");
         if (sameCity)
             reasons.Add($"both are in {a.City}");
         if (complementary)
@@ -111,9 +122,12 @@ public static class Introductions
         var stages = gap.Kind == GapKind.Unconnected ? $"{gap.Stage} → {gap.NextStage}" : $"thin {gap.Stage}";
         var introducer = shared.Count == 0 ? -1
             : shared.MaxBy(z => Math.Min(network.Tie(a.Id, graph.Ids[z])!.Weight, network.Tie(b.Id, graph.Ids[z])!.Weight));
-        return new Introduction(gap.SectorName, gap.Kind, a.Id, a.Name, b.Id, b.Name, score,
-            $"{gap.SectorName}, {stages}: " + string.Join("; ", reasons) + ".")
+        var closes = $"{gap.SectorName}, {stages}";
+        var why = string.Join("; ", reasons);
+        return new Introduction(gap.SectorName, gap.Kind, a.Id, a.Name, b.Id, b.Name, score, $"{closes}: {why}.")
         {
+            Closes = closes,
+            Why = why,
             IntroducerId = introducer < 0 ? null : graph.Ids[introducer],
             IntroducerName = introducer < 0 ? null : network.Organisations[introducer].Name,
         };

@@ -88,6 +88,20 @@ public class PlantedStructureIsFound
     }
 
     [Fact]
+    public void APairForSeveralGapsIsListedOnceNamingEveryGapAndItsSharedPartnersOnce()
+    {
+        var suggestions = Introductions.Suggest(Chains, Actors.Organisations);
+        Assert.All(suggestions, i =>
+        {
+            Assert.Equal($"{i.Closes}: {i.Why}.", i.Reason);
+            Assert.StartsWith(i.SectorName, i.Closes, StringComparison.Ordinal);
+            Assert.True(i.Why.Split("both work with ").Length <= 2, i.Why);
+        });
+        var merged = suggestions.Where(i => i.Closes.Contains("; ", StringComparison.Ordinal)).ToList();
+        Assert.All(merged, i => Assert.Equal(i.Closes.Split("; ").Length, i.Closes.Split("; ").Distinct().Count()));
+    }
+
+    [Fact]
     public void WithoutTheGatewayTheInternationalPartnersAreCutOff()
     {
         var report = Fragility.WhatIf(Ecosystem.Graph, Ecosystem.Planted.ArticulationBroker);

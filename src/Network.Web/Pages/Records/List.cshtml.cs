@@ -70,6 +70,22 @@ public sealed class ListModel(DatasetCatalog catalog, AnalysisService analysis) 
         return Page();
     }
 
+    /// <summary>
+    /// The sectors and stages the value chains derive for an organisation that has none recorded (names, comma-joined,
+    /// with the rules as a title), or null when it has recorded ones or nothing is derived.
+    /// </summary>
+    public (string Sectors, string Stages, string Rules)? DerivedOf(OrganisationRow row)
+    {
+        var derived = Snapshot.ChainPositionsOf(row.Id).Where(p => p.DerivedBy is not null).ToList();
+        if (derived.Count == 0)
+            return null;
+        var nodes = Snapshot.NodesById;
+        var sectors = derived.Select(p => nodes.GetValueOrDefault(p.Sector)?.DisplayName ?? p.Sector).Distinct().ToList();
+        var shown = sectors.Count <= 3 ? string.Join(", ", sectors) : $"{string.Join(", ", sectors.Take(2))} and {sectors.Count - 2} more";
+        return (shown, string.Join(", ", derived.Select(p => p.Stage).Distinct()),
+            (sectors.Count <= 3 ? "" : string.Join(", ", sectors) + " — ") + string.Join("; ", derived.Select(p => p.DerivedBy!).Distinct()));
+    }
+
     public string Link(int? page = null) =>
         DatasetLink(KindSegment, new { kind = Kind, country = Country, q = Query, placed = Placed, page = page is > 1 ? page : null }, keepDate: false);
 }
