@@ -86,6 +86,12 @@ public sealed class SurveyApiTests : IDisposable
         Assert.Contains("come from answers of 67 % of the members invited — broker ranks may move", brokers);
         var communities = (await Html.ParseAsync(await editor.GetAsync("/datasets/seed/communities"))).QuerySelector("p.survey-note")!.TextContent;
         Assert.Contains("come from answers of 67 % of the members invited — communities may regroup", communities);
+        var whatIf = (await Html.ParseAsync(await editor.GetAsync("/datasets/seed/what-if?remove=org-capricorn"))).QuerySelector("p.survey-note")!.TextContent;
+        Assert.Contains("come from answers of 67 % of the members invited — what a change breaks", whatIf);
+        var report = (await Html.ParseAsync(await editor.GetAsync("/datasets/seed/report"))).QuerySelector("main")!.TextContent;
+        Assert.Contains("come from answers of 67 % of the members invited — broker ranks, communities and gaps may change", report);
+        var markdown = await editor.GetStringAsync("/datasets/seed/report?handler=markdown");
+        Assert.Contains("come from answers of 67 % of the members invited", markdown);
     }
 
     [Fact]

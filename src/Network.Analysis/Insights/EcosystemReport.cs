@@ -54,6 +54,9 @@ public sealed record EcosystemReport(
 {
     /// <summary>How many organisations the value chains place from their records, by derivation, or not at all.</summary>
     public ChainCoverage Coverage { get; init; } = new(0, 0, 0, 0);
+
+    /// <summary>What a reader must know before trusting the figures, said in the summary (a survey few members answered).</summary>
+    public IReadOnlyList<string> Caveats { get; init; } = [];
 }
 
 /// <summary>The analyses a report is made of; stabilities are asked for only when the report shows them.</summary>

@@ -35,6 +35,7 @@ public static class ReportWriter
             s.IncompleteOrganisations > 0 ? $"{s.IncompleteOrganisations} organisations have no known city; they count in the network but not in the regional value chains." : "Every organisation has a known city.",
             .. s.UnnamedOrganisations > 0 ? (string[])[$"{s.UnnamedOrganisations} organisations have no name in the source data; they appear as \"unnamed organisation (…)\" and count in every analysis."] : [],
             .. s.Synthetic ? (string[])["This report is about SYNTHETIC data generated for testing, not real organisations."] : [],
+            .. report.Caveats,
         ]));
 
         IReadOnlyList<IReadOnlyList<string>> BrokerRows(IEnumerable<BrokerProfile> profiles) => profiles.Select(p => (IReadOnlyList<string>)

@@ -13,7 +13,7 @@ namespace Network.Web.Pages.Report;
 
 /// <summary>The board report, as the CLI writes it: read in the browser, printed to PDF, or downloaded as Markdown or HTML.</summary>
 [Authorize(Policy = Policies.Read)]
-public sealed class IndexModel(DatasetCatalog catalog, AnalysisService analysis) : DatasetPageModel(catalog, analysis)
+public sealed class IndexModel(DatasetCatalog catalog, AnalysisService analysis, Network.Api.Surveys.SurveyService surveys) : DatasetPageModel(catalog, analysis)
 {
     public override string Section => "report";
 
@@ -43,7 +43,11 @@ public sealed class IndexModel(DatasetCatalog catalog, AnalysisService analysis)
     {
         (CompareWith, CompareError) = Dates.Parse(CompareText, "Compare with");
         Report = CompareWith is { } from ? Snapshot.ReportComparedWith(from, DateOnly.FromDateTime(DateTime.UtcNow)) : Snapshot.Report;
-        Report = Report with { Title = $"{Dataset.Title} — ecosystem report" };
+        Report = Report with
+        {
+            Title = $"{Dataset.Title} — ecosystem report",
+            Caveats = surveys.LowResponseNote(Dataset.Name, "broker ranks, communities and gaps may change as more answer") is { } note ? [note] : [],
+        };
         Sections = ReportWriter.Sections(Report);
     }
 

@@ -17,8 +17,11 @@ namespace Network.Web.Pages.WhatIf;
 /// </summary>
 [Authorize(Policy = Policies.Read)]
 [Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(AuthSetup.RateAnalysis)]
-public sealed class IndexModel(DatasetCatalog catalog, AnalysisService analysis, NetworkWriter writer) : DatasetPageModel(catalog, analysis)
+public sealed class IndexModel(DatasetCatalog catalog, AnalysisService analysis, NetworkWriter writer, Network.Api.Surveys.SurveyService surveys) : DatasetPageModel(catalog, analysis)
 {
+    /// <summary>When ties come from a survey that few members answered, what a departure or an introduction changes rests on part of the picture.</summary>
+    public string? SurveyNote => surveys.LowResponseNote(Dataset.Name, "what a change breaks or mends here may look different once more answer");
+
     public override string Section => "what-if";
 
     [BindProperty(SupportsGet = true)]
