@@ -73,6 +73,47 @@ public sealed class SurveyPageTests : IDisposable
     }
 
     [Fact]
+    public async Task APartnerNamedOutsideTheListThatEntityResolutionFindsIsLinkedNotAdded()
+    {
+        var token = await Token("org-capricorn");
+        var answered = await _app.CreateClient().PostAsJsonAsync($"/api/survey/{token}", new
+        {
+            partners = Array.Empty<object>(),
+            newPartners = new[] { new { name = "IMEC", city = "Leuven" }, new { name = "Brand New Robotics", city = "Leuven" } },
+        });
+        Assert.Equal(HttpStatusCode.OK, answered.StatusCode);
+        var editor = _app.ClientWithRole(Roles.Editor);
+        var id = (await editor.GetFromJsonAsync<JsonElement>("/api/datasets/seed/surveys"))[0].GetProperty("id").GetString();
+        var page = await editor.GetAsync($"/datasets/seed/surveys/{id}");
+        var dashboard = await Html.ParseAsync(page);
+        var rows = dashboard.QuerySelectorAll("table.new-partners tbody tr").ToDictionary(r => r.QuerySelector("td")!.TextContent.Trim());
+        // "IMEC" is imec, written in capitals: the same name, at the threshold — linked, not added as a duplicate.
+        Assert.Contains("the same", rows["IMEC"].TextContent);
+        Assert.Contains("the same name as \"imec\"", rows["IMEC"].TextContent);
+        Assert.Null(rows["IMEC"].QuerySelector("a.add-partner"));
+        Assert.Contains("no organisation resembles it", rows["Brand New Robotics"].TextContent);
+        Assert.NotNull(rows["Brand New Robotics"].QuerySelector("a.add-partner"));
+
+        var form = rows["IMEC"].QuerySelector("form")!;
+        var fields = form.QuerySelectorAll("input[type=hidden]").ToDictionary(i => i.GetAttribute("name")!, i => i.GetAttribute("value")!);
+        fields["__RequestVerificationToken"] = dashboard.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+        using var post = new HttpRequestMessage(HttpMethod.Post, form.GetAttribute("action")) { Content = new FormUrlEncodedContent(fields) };
+        var linked = await editor.SendAsync(post);
+        Assert.True(linked.IsSuccessStatusCode, await linked.Content.ReadAsStringAsync());
+        var ties = (await editor.GetFromJsonAsync<JsonElement>("/api/datasets/seed/relationships?type=PARTNERS_WITH&from=org-capricorn")).GetProperty("items");
+        Assert.Contains(ties.EnumerateArray(), t => t.GetProperty("to").GetString() == "org-imec"
+            && t.GetProperty("source").GetString()!.StartsWith("survey 'Partners 2026', answered by Capricorn Venture Partners on ", StringComparison.Ordinal)
+            && t.GetProperty("source").GetString()!.EndsWith("(named as 'IMEC')", StringComparison.Ordinal));
+        var after = await Html.ParseAsync(await editor.GetAsync($"/datasets/seed/surveys/{id}"));
+        Assert.Contains("linked", after.QuerySelectorAll("table.new-partners tbody tr").Single(r => r.TextContent.Contains("IMEC", StringComparison.Ordinal)).TextContent);
+
+        // Only a name the respondent gave can be linked.
+        fields["name"] = "Something Capricorn never said";
+        using var forged = new HttpRequestMessage(HttpMethod.Post, form.GetAttribute("action")) { Content = new FormUrlEncodedContent(fields) };
+        Assert.Equal(HttpStatusCode.BadRequest, (await editor.SendAsync(forged)).StatusCode);
+    }
+
+    [Fact]
     public async Task AFormWithoutItsAntiforgeryTokenIsRefused()
     {
         var token = await Token("org-vib");

@@ -6,6 +6,9 @@ namespace Network.Analysis.Resolution;
 /// <summary>Two records that may be the same organisation or city, with a score in [0, 1] and the evidence for it.</summary>
 public sealed record MergeSuggestion(string Keep, string KeepName, string Drop, string DropName, string Label, double Score, IReadOnlyList<string> Evidence);
 
+/// <summary>An organisation a name written by someone (a survey's "not in the list") may stand for, scored as merges are, with the evidence.</summary>
+public sealed record NameResemblance(string Id, string Name, double Score, IReadOnlyList<string> Evidence);
+
 /// <summary>One record to keep and the records that may be the same, each scored against it, best first.</summary>
 public sealed record MergeGroup(string Keep, string KeepName, IReadOnlyList<MergeSuggestion> Members);
 
@@ -107,6 +110,20 @@ public static class EntityResolution
     }
 
     /// <summary>
+    /// For names written by people (with the city they gave, if any): the organisation of the graph each most likely
+    /// stands for, scored as a merge would be — the weighted word match against its customary, short, legal and other
+    /// names, 1 for the same name, less 0.2 when the cities given differ — or null below <paramref name="minimum"/>.
+    /// Nothing is known of the kind, so kinds do not count.
+    /// </summary>
+    public static IReadOnlyList<NameResemblance?> Resemble(NetworkGraph graph, IReadOnlyList<(string Name, string? City)> names, double minimum = 0.5)
+    {
+        if (names.Count == 0)
+            return [];
+        var context = new Context(graph);
+        return names.Select(n => context.Resemble(n.Name, n.City, minimum)).ToList();
+    }
+
+    /// <summary>
     /// Suggestions that share records, gathered into one group per record kept: "Paris", "Paris 15" and "Paris Cedex 07"
     /// are one question, not three. The record kept is the one the pairs keep most often; every other record is scored
     /// against it (so a record only linked through a third one shows how far it is from the kept one).
@@ -188,6 +205,38 @@ public static class EntityResolution
         }
 
         public Dictionary<NodeLabel, List<Record>> Records { get; } = [];
+
+        public NameResemblance? Resemble(string written, string? city, double minimum)
+        {
+            var probe = Normalise(written);
+            if (probe.Words.Count == 0)
+                return null;
+            var weight = _weights[NodeLabel.Organisation];
+            NameResemblance? best = null;
+            foreach (var record in Records.GetValueOrDefault(NodeLabel.Organisation) ?? [])
+            {
+                var organisation = (Organisation)record.Node;
+                // Every name it goes by: "imec" is IMEC's short name, "Katholieke Universiteit Leuven" KU Leuven's legal one.
+                var (similarity, by) = new[] { organisation.DisplayName, organisation.ShortName, organisation.LegalName, organisation.Name }
+                    .Concat(organisation.OtherNames).OfType<string>().Distinct(StringComparer.Ordinal)
+                    .Select(n => (Name: n, Words: n == organisation.DisplayName ? record.Name : Normalise(n)))
+                    .Select(n => (Similarity: n.Words.Words.ToHashSet(StringComparer.Ordinal).SetEquals(probe.Words) ? 1 : Math.Min(0.99, NameSimilarity(probe.Words, n.Words.Words, weight)), n.Name))
+                    .MaxBy(n => n.Similarity);
+                if (similarity < minimum || (best is not null && similarity <= best.Score))
+                    continue;
+                var evidence = new List<string> { similarity >= 1 ? $"the same name as \"{by}\"" : $"name similarity {similarity:F2} (\"{written}\" / \"{by}\")" };
+                var score = similarity;
+                if (!string.IsNullOrWhiteSpace(city) && _cityOf.GetValueOrDefault(organisation.Id) is { } at)
+                {
+                    var same = SameWords(_nodes[at].DisplayName, city);
+                    evidence.Add(same ? $"same city {_nodes[at].DisplayName}" : $"different cities: {city} / {_nodes[at].DisplayName}");
+                    score -= same ? 0 : 0.2;
+                }
+                if (score >= minimum && (best is null || score > best.Score))
+                    best = new NameResemblance(organisation.Id, organisation.DisplayName, Math.Round(score, 4), evidence);
+            }
+            return best;
+        }
 
         public int Richness(string id) => _nodes.TryGetValue(id, out var node) ? EntityResolution.Richness(node) : 0;
 

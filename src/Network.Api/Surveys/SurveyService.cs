@@ -1,6 +1,7 @@
 using System.Globalization;
 using Network.Analysis;
 using Network.Analysis.Domain;
+using Network.Analysis.Resolution;
 using Network.Api.Analysis;
 using Network.Api.Datasets;
 using Network.Api.Editing;
@@ -26,8 +27,18 @@ public sealed record SurveyProgress(
     IReadOnlyList<Invitation> NotAnswered,
     int ConfirmedTies,
     int UnconfirmedTies,
-    IReadOnlyList<(string Respondent, NewPartner Partner, string? Match)> NewPartners,
+    IReadOnlyList<NewPartnerLine> NewPartners,
     bool Closed);
+
+/// <summary>
+/// A partner a respondent named in free text, with the organisation entity resolution finds it may be
+/// (<see cref="EntityResolution.Resemble"/>), and whether that tie is already recorded.
+/// </summary>
+public sealed record NewPartnerLine(string RespondentId, string Respondent, NewPartner Partner, NameResemblance? Match, bool Linked)
+{
+    /// <summary>At the merge threshold: the same organisation, to be linked rather than added.</summary>
+    public bool Same => Match is { Score: >= EntityResolution.Threshold };
+}
 
 /// <summary>
 /// The member survey: surveys per dataset, personal links, and answers that become data. An answer is written through
@@ -163,6 +174,27 @@ public sealed class SurveyService(DatasetCatalog catalog, SurveyStore store, Net
         return store.SaveAnswer(survey.Id, invitation.Organisation, answer);
     }
 
+    /// <summary>
+    /// A partner named "not in the list" that is an organisation of the dataset after all: an editor links it, and the
+    /// respondent's tie is written through the one writer with the survey, the respondent and the name as written as its
+    /// source. Only a name the respondent's latest answer gave, and only to an organisation, never the respondent itself.
+    /// </summary>
+    public async Task LinkAsync(Survey survey, string respondent, string written, string organisation, Author author, CancellationToken cancellationToken)
+    {
+        var answer = store.Answers(survey.Id).FirstOrDefault(a => a.Organisation == respondent)
+            ?? throw new ValidationFailedException([new("link", "respondent", "has not answered this survey")]);
+        if (!answer.Answer.NewPartners.Any(p => p.Name == written))
+            throw new ValidationFailedException([new("link", "name", $"'{Shorten(written)}' is not a partner {respondent} named outside the list")]);
+        var snapshot = await analysis.GetAsync(survey.Dataset, null, cancellationToken);
+        if (snapshot.NodesById.GetValueOrDefault(organisation) is not Organisation partner || organisation == respondent)
+            throw new ValidationFailedException([new("link", "organisation", $"'{Shorten(organisation)}' is not another organisation of this network")]);
+        var by = snapshot.NodesById.GetValueOrDefault(respondent)?.DisplayName ?? respondent;
+        var tie = new Relationship(RelationshipType.PartnersWith, respondent, organisation,
+            $"survey '{survey.Name}', answered by {by} on {answer.Answered:yyyy-MM-dd} (named as '{written}')") { Weight = 1 };
+        await writer.AnswerAsync(survey.Dataset, new GraphBatch { Relationships = [tie] }, author,
+            $"survey '{survey.Name}': '{written}' named by {by} linked to {partner.DisplayName}", cancellationToken);
+    }
+
     private static void Check(SurveyAnswer answer, string respondent, IReadOnlyDictionary<string, Node> nodes)
     {
         var errors = new List<ValidationError>();
@@ -237,9 +269,11 @@ public sealed class SurveyService(DatasetCatalog catalog, SurveyStore store, Net
         var pairs = answers.SelectMany(a => a.Answer.Partners.Select(p => (From: a.Organisation, To: p.Organisation))).ToHashSet();
         var confirmed = pairs.Count(p => string.CompareOrdinal(p.From, p.To) < 0 && pairs.Contains((p.To, p.From)));
         var unconfirmed = pairs.Count(p => !pairs.Contains((p.To, p.From)));
-        var organisations = snapshot.Graph.Nodes.OfType<Organisation>().ToList();
-        var suggestions = answers.SelectMany(a => a.Answer.NewPartners.Select(p => (Respondent: Of(a.Organisation)?.DisplayName ?? a.Organisation, Partner: p,
-            Match: Network.Analysis.Text.NameSearch.Find(organisations, p.Name).FirstOrDefault()?.DisplayName))).ToList();
+        var named = answers.SelectMany(a => a.Answer.NewPartners.Select(p => (Respondent: a.Organisation, Partner: p))).ToList();
+        var matches = EntityResolution.Resemble(snapshot.Graph, [.. named.Select(n => (n.Partner.Name, n.Partner.City))]);
+        var tied = snapshot.Graph.Relationships.Where(r => r.Type == RelationshipType.PartnersWith).Select(r => (r.From, r.To)).ToHashSet();
+        var suggestions = named.Zip(matches, (n, m) => new NewPartnerLine(n.Respondent, Of(n.Respondent)?.DisplayName ?? n.Respondent, n.Partner, m,
+            m is not null && tied.Contains((n.Respondent, m.Id)))).ToList();
         return new SurveyProgress(survey, invitations.Count, invitations.Count(i => answered.Contains(i.Organisation)),
             invitations.Count == 0 ? 0 : (double)invitations.Count(i => answered.Contains(i.Organisation)) / invitations.Count,
             Rates(i => [Of(i.Organisation)?.Kind ?? "unknown"]),

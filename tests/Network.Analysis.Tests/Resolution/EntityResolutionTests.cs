@@ -27,6 +27,22 @@ public class EntityResolutionTests
         Assert.True(EntityResolution.NameSimilarity(EntityResolution.Words(a), EntityResolution.Words(b)) < 0.99);
 
     [Fact]
+    public void ANameWrittenBySomeoneIsMatchedByItsLegalShortOrCustomaryNameAndItsCity()
+    {
+        var found = EntityResolution.Resemble(SeedAndCordis,
+            [("Katholieke Universiteit Leuven", "Leuven"), ("IMEC", null), ("KU Leuven", "Gent"), ("Brand New Robotics", "Leuven")]);
+        Assert.Contains(found[0]!.Id, new[] { "org-ku-leuven", "pic-999991334" });
+        Assert.Equal(1, found[0]!.Score);
+        Assert.Contains("same city Leuven", found[0]!.Evidence);
+        Assert.Contains(found[1]!.Id, new[] { "org-imec", "pic-999981149" });
+        Assert.True(found[1]!.Score >= EntityResolution.Threshold, $"{found[1]}");
+        // The same name in another city is less sure (by 0.2, as in merges), and says why.
+        Assert.Equal(0.8, found[2]!.Score);
+        Assert.Contains(found[2]!.Evidence, e => e.StartsWith("different cities: Gent / ", StringComparison.Ordinal));
+        Assert.Null(found[3]);
+    }
+
+    [Fact]
     public void TheSeedsKuLeuvenAndImecAreProposedForMergingWithTheirCordisRecords()
     {
         var suggestions = EntityResolution.Suggest(SeedAndCordis);

@@ -65,6 +65,25 @@ public sealed class SurveyModel(DatasetCatalog catalog, AnalysisService analysis
         surveys.Store.Find(Dataset.Name, Id) is null ? NotFound()
             : Redirect(DatasetLink($"surveys/{Id}", new { message = surveys.Store.Revoke(Id, organisation) ? $"The link of {Name(organisation)} is withdrawn." : "That link was withdrawn already." }, keepDate: false));
 
+    /// <summary>A partner named outside the list that entity resolution finds in the dataset: its tie is recorded with the survey as source.</summary>
+    public async Task<IActionResult> OnPostLinkAsync(string respondent, string name, string organisation, CancellationToken cancellationToken)
+    {
+        if (surveys.Store.Find(Dataset.Name, Id) is not { } survey)
+            return NotFound();
+        try
+        {
+            await surveys.LinkAsync(survey, respondent, name, organisation, new Network.Api.Editing.Author(User.UserName(), "survey link"), cancellationToken);
+            return Redirect(DatasetLink($"surveys/{Id}", new { message = $"{Name(respondent)} and {Name(organisation)} are now partners, with '{name}' and the survey as the source." }, keepDate: false));
+        }
+        catch (ValidationFailedException e)
+        {
+            Error = string.Join("; ", e.Errors.Select(x => x.Message));
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            await LoadAsync(cancellationToken);
+            return Page();
+        }
+    }
+
     public IActionResult OnPostClose()
     {
         if (surveys.Store.Find(Dataset.Name, Id) is not { } survey)
