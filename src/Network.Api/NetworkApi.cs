@@ -34,6 +34,8 @@ public static class NetworkApi
         builder.Services.AddSingleton<Health.StoreHealthChecks>();
         builder.Services.AddSingleton(services => new Network.Data.Surveys.SurveyStore(services.GetRequiredService<Network.Api.Datasets.DatasetCatalog>().DataFolder));
         builder.Services.AddSingleton<Surveys.SurveyService>();
+        builder.Services.AddOptions<SmtpOptions>().BindConfiguration(SmtpOptions.Section);
+        builder.Services.AddSingleton<SurveyMailer>();
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<Layout.LayoutService>();
         builder.Services.AddSingleton<IDatasetWarmup>(services => services.GetRequiredService<Layout.LayoutService>());

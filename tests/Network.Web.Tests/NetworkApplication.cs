@@ -12,7 +12,8 @@ namespace Network.Web.Tests;
 /// Auth:AnonymousRead. Most tests are about other things and read as an installation that opens its reads would;
 /// null keeps the product's default (private), which the tests of privacy use.
 /// </param>
-public sealed class NetworkApplication(string? dataFolder = null, bool? anonymousRead = true) : WebApplicationFactory<Program>
+/// <param name="settings">Further configuration (e.g. an SMTP host for the e-mail tests).</param>
+public sealed class NetworkApplication(string? dataFolder = null, bool? anonymousRead = true, IReadOnlyDictionary<string, string>? settings = null) : WebApplicationFactory<Program>
 {
     public string DataFolder { get; } = dataFolder ?? Path.Combine(Path.GetTempPath(), "network-web-tests", Guid.NewGuid().ToString("N"));
 
@@ -23,6 +24,8 @@ public sealed class NetworkApplication(string? dataFolder = null, bool? anonymou
         builder.UseSetting("Storage:SyntheticMembers", "60");
         if (anonymousRead is { } open)
             builder.UseSetting("Auth:AnonymousRead", open ? "true" : "false");
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+            builder.UseSetting(key, value);
     }
 
     /// <summary>A client that authenticates with a fresh API key of the given role.</summary>

@@ -159,7 +159,7 @@ public sealed class SurveyApiTests : IDisposable
         // The seed records one member of Leuven MindGate (Voka Vlaams-Brabant, a founding member).
         Assert.Equal(["org-voka-vlaams-brabant"], (await all.Content.ReadFromJsonAsync<JsonElement>()).EnumerateArray().Select(l => l.GetProperty("organisation").GetString()));
         var csv = await editor.GetStringAsync($"/api/datasets/seed/surveys/{id}/invitations.csv");
-        Assert.StartsWith("organisation,name,link,answered", csv.TrimStart('\uFEFF'));
+        Assert.StartsWith("organisation,name,email,link,answered", csv.TrimStart('\uFEFF'));
         Assert.Contains(tokens["org-capricorn"], csv);
     }
 

@@ -47,7 +47,7 @@ public sealed record NewPartnerLine(string RespondentId, string Respondent, NewP
 /// and "since" as its start; the sectors and stages as the respondent's ACTIVE_IN ties. A later answer replaces the
 /// ties of the earlier one.
 /// </summary>
-public sealed class SurveyService(DatasetCatalog catalog, SurveyStore store, NetworkWriter writer, AnalysisService analysis, TimeProvider clock)
+public sealed class SurveyService(DatasetCatalog catalog, SurveyStore store, NetworkWriter writer, AnalysisService analysis, SurveyMailer mailer, TimeProvider clock)
 {
     public static readonly IReadOnlyList<string> TieKinds = ["joint project", "customer", "supplier", "investor", "knowledge exchange", "other"];
 
@@ -98,6 +98,46 @@ public sealed class SurveyService(DatasetCatalog catalog, SurveyStore store, Net
             throw new ValidationFailedException([.. unknown.Select(id => new ValidationError("invitation", "organisations", $"no organisation '{id}' in dataset '{survey.Dataset}'"))]);
         return store.Invite(survey.Id, ids);
     }
+
+    /// <summary>
+    /// The addresses links are e-mailed to, per invited organisation (an empty address removes one): every organisation
+    /// must be invited and every address one mailbox, else nothing changes.
+    /// </summary>
+    public void SetEmails(Survey survey, IReadOnlyDictionary<string, string?> emails)
+    {
+        var invited = store.Invitations(survey.Id).Where(i => i.Revoked is null).Select(i => i.Organisation).ToHashSet(StringComparer.Ordinal);
+        var errors = new List<ValidationError>();
+        foreach (var (organisation, email) in emails.Take(10_001))
+        {
+            if (!invited.Contains(organisation))
+                errors.Add(new("emails", Shorten(organisation), "is not invited to this survey"));
+            else if (!string.IsNullOrWhiteSpace(email) && SurveyMailer.Problem(email.Trim()) is { } problem)
+                errors.Add(new("emails", organisation, problem));
+        }
+        if (emails.Count > 10_000)
+            errors.Add(new("emails", "emails", "at most 10,000 addresses at once"));
+        if (errors.Count > 0)
+            throw new ValidationFailedException(errors.Take(20).ToList());
+        store.SetEmails(survey.Id, emails.ToDictionary(e => e.Key, e => string.IsNullOrWhiteSpace(e.Value) ? null : e.Value.Trim(), StringComparer.Ordinal));
+    }
+
+    /// <summary>
+    /// E-mails the live links (<paramref name="notAnswered"/>: only to those who have not answered — a reminder;
+    /// <paramref name="notSent"/>: only those not sent yet) when the server has an SMTP host; a closed survey sends nothing.
+    /// </summary>
+    public async Task<SendReport> SendAsync(Survey survey, bool notAnswered, bool notSent, Func<string, string> link, CancellationToken cancellationToken)
+    {
+        if (!mailer.Enabled)
+            throw new InvalidOperationException("E-mail is off on this server (no Smtp:Host): download the links for a mail merge instead.");
+        if (survey.IsClosedOn(Today))
+            throw new ValidationFailedException([new("survey", "closes", $"the survey closed on {survey.Closes:yyyy-MM-dd}: its links take no answers")]);
+        var answered = store.Answers(survey.Id).Select(a => a.Organisation).ToHashSet(StringComparer.Ordinal);
+        var invitations = store.Invitations(survey.Id)
+            .Where(i => i.Revoked is null && (!notAnswered || !answered.Contains(i.Organisation)) && (!notSent || i.Sent is null)).ToList();
+        return await mailer.SendAsync(survey, invitations, await NamesAsync(survey.Dataset, cancellationToken), link, cancellationToken);
+    }
+
+    public bool SendsEmail => mailer.Enabled;
 
     /// <summary>Every node's display name by id, of the dataset's current version.</summary>
     public async Task<IReadOnlyDictionary<string, string>> NamesAsync(string dataset, CancellationToken cancellationToken) =>

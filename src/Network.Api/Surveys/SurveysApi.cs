@@ -16,9 +16,16 @@ public sealed record CreateSurvey(string? Name, DateOnly? Closes, string? Introd
 
 public sealed record SurveyCreated(string Id, string Name, DateOnly Closes);
 
-public sealed record InviteRequest(IReadOnlyList<string>? Organisations);
+/// <param name="Emails">Optionally, where to e-mail each organisation's link (organisation id → address).</param>
+public sealed record InviteRequest(IReadOnlyList<string>? Organisations, IReadOnlyDictionary<string, string?>? Emails = null);
 
-public sealed record InvitationLink(string Organisation, string Name, string Link, bool Answered);
+public sealed record EmailsRequest(IReadOnlyDictionary<string, string?>? Emails);
+
+/// <param name="NotAnswered">Only to those who have not answered (a reminder).</param>
+/// <param name="NotSent">Only links not e-mailed before.</param>
+public sealed record SendRequest(bool NotAnswered = false, bool NotSent = false);
+
+public sealed record InvitationLink(string Organisation, string Name, string Link, bool Answered, string? Email = null, DateTimeOffset? Sent = null);
 
 public sealed record GroupRate(string Group, int Invited, int Answered);
 
@@ -69,6 +76,12 @@ public static class SurveysApi
             if (request.Organisations is { Count: > 10_000 })
                 throw new ValidationFailedException([new("invitation", "organisations", "at most 10,000 organisations at once")]);
             var invited = await surveys.InviteAsync(survey, request.Organisations, ct);
+            if (request.Emails is { Count: > 0 } emails)
+            {
+                surveys.SetEmails(survey, emails);
+                var byToken = surveys.Store.Invitations(id).ToDictionary(i => i.Token, StringComparer.Ordinal);
+                invited = [.. invited.Select(i => byToken.GetValueOrDefault(i.Token) ?? i)];
+            }
             return TypedResults.Created($"/api/datasets/{dataset}/surveys/{id}", await LinksAsync(surveys, survey, invited, context, ct));
         }).RequireRateLimiting(AuthSetup.RateWrites).Problems(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound, StatusCodes.Status503ServiceUnavailable).WithName("InviteToSurvey").WithSummary("Invite organisations (none named: every member); one personal link each");
 
@@ -83,11 +96,34 @@ public static class SurveysApi
                 return Missing.Answer($"No survey '{id}' in dataset '{dataset}'.");
             var links = await LinksAsync(surveys, survey, surveys.Store.Invitations(id).Where(i => i.Revoked is null).ToList(), context, ct);
             using var csv = new StringWriter(CultureInfo.InvariantCulture);
-            CsvBundle.Write(csv, ["organisation", "name", "link", "answered"],
-                links.Where(l => notAnswered != true || !l.Answered).Select(l => new[] { l.Organisation, l.Name, l.Link, l.Answered ? "yes" : "no" }));
+            CsvBundle.Write(csv, ["organisation", "name", "email", "link", "answered"],
+                links.Where(l => notAnswered != true || !l.Answered).Select(l => new[] { l.Organisation, l.Name, l.Email ?? "", l.Link, l.Answered ? "yes" : "no" }));
             return TypedResults.File(Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(csv.ToString())).ToArray(), "text/csv; charset=utf-8",
                 $"{survey.Name.Replace('"', '\'')} links.csv");
         }).Produces(StatusCodes.Status200OK, contentType: "text/csv").Problems(StatusCodes.Status404NotFound, StatusCodes.Status503ServiceUnavailable).WithName("DownloadSurveyLinks").WithSummary("The links as CSV for a mail merge (?notAnswered=true: only those who have not answered, for reminders)");
+
+        group.MapPut("/{id}/emails", Results<NoContent, ProblemHttpResult> (string dataset, string id, EmailsRequest request, SurveyService surveys) =>
+        {
+            if (surveys.Store.Find(dataset, id) is not { } survey)
+                return Missing.Answer($"No survey '{id}' in dataset '{dataset}'.");
+            surveys.SetEmails(survey, request.Emails ?? new Dictionary<string, string?>());
+            return TypedResults.NoContent();
+        }).RequireRateLimiting(AuthSetup.RateWrites).Problems(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound, StatusCodes.Status503ServiceUnavailable)
+          .WithName("SetSurveyEmails").WithSummary("Where invited organisations' links are e-mailed (organisation id → address; an empty address removes one); all or nothing");
+
+        group.MapPost("/{id}/invitations/send", async Task<Results<Ok<SendReport>, ProblemHttpResult>> (string dataset, string id, SendRequest? request, HttpContext context, SurveyService surveys, CancellationToken ct) =>
+        {
+            if (surveys.Store.Find(dataset, id) is not { } survey)
+                return Missing.Answer($"No survey '{id}' in dataset '{dataset}'.");
+            if (!surveys.SendsEmail)
+                return TypedResults.Problem("This server sends no e-mail (no Smtp:Host is configured): download the links as CSV for a mail merge.",
+                    statusCode: StatusCodes.Status409Conflict, title: "E-mail is off.");
+            var report = await surveys.SendAsync(survey, request?.NotAnswered == true, request?.NotSent == true, token => Link(context, token), ct);
+            return report.Failure is { } failure
+                ? TypedResults.Problem($"{report.Sent} sent; then {failure}. Send again with notSent to continue.", statusCode: StatusCodes.Status502BadGateway, title: "The mail server stopped the sending.")
+                : TypedResults.Ok(report);
+        }).RequireRateLimiting(AuthSetup.RateWrites).Problems(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound, StatusCodes.Status409Conflict, StatusCodes.Status502BadGateway, StatusCodes.Status503ServiceUnavailable)
+          .WithName("SendSurveyLinks").WithSummary("E-mail the links to the invited organisations with an address (notAnswered: a reminder; notSent: only those not sent before) when the server has an SMTP host");
 
         group.MapDelete("/{id}/invitations/{organisation}", Results<NoContent, ProblemHttpResult> (string dataset, string id, string organisation, SurveyService surveys) =>
             surveys.Store.Find(dataset, id) is null || !surveys.Store.Revoke(id, organisation)
@@ -147,7 +183,7 @@ public static class SurveysApi
     {
         var names = (await surveys.NamesAsync(survey.Dataset, ct));
         var answered = surveys.Store.Answers(survey.Id).Select(a => a.Organisation).ToHashSet(StringComparer.Ordinal);
-        return [.. invitations.Select(i => new InvitationLink(i.Organisation, names.GetValueOrDefault(i.Organisation) ?? i.Organisation, Link(context, i.Token), answered.Contains(i.Organisation)))
+        return [.. invitations.Select(i => new InvitationLink(i.Organisation, names.GetValueOrDefault(i.Organisation) ?? i.Organisation, Link(context, i.Token), answered.Contains(i.Organisation), i.Email, i.Sent))
             .OrderBy(l => l.Name, StringComparer.CurrentCulture)];
     }
 }

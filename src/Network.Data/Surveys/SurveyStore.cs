@@ -15,7 +15,14 @@ public sealed record Survey(string Id, string Dataset, string Name, string Intro
 }
 
 /// <summary>One organisation's personal link to a survey; the token is its only credential.</summary>
-public sealed record Invitation(string Token, string SurveyId, string Organisation, DateTimeOffset Created, DateTimeOffset? Revoked);
+public sealed record Invitation(string Token, string SurveyId, string Organisation, DateTimeOffset Created, DateTimeOffset? Revoked)
+{
+    /// <summary>Where the link is e-mailed to, when the server sends e-mail (kept with the survey, not in the network data).</summary>
+    public string? Email { get; init; }
+
+    /// <summary>When the link was last e-mailed.</summary>
+    public DateTimeOffset? Sent { get; init; }
+}
 
 /// <summary>A partner the respondent named: the kinds of tie, its strength (1–5) and since when.</summary>
 public sealed record PartnerAnswer(string Organisation, IReadOnlyList<string> Kinds, int Strength, DateOnly? Since, string? Contact = null);
@@ -54,6 +61,7 @@ public sealed class SurveyStore
         CREATE TABLE answers (survey TEXT NOT NULL REFERENCES surveys(id), organisation TEXT NOT NULL, answered TEXT NOT NULL,
             body TEXT NOT NULL, PRIMARY KEY (survey, organisation));
         """,
+        "ALTER TABLE invitations ADD COLUMN email TEXT; ALTER TABLE invitations ADD COLUMN sent TEXT;",
     ];
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
@@ -133,6 +141,24 @@ public sealed class SurveyStore
     public Invitation? FindToken(string token) =>
         token.Length is < 20 or > 100 ? null : ReadInvitations("WHERE token = $t AND revoked IS NULL", ("$t", token)).SingleOrDefault();
 
+    /// <summary>Sets the addresses of invited organisations (null removes one), all or none; returns how many invitations changed.</summary>
+    public int SetEmails(string surveyId, IReadOnlyDictionary<string, string?> emails)
+    {
+        using var connection = Open();
+        using var transaction = connection.BeginTransaction();
+        var changed = emails.Sum(e => Run(connection, transaction, "UPDATE invitations SET email = $e WHERE survey = $s AND organisation = $o",
+            ("$e", (object?)e.Value ?? DBNull.Value), ("$s", surveyId), ("$o", e.Key)));
+        transaction.Commit();
+        return changed;
+    }
+
+    /// <summary>Notes that an invitation's link was e-mailed now.</summary>
+    public void MarkSent(string token, DateTimeOffset at)
+    {
+        using var connection = Open();
+        Run(connection, null, "UPDATE invitations SET sent = $t WHERE token = $k", ("$t", Stamp(at)), ("$k", token));
+    }
+
     /// <summary>Revokes an organisation's link; true when there was a live one.</summary>
     public bool Revoke(string surveyId, string organisation)
     {
@@ -188,13 +214,17 @@ public sealed class SurveyStore
     private List<Invitation> ReadInvitations(string where, params (string, object)[] parameters)
     {
         using var connection = Open();
-        using var command = Command(connection, $"SELECT token, survey, organisation, created, revoked FROM invitations {where}", parameters);
+        using var command = Command(connection, $"SELECT token, survey, organisation, created, revoked, email, sent FROM invitations {where}", parameters);
         using var reader = command.ExecuteReader();
         var invitations = new List<Invitation>();
         while (reader.Read())
         {
             invitations.Add(new Invitation(reader.GetString(0), reader.GetString(1), reader.GetString(2), DateTimeOffset.Parse(reader.GetString(3), CultureInfo.InvariantCulture),
-                reader.IsDBNull(4) ? null : DateTimeOffset.Parse(reader.GetString(4), CultureInfo.InvariantCulture)));
+                reader.IsDBNull(4) ? null : DateTimeOffset.Parse(reader.GetString(4), CultureInfo.InvariantCulture))
+            {
+                Email = reader.IsDBNull(5) ? null : reader.GetString(5),
+                Sent = reader.IsDBNull(6) ? null : DateTimeOffset.Parse(reader.GetString(6), CultureInfo.InvariantCulture),
+            });
         }
         return invitations;
     }

@@ -30,6 +30,10 @@ public sealed class SurveyModel(DatasetCatalog catalog, AnalysisService analysis
     public string? Message { get; private set; }
     public string? Error { get; private set; }
 
+    public bool SendsEmail => surveys.SendsEmail;
+    public int WithAddress { get; private set; }
+    public int SentCount { get; private set; }
+
     public string Name(string id) => Snapshot.NodesById.GetValueOrDefault(id)?.DisplayName ?? id;
 
     public async Task<IActionResult> OnGetAsync(string? message, CancellationToken cancellationToken)
@@ -84,6 +88,66 @@ public sealed class SurveyModel(DatasetCatalog catalog, AnalysisService analysis
         }
     }
 
+    /// <summary>
+    /// Addresses pasted from a spreadsheet: one organisation per line, its name or id then its address, separated by a
+    /// semicolon, comma or tab; all kept or, when a line is wrong, none (the error names the line).
+    /// </summary>
+    public async Task<IActionResult> OnPostEmailsAsync(string? emails, CancellationToken cancellationToken)
+    {
+        if (surveys.Store.Find(Dataset.Name, Id) is not { } survey)
+            return NotFound();
+        try
+        {
+            var invited = surveys.Store.Invitations(Id).Where(i => i.Revoked is null).Select(i => i.Organisation).ToList();
+            var byName = invited.GroupBy(o => Name(o), StringComparer.OrdinalIgnoreCase).ToDictionary(g => g.Key, g => g.First(), StringComparer.OrdinalIgnoreCase);
+            var parsed = new Dictionary<string, string?>(StringComparer.Ordinal);
+            var errors = new List<ValidationError>();
+            foreach (var (line, number) in (emails ?? "").Split('\n').Select((l, i) => (l.Trim(), i + 1)).Where(l => l.Item1.Length > 0).Take(10_001))
+            {
+                var cut = line.LastIndexOfAny([';', ',', '\t']);
+                var (who, address) = cut < 0 ? ("", line) : (line[..cut].Trim().Trim('"'), line[(cut + 1)..].Trim().Trim('"'));
+                var organisation = invited.Contains(who, StringComparer.Ordinal) ? who : byName.GetValueOrDefault(who);
+                if (organisation is null)
+                    errors.Add(new($"line {number}", "organisation", who.Length == 0 ? "give the organisation's name, then its address" : $"'{(who.Length <= 60 ? who : who[..60] + "…")}' is not an invited organisation"));
+                else
+                    parsed[organisation] = address;
+            }
+            if (errors.Count > 0)
+                throw new ValidationFailedException(errors.Take(20).ToList());
+            surveys.SetEmails(survey, parsed);
+            return Redirect(DatasetLink($"surveys/{Id}", new { message = $"{parsed.Count} address{(parsed.Count == 1 ? "" : "es")} kept." }, keepDate: false) + "#email");
+        }
+        catch (ValidationFailedException e)
+        {
+            Error = string.Join("; ", e.Errors.Select(x => $"{x.Where}: {x.Message}"));
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            await LoadAsync(cancellationToken);
+            return Page();
+        }
+    }
+
+    /// <summary>E-mails the links (not sent yet, or a reminder to those who have not answered); says how many went and what stopped it.</summary>
+    public async Task<IActionResult> OnPostSendAsync(bool notAnswered, bool notSent, CancellationToken cancellationToken)
+    {
+        if (surveys.Store.Find(Dataset.Name, Id) is not { } survey)
+            return NotFound();
+        try
+        {
+            var report = await surveys.SendAsync(survey, notAnswered, notSent, token => SurveysApi.Link(HttpContext, token), cancellationToken);
+            var message = $"{report.Sent} link{(report.Sent == 1 ? "" : "s")} e-mailed" +
+                (report.WithoutAddress.Count > 0 ? $"; {report.WithoutAddress.Count} invited organisation{(report.WithoutAddress.Count == 1 ? " has" : "s have")} no address" : "") +
+                (report.Failure is { } failure ? $"; then {failure} — e-mail the links not sent yet to continue." : ".");
+            return Redirect(DatasetLink($"surveys/{Id}", new { message }, keepDate: false) + "#email");
+        }
+        catch (Exception e) when (e is ValidationFailedException or InvalidOperationException)
+        {
+            Error = e is ValidationFailedException v ? string.Join("; ", v.Errors.Select(x => x.Message)) : e.Message;
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            await LoadAsync(cancellationToken);
+            return Page();
+        }
+    }
+
     public IActionResult OnPostClose()
     {
         if (surveys.Store.Find(Dataset.Name, Id) is not { } survey)
@@ -99,6 +163,8 @@ public sealed class SurveyModel(DatasetCatalog catalog, AnalysisService analysis
         Survey = survey;
         Progress = await surveys.ProgressAsync(survey, cancellationToken);
         Answers = surveys.Store.Answers(survey.Id);
+        var live = surveys.Store.Invitations(survey.Id).Where(i => i.Revoked is null).ToList();
+        (WithAddress, SentCount) = (live.Count(i => i.Email is not null), live.Count(i => i.Sent is not null));
         var pairs = Answers.SelectMany(a => a.Answer.Partners.Select(p => (a.Organisation, p.Organisation))).ToHashSet();
         Unconfirmed = [.. pairs.Where(p => !pairs.Contains((p.Item2, p.Item1))).OrderBy(p => Name(p.Item1), StringComparer.CurrentCulture)];
         Earlier = surveys.Store.List(Dataset.Name).LastOrDefault(s => s.Created < survey.Created);
