@@ -62,7 +62,7 @@ public sealed class SurveyInABrowserTests(RunningServer server) : IClassFixture<
         Assert.Equal("3", await admin.Locator("[data-figure=invited]").InnerTextAsync());
         var csv = await (await admin.APIRequest.GetAsync((await admin.Locator("a[href$='invitations.csv']").GetAttributeAsync("href"))!)).TextAsync();
         var links = csv.Split("\r\n", StringSplitOptions.RemoveEmptyEntries).Skip(1).Select(l => l.Split(','))
-            .ToDictionary(c => c[0].TrimStart('\uFEFF'), c => new Uri(c[2]).PathAndQuery);
+            .ToDictionary(c => c[0].TrimStart('\uFEFF'), c => new Uri(c[3]).PathAndQuery);
         Assert.Equal(["org-capricorn", "org-imec", "org-vib"], links.Keys.Order());
 
         // Capricorn answers on a phone, in Dutch (the phone's language).
@@ -89,6 +89,10 @@ public sealed class SurveyInABrowserTests(RunningServer server) : IClassFixture<
         Assert.Equal("org-capricorn", await vib.InputValueAsync("#partner-0-id"));
         Assert.Contains("You answered on", await vib.InnerTextAsync(".survey-last"));
         await NamePartner(vib, 1, "ku leuven", "org-ku-leuven", "joint project", "2");
+        // Two typed outside the list: one the dataset has under its customary name, one it does not know.
+        await vib.FillAsync("input[name='NewPartners[0].Name']", "IMEC");
+        await vib.FillAsync("input[name='NewPartners[0].City']", "Leuven");
+        await vib.FillAsync("input[name='NewPartners[1].Name']", "Brand New Robotics");
         await vib.ClickAsync("button.primary");
         await vib.WaitForSelectorAsync("#survey-done");
         Assert.Contains("2 partner", await vib.InnerTextAsync("#survey-done"));
@@ -113,6 +117,9 @@ public sealed class SurveyInABrowserTests(RunningServer server) : IClassFixture<
         Assert.Equal("1", await admin.Locator("[data-figure=confirmed]").InnerTextAsync());
         Assert.Equal("1", await admin.Locator("[data-figure=unconfirmed]").InnerTextAsync());
         Assert.Contains("imec", await admin.Locator("#not-answered").InnerTextAsync());
+        // Entity resolution finds "IMEC" in the dataset: linked, not added twice; the unknown one can become a record.
+        Assert.Contains("the same", await admin.Locator("table.new-partners tr:has-text('IMEC')").InnerTextAsync());
+        Assert.Equal(1, await admin.Locator("table.new-partners tr:has-text('Brand New Robotics') a.add-partner").CountAsync());
         await Browser.ShotAsync(admin, "survey-dashboard");
 
         // The ties on the record pages, with their provenance.
