@@ -28,7 +28,7 @@ public static class ImportCommand
                 throw new FileNotFoundException($"No mapping file '{mappingPath}'.");
             var dry = parse.GetValue(dryRun);
             var given = mappingPath is null ? null : MappingFile.Load(mappingPath);
-            Task<WriteResult> Write(SqliteNetworkStore store, GraphBatch batch, CancellationToken ct)
+            async Task<WriteResult> Write(SqliteNetworkStore store, GraphBatch batch, CancellationToken ct)
             {
                 AnsiConsole.MarkupLine($"Importing {batch.Nodes.Count} nodes and {batch.Relationships.Count} relationships into {Markup.Escape(path)} …");
                 // How far the write is — its first thousand records, then about every tenth — said while the transaction
@@ -43,11 +43,10 @@ public static class ImportCommand
                     said = written;
                     AnsiConsole.MarkupLine($"  written {written:N0} of {total:N0} (kept once all are written)");
                 });
-                return store.WriteAsync(batch with
-                {
-                    Change = new ChangeNote(Environment.UserName, "import", $"imported from {source.FullName} with network import", [], total),
-                    Progress = progress,
-                }, ct);
+                // The history entry the server's writer makes too: the records it touches (before and after, for a small
+                // import), so that the record pages' history and a revert see what the command wrote.
+                var note = await History.NoteAsync(store, batch, Environment.UserName, "import", $"imported from {source.FullName} with network import", ct);
+                return await store.WriteAsync(batch with { Change = note, Progress = progress }, ct);
             }
             ImportOutcome outcome;
             if (File.Exists(path))

@@ -57,7 +57,7 @@ public sealed class StoreBreaksUnderARunningServerTests(RunningServer server) : 
     [Fact]
     public async Task AFaultInjectionRunFromASecondProcessFindsEveryAcknowledgedWriteAndNoRefusedOne()
     {
-        // `network faults`: editors write while the store is made unwritable and writable again, twice; then it counts.
+        // `network-tools faults`: editors write while the store is made unwritable and writable again, twice; then it counts.
         // Its own dataset: the other tests here break theirs for good.
         var created = await Editor().PostAsJsonAsync("/api/datasets", new { name = "faults" });
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
@@ -65,7 +65,7 @@ public sealed class StoreBreaksUnderARunningServerTests(RunningServer server) : 
         var info = new System.Diagnostics.ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = Network.Tests.RepositoryPaths.Root };
         foreach (var arg in new[]
         {
-            Path.Combine(Network.Tests.RepositoryPaths.Root, "src", "Network.Cli", "bin", configuration, "net10.0", "network.dll"), "faults",
+            Path.Combine(Network.Tests.RepositoryPaths.Root, "tools", "Network.Tools", "bin", configuration, "net10.0", "network-tools.dll"), "faults",
             "--url", server.Address.ToString(), "--data", server.DataFolder, "--dataset", "faults",
             "--editors", "3", "--cycles", "2", "--writes-per-phase", "10", "--phase-seconds", "5",
         })

@@ -25,6 +25,22 @@ public class ImportCommandTests
     }
 
     [Fact]
+    public async Task AnImportIsInTheHistoryAsTheServersWriterRecordsIt()
+    {
+        // A small folder: the entry lists each record before and after, so a record's history and a revert see it.
+        var folder = Cli.NewTemporaryFolder();
+        File.WriteAllText(Path.Combine(folder, "organisations.csv"), "id,name,kind,source\norg-a,Alpha Labs,company,test\norg-b,Beta Fund,investor,test\n");
+        var database = Path.Combine(folder, "small.db");
+        var outcome = await Cli.RunAsync("import", folder, "--db", database);
+        Assert.True(outcome.ExitCode == 0, outcome.Error);
+        using var store = new Network.Data.Storage.SqliteNetworkStore(database);
+        var entry = Assert.Single(await store.GetChangesAsync(new Network.Data.Storage.ChangeQuery(Node: "org-b")));
+        Assert.Equal("import", entry.Via);
+        Assert.StartsWith("imported from ", entry.Summary, StringComparison.Ordinal);
+        Assert.Contains(entry.Items, i => i.Id == "org-b" && i.Before is null && i.After!.Contains("Beta Fund", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task ADryRunChecksEverythingAndWritesNothing()
     {
         var database = Path.Combine(Cli.NewTemporaryFolder(), "dry.db");

@@ -1,7 +1,9 @@
+using System.CommandLine;
 using System.Globalization;
 using Network.Analysis.Domain;
 using Network.Analysis.Projection;
 using Network.Analysis.ValueChain;
+using Network.Cli;
 using Network.Data.Formats;
 
 namespace Network.Tools;
@@ -15,6 +17,17 @@ namespace Network.Tools;
 /// </summary>
 public static class IntroductionsEval
 {
+    public static Command Create()
+    {
+        var data = new Option<DirectoryInfo>("--data") { Description = "The CORDIS folder.", DefaultValueFactory = _ => new DirectoryInfo(Path.Combine(Repository.Root(), "data", "cordis-h2020-leuven")) };
+        var split = new Option<string>("--split") { Description = "The last day of the network the introductions are ranked on (yyyy-mm-dd).", DefaultValueFactory = _ => "2017-12-31" };
+        var top = new Option<int>("--top") { Description = "How many of the best-ranked pairs are counted.", DefaultValueFactory = _ => 100 };
+        var command = new Command("introductions-eval", "Precision@top of the product's introduction ranking and three link predictors on held-out CORDIS projects.") { data, split, top };
+        command.SetAction(parse => CliErrors.Run(() => Task.FromResult(
+            Run(parse.GetRequiredValue(data).FullName, CliErrors.Date(parse.GetValue(split), "--split")!.Value, parse.GetValue(top)))));
+        return command;
+    }
+
     public static int Run(string folder, DateOnly split, int k)
     {
         var graph = DataFolder.Read(folder);

@@ -34,7 +34,7 @@ public sealed record MergePlan(Node Keep, Node Drop, IReadOnlyList<Relationship>
 /// less 0.2 for different cities and 0.15 for different kinds of organisation. Never suggested: organisations in
 /// different countries or with different legal forms (subsidiaries of one group are different legal entities), cities
 /// in different countries. Candidate pairs come from shared words, so the work grows with the data, not its square.
-/// How well this does is measured on labelled pairs from the shipped data (tests/reference/merges, <c>network merges-eval</c>).
+/// How well this does is measured on labelled pairs from the shipped data (tests/reference/merges, <c>network-tools merges-eval</c>).
 /// </para>
 /// </summary>
 public static class EntityResolution

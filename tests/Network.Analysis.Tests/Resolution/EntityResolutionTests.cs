@@ -66,7 +66,7 @@ public class EntityResolutionTests
     [InlineData("held-out.tsv", 0.9, 0.0)]
     public void OnLabelledPairsFromTheShippedDataNineInTenSuggestionsAreRight(string file, double precision, double recall)
     {
-        // tests/reference/merges: pairs read and labelled by a person (README there says how); `network merges-eval` prints the same.
+        // tests/reference/merges: pairs read and labelled by a person (README there says how); `network-tools merges-eval` prints the same.
         var path = Path.Combine(RepositoryPaths.Root, "tests", "reference", "merges", file);
         var pairs = MergeEvaluation.Parse(File.ReadLines(path), path);
         Assert.True(pairs.Count >= 130, $"{pairs.Count} pairs");

@@ -10,8 +10,9 @@ using Network.Analysis.Graphs;
 using Network.Analysis.Projection;
 using Network.Analysis.Synthetic;
 using Spectre.Console;
+using Network.Cli;
 
-namespace Network.Cli;
+namespace Network.Tools;
 
 /// <summary>
 /// Times this engine and the reference tools (igraph, graph-tool; Debian's python3-igraph and python3-graph-tool)

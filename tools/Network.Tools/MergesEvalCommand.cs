@@ -3,8 +3,9 @@ using System.Globalization;
 using Network.Analysis.Resolution;
 using Network.Data.Formats;
 using Spectre.Console;
+using Network.Cli;
 
-namespace Network.Cli;
+namespace Network.Tools;
 
 /// <summary>
 /// Scores the labelled pairs of tests/reference/merges/pairs.tsv with the merge suggester, on the shipped data read

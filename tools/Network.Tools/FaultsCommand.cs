@@ -7,8 +7,9 @@ using System.Net.Http.Json;
 using Microsoft.Data.Sqlite;
 using Network.Data.Users;
 using Spectre.Console;
+using Network.Cli;
 
-namespace Network.Cli;
+namespace Network.Tools;
 
 /// <summary>
 /// Fault injection against a running server from a second process: editors keep creating people while this command

@@ -1,7 +1,7 @@
 using System.Net.Http.Json;
 using System.Text.Json;
 
-namespace Network.Cli;
+namespace Network.Tools;
 
 /// <summary>What the commands that drive a running server (load, faults) share: clients over one handler, and counting what the store holds.</summary>
 internal static class ServerClients

@@ -10,8 +10,9 @@ using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.SignalR.Client;
 using Network.Data.Users;
 using Spectre.Console;
+using Network.Cli;
 
-namespace Network.Cli;
+namespace Network.Tools;
 
 /// <summary>
 /// Load test of a running server from a second process on loopback: read throughput of the broker ranking,

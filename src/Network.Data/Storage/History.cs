@@ -1,7 +1,6 @@
 using Network.Analysis.Domain;
-using Network.Data.Storage;
 
-namespace Network.Api.Editing;
+namespace Network.Data.Storage;
 
 /// <summary>
 /// The history entry of a write: the records it touches with their stored form before and after. Before-values are read

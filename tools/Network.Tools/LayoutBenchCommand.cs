@@ -7,8 +7,9 @@ using Network.Analysis.Projection;
 using Network.Analysis.Synthetic;
 using Network.Data.Formats;
 using Spectre.Console;
+using Network.Cli;
 
-namespace Network.Cli;
+namespace Network.Tools;
 
 /// <summary>
 /// Times the explorer's layout (<see cref="MultilevelLayout"/>) against graph-tool's sfdp_layout on the same graphs in the
