@@ -1,7 +1,7 @@
 using Network.Analysis.Domain;
 using Network.Data.Formats;
 
-namespace Network.Api.Tests.Formats;
+namespace Network.Data.Tests.Formats;
 
 /// <summary>The hand-curated seed ecosystem: it loads cleanly and says what the five documents say.</summary>
 public class SeedDataTests

@@ -1,9 +1,9 @@
 using Network.Analysis.Domain;
 using Network.Data.Formats;
 using Network.Data.Storage;
-using Network.Api.Tests.Storage;
+using Network.Data.Tests.Storage;
 
-namespace Network.Api.Tests.Formats;
+namespace Network.Data.Tests.Formats;
 
 public class CsvBundleTests
 {

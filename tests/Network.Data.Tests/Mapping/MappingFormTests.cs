@@ -1,6 +1,6 @@
 using Network.Data.Mapping;
 
-namespace Network.Api.Tests.Mapping;
+namespace Network.Data.Tests.Mapping;
 
 /// <summary>The import page's form over a mapping: what it shows is what it changes; what it does not show is kept.</summary>
 public class MappingFormTests

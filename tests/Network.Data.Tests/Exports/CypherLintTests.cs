@@ -1,11 +1,10 @@
 using System.Diagnostics;
 using System.Text.Json;
-using Network.Api.Exports;
 using Network.Data.Formats;
 using Network.Tests;
 using Network.Data.Exports;
 
-namespace Network.Api.Tests.Exports;
+namespace Network.Data.Tests.Exports;
 
 /// <summary>
 /// The Cypher the product writes, checked by Neo4j's own parser and semantic analysis

@@ -2,7 +2,7 @@ using Network.Analysis.Domain;
 using Network.Data.Formats;
 using Network.Tests;
 
-namespace Network.Api.Tests.Formats;
+namespace Network.Data.Tests.Formats;
 
 /// <summary>Placing cities on the map: from the data when it has coordinates, else the shipped GeoNames gazetteer, never guessed.</summary>
 public sealed class GazetteerTests

@@ -1,7 +1,7 @@
 using Network.Analysis.Domain;
 using Network.Data.Storage;
 
-namespace Network.Api.Tests.Storage;
+namespace Network.Data.Tests.Storage;
 
 /// <summary>
 /// What every <see cref="INetworkStore"/> must do, written against the interface only. Each store binds it by

@@ -2,7 +2,7 @@ using Microsoft.Data.Sqlite;
 using Network.Analysis.Domain;
 using Network.Data.Storage;
 
-namespace Network.Api.Tests.Storage;
+namespace Network.Data.Tests.Storage;
 
 /// <summary>The store contract, bound to the embedded SQLite store; plus what only a file-based store has.</summary>
 public sealed class SqliteNetworkStoreTests : NetworkStoreContract

@@ -4,7 +4,7 @@ using System.Text.Json;
 using Network.Data.Storage;
 using Network.Tests;
 
-namespace Network.Api.Tests.Storage;
+namespace Network.Data.Tests.Storage;
 
 /// <summary>The store contract, literally the same code as for SQLite, bound to the Neo4j store over the stand-in.</summary>
 public sealed class Neo4jNetworkStoreTests(StandInServer server) : NetworkStoreContract, IClassFixture<StandInServer>
@@ -75,7 +75,7 @@ public sealed class Neo4jNetworkStoreTests(StandInServer server) : NetworkStoreC
         var signed = await Query("MATCH (a:Agreement {dataset: $dataset}) WHERE a.signedOn >= date('2015-01-01') RETURN count(a) AS n", parameters);
         Assert.Equal(seed.OfType<Network.Analysis.Domain.Agreement>().Count(a => a.SignedOn >= new DateOnly(2015, 1, 1)), signed[0][0].GetInt32());
 
-        var statement = Network.Api.Tests.Exports.CypherLintTests.FileStatements(Path.Combine(RepositoryPaths.Root, "docs", "cypher", "value-chain-coverage.cypher")).Single();
+        var statement = Network.Data.Tests.Exports.CypherLintTests.FileStatements(Path.Combine(RepositoryPaths.Root, "docs", "cypher", "value-chain-coverage.cypher")).Single();
         var rows = await Query(statement, parameters);
         var organisations = seed.OfType<Network.Analysis.Domain.Organisation>().ToDictionary(o => o.Id);
         // An organisation counts in the region when one of its cities is there, outside when it has none or one elsewhere.

@@ -1,6 +1,6 @@
 using Network.Tests;
 
-namespace Network.Api.Tests;
+namespace Network.Data.Tests;
 
 public static class TestPaths
 {

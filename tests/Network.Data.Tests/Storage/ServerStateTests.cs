@@ -1,6 +1,6 @@
 using Network.Data.Storage;
 
-namespace Network.Api.Tests.Storage;
+namespace Network.Data.Tests.Storage;
 
 /// <summary>The one place that keeps the installation's documents besides the datasets' data.</summary>
 public class ServerStateTests

@@ -5,7 +5,7 @@ using Network.Data.Imports;
 using Network.Data.Storage;
 using Network.Tests;
 
-namespace Network.Api.Tests.Imports;
+namespace Network.Data.Tests.Imports;
 
 /// <summary>The one import path: one read to learn what exists, one write that validates inside its transaction.</summary>
 public sealed class ImporterTests : IDisposable

@@ -5,7 +5,7 @@ using Network.Data.Formats;
 using Network.Data.Mapping;
 using Network.Tests;
 
-namespace Network.Api.Tests.Mapping;
+namespace Network.Data.Tests.Mapping;
 
 /// <summary>The two real datasets through their mappings, checked against the files themselves.</summary>
 public class MappingEngineTests
