@@ -1,9 +1,10 @@
-using Network.Web;
 using Network.Api;
 using Network.Api.Auth;
 using Network.Api.Datasets;
 using Network.Api.Health;
+using Network.Api.Http;
 using Network.Api.Nodes;
+using Network.Web;
 
 var builder = WebApplication.CreateBuilder(args);
 

@@ -1,15 +1,16 @@
-using Network.Analysis;
 using System.Globalization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
+using Network.Analysis;
 using Network.Analysis.Domain;
 using Network.Analysis.Graphs;
 using Network.Analysis.Insights;
 using Network.Analysis.ValueChain;
 using Network.Api.Auth;
 using Network.Api.Datasets;
+using Network.Api.Http;
 using Network.Api.Nodes;
 
 namespace Network.Api.Analysis;
@@ -38,7 +39,7 @@ public static class AnalysisApi
 {
     public static IEndpointRouteBuilder MapAnalysis(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/datasets/{dataset}/analysis").WithTags("Analysis").AddEndpointFilter<ApiErrorFilter>().RequireAuthorization(Policies.Read);
+        var group = app.MapApi("/api/datasets/{dataset}/analysis", "Analysis").RequireAuthorization(Policies.Read);
 
         group.MapGet("/metrics", async (string dataset, string? asOf, HttpResponse response, AnalysisService analysis, CancellationToken ct) =>
         {

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
+using Network.Api.Http;
 using Network.Api.Nodes;
 using Network.Data.Users;
 
@@ -21,7 +22,7 @@ public static class UsersApi
 {
     public static IEndpointRouteBuilder MapUsers(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/users").WithTags("Users").AddEndpointFilter<ApiErrorFilter>().RequireAuthorization(Policies.Admin);
+        var group = app.MapApi("/api/users", "Users").RequireAuthorization(Policies.Admin);
 
         group.MapGet("/", (UserStore users) => TypedResults.Ok(users.List())).Problems().WithSummary("Every user, their role, datasets and keys (never a password or key)");
 

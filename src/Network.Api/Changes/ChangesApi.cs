@@ -8,6 +8,7 @@ using Network.Analysis.Domain;
 using Network.Api.Auth;
 using Network.Api.Datasets;
 using Network.Api.Editing;
+using Network.Api.Http;
 using Network.Api.Nodes;
 using Network.Data.Storage;
 
@@ -25,7 +26,7 @@ public static class ChangesApi
 {
     public static IEndpointRouteBuilder MapChanges(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/datasets/{dataset}/changes").WithTags("Changes").AddEndpointFilter<ApiErrorFilter>();
+        var group = app.MapApi("/api/datasets/{dataset}/changes", "Changes");
 
         group.MapGet("/", async Task<Ok<IReadOnlyList<ChangeEntry>>> (string dataset, string? since, string? user, string? node, int? limit, DatasetCatalog catalog, CancellationToken ct) =>
         {

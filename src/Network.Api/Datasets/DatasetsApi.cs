@@ -1,15 +1,16 @@
-using Network.Api.Nodes;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Logging;
+using Network.Api.Http;
+using Network.Api.Nodes;
 using Network.Data.Formats;
 using Network.Data.Imports;
 using Network.Data.Storage;
-using Microsoft.Extensions.Http.Resilience;
 using Polly;
 
 namespace Network.Api.Datasets;
@@ -112,7 +113,7 @@ public static class DatasetsApi
 
     public static IEndpointRouteBuilder MapDatasets(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/datasets").WithTags("Datasets").AddEndpointFilter<Nodes.ApiErrorFilter>();
+        var api = app.MapApi("/api/datasets", "Datasets");
         api.MapGet("/", (DatasetCatalog catalog, HttpContext context) =>
                 TypedResults.Ok(catalog.List().Where(d => Auth.AuthSetup.MayRead(context, context.User, d.Name)).ToList()))
             .AllowAnonymous().Problems()

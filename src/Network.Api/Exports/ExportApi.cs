@@ -5,9 +5,10 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Network.Api.Analysis;
 using Network.Api.Auth;
-using Network.Data.Formats;
+using Network.Api.Http;
 using Network.Api.Nodes;
 using Network.Data.Exports;
+using Network.Data.Formats;
 
 namespace Network.Api.Exports;
 

@@ -7,8 +7,9 @@ using Network.Analysis.Domain;
 using Network.Api.Auth;
 using Network.Api.Datasets;
 using Network.Api.Editing;
-using Network.Data.Formats;
+using Network.Api.Http;
 using Network.Api.Nodes;
+using Network.Data.Formats;
 using Network.Data.Imports;
 
 namespace Network.Api.Imports;

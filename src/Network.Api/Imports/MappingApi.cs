@@ -8,11 +8,12 @@ using Network.Analysis.Domain;
 using Network.Api.Auth;
 using Network.Api.Datasets;
 using Network.Api.Editing;
+using Network.Api.Http;
 using Network.Api.Imports;
 using Network.Api.Nodes;
-using Network.Data.Storage;
 using Network.Data.Imports;
 using Network.Data.Mapping;
+using Network.Data.Storage;
 
 namespace Network.Api.Imports;
 
@@ -27,7 +28,7 @@ public static class MappingApi
 {
     public static IEndpointRouteBuilder MapMappings(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/mappings").WithTags("Mappings").AddEndpointFilter<ApiErrorFilter>();
+        var group = app.MapApi("/api/mappings", "Mappings");
 
         group.MapPost("/propose", async Task<Ok<MappingFile>> (IFormFileCollection files, string? name, CancellationToken ct) =>
         {

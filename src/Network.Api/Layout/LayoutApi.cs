@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.AspNetCore.SignalR;
 using Network.Api.Auth;
+using Network.Api.Http;
 using Network.Api.Hubs;
 using Network.Api.Nodes;
 
@@ -27,7 +28,7 @@ public static class LayoutApi
 
     public static IEndpointRouteBuilder MapLayout(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/datasets/{dataset}/layout").WithTags("Layout").AddEndpointFilter<ApiErrorFilter>();
+        var group = app.MapApi("/api/datasets/{dataset}/layout", "Layout");
 
         group.MapGet("/", async (string dataset, HttpResponse response, LayoutService layouts, CancellationToken ct) =>
         {

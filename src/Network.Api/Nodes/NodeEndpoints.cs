@@ -8,6 +8,7 @@ using Network.Api.Analysis;
 using Network.Api.Auth;
 using Network.Api.Datasets;
 using Network.Api.Editing;
+using Network.Api.Http;
 
 namespace Network.Api.Nodes;
 
@@ -26,7 +27,7 @@ public static partial class NodeEndpoints
     public static RouteGroupBuilder MapNodeEndpoints<T>(this IEndpointRouteBuilder app, string path, string tag, Func<T, IQueryCollection, bool>? filter = null)
         where T : Node
     {
-        var group = app.MapGroup($"/api/datasets/{{dataset}}/{path}").WithTags(tag).AddEndpointFilter<ApiErrorFilter>();
+        var group = app.MapApi($"/api/datasets/{{dataset}}/{path}", tag);
 
         group.MapGet("/", async Task<Ok<Page<T>>> (string dataset, string? search, int? page, int? pageSize, HttpRequest request, AnalysisService analysis, CancellationToken cancellationToken) =>
         {
@@ -96,14 +97,6 @@ public static partial class NodeEndpoints
         .WithSummary($"Delete one of the {path} and its relationships; If-Match required");
 
         return group;
-    }
-
-    /// <summary>Declares the problem answers an endpoint gives (and every write's 401, 403 and 429), so the OpenAPI document states them.</summary>
-    public static RouteHandlerBuilder Problems(this RouteHandlerBuilder builder, params int[] statuses)
-    {
-        foreach (var status in statuses.Concat([StatusCodes.Status401Unauthorized, StatusCodes.Status403Forbidden, StatusCodes.Status429TooManyRequests]).Distinct())
-            builder.ProducesProblem(status);
-        return builder;
     }
 
     public static bool Matches(IQueryCollection query, string key, Func<string, bool> test) =>

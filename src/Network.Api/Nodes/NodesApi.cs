@@ -1,9 +1,10 @@
-using Microsoft.AspNetCore.Routing;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
 using Network.Analysis.Domain;
 using Network.Analysis.Text;
+using Network.Api.Http;
 
 namespace Network.Api.Nodes;
 

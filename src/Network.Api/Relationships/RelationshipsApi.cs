@@ -7,6 +7,7 @@ using Network.Api.Analysis;
 using Network.Api.Auth;
 using Network.Api.Datasets;
 using Network.Api.Editing;
+using Network.Api.Http;
 using Network.Api.Nodes;
 
 namespace Network.Api.Relationships;
@@ -16,7 +17,7 @@ public static class RelationshipsApi
 {
     public static IEndpointRouteBuilder MapRelationships(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/datasets/{dataset}/relationships").WithTags("Relationships").AddEndpointFilter<ApiErrorFilter>();
+        var group = app.MapApi("/api/datasets/{dataset}/relationships", "Relationships");
 
         group.MapGet("/", async Task<Ok<Page<Relationship>>> (string dataset, string? type, string? from, string? to, string? node, int? page, int? pageSize, AnalysisService analysis, CancellationToken cancellationToken) =>
         {

@@ -8,6 +8,7 @@ using Network.Api.Analysis;
 using Network.Api.Auth;
 using Network.Api.Datasets;
 using Network.Api.Editing;
+using Network.Api.Http;
 using Network.Api.Hubs;
 using Network.Api.Nodes;
 using Network.Data.Storage;
@@ -127,7 +128,7 @@ public static class ResolutionApi
 {
     public static IEndpointRouteBuilder MapResolution(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/datasets/{dataset}/resolution").WithTags("Entity resolution").AddEndpointFilter<ApiErrorFilter>();
+        var group = app.MapApi("/api/datasets/{dataset}/resolution", "Entity resolution");
 
         group.MapGet("/suggestions", async (string dataset, double? minimum, int? top, string? search, ResolutionService resolution, CancellationToken ct) =>
             TypedResults.Ok((await resolution.SuggestAsync(dataset, minimum ?? EntityResolution.Threshold, ct))

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Network.Analysis.Domain;
 using Network.Api.Auth;
+using Network.Api.Http;
 using Network.Api.Nodes;
 using Network.Data.Formats;
 using Network.Data.Surveys;
@@ -45,7 +46,7 @@ public static class SurveysApi
 {
     public static IEndpointRouteBuilder MapSurveys(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/datasets/{dataset}/surveys").WithTags("Surveys").AddEndpointFilter<ApiErrorFilter>().RequireAuthorization(Policies.Edit);
+        var group = app.MapApi("/api/datasets/{dataset}/surveys", "Surveys").RequireAuthorization(Policies.Edit);
 
         group.MapPost("/", Results<Created<SurveyCreated>, ProblemHttpResult> (string dataset, CreateSurvey request, HttpContext context, SurveyService surveys) =>
         {
@@ -139,7 +140,7 @@ public static class SurveysApi
             return TypedResults.Ok(new SurveyCreated(id, closed.Name, closed.Closes));
         }).RequireRateLimiting(AuthSetup.RateWrites).Problems(StatusCodes.Status404NotFound, StatusCodes.Status503ServiceUnavailable).WithName("CloseSurvey").WithSummary("Close a survey now: its links answer 410 from now on");
 
-        var respondents = app.MapGroup("/api/survey/{token}").WithTags("Surveys").AddEndpointFilter<ApiErrorFilter>()
+        var respondents = app.MapApi("/api/survey/{token}", "Surveys")
             .AllowAnonymous().RequireRateLimiting(AuthSetup.RateSurvey).DisableAntiforgery();
 
         respondents.MapGet("/roster", async Task<Results<Ok<List<RosterEntry>>, ProblemHttpResult>> (string token, string? q, SurveyService surveys, CancellationToken ct) =>

@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace Network.Api.Nodes;
+namespace Network.Api.Http;
 
 /// <summary>
 /// A request the API cannot read (malformed JSON, a wrong relationship type, a missing body) is answered with a

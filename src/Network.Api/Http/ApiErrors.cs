@@ -5,7 +5,7 @@ using Microsoft.Extensions.Logging;
 using Network.Analysis.Domain;
 using Network.Data.Storage;
 
-namespace Network.Api.Nodes;
+namespace Network.Api.Http;
 
 /// <summary>The 404 answer of an endpoint that looked for something and did not find it (an answer, not an exception).</summary>
 public static class Missing

@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Http;
 
-namespace Network.Api.Nodes;
+namespace Network.Api.Http;
 
 /// <summary>The one reading of ?page and ?pageSize: a number out of range is a 400 naming it, never another page quietly.</summary>
 public static class Paging
