@@ -150,11 +150,37 @@ public static class ShortestPaths
     }
 
     /// <summary>
+    /// Distances from single sources by the same search the betweenness pass makes (breadth-first, or Dijkstra over
+    /// 1/weight lengths with buckets or a heap): the one shortest-path search of the engine. Not thread-safe: give each
+    /// thread its own (<see cref="DistanceSearches"/> makes them, sharing the ties' lengths).
+    /// </summary>
+    public sealed class DistanceSearch
+    {
+        private readonly Worker _worker;
+
+        internal DistanceSearch(WeightedGraph graph, TieLengths? lengths) => _worker = new Worker(graph, lengths);
+
+        /// <summary>Shortest distance from <paramref name="source"/> to every node (the source 0); infinity where unreachable.</summary>
+        public double[] From(int source)
+        {
+            _worker.Search(source);
+            return _worker.Distances();
+        }
+    }
+
+    /// <summary>A maker of <see cref="DistanceSearch"/>es for one graph, one per thread, the ties' lengths worked out once.</summary>
+    public static Func<DistanceSearch> DistanceSearches(WeightedGraph graph)
+    {
+        var lengths = graph.IsUnweighted ? null : TieLengths.Of(graph);
+        return () => new DistanceSearch(graph, lengths);
+    }
+
+    /// <summary>
     /// What the weighted passes share, worked out once per graph: each tie's length (1/weight, divided once), whether
     /// settled nodes must be checked, and how the waiting nodes are kept (buckets of <see cref="Width"/>, or a heap when
     /// <see cref="Buckets"/> is 0).
     /// </summary>
-    private sealed record TieLengths(double[] Length, bool CheckSettled, double Width, int Buckets, int MostTies)
+    internal sealed record TieLengths(double[] Length, bool CheckSettled, double Width, int Buckets, int MostTies)
     {
         public static TieLengths Of(WeightedGraph graph)
         {
@@ -173,7 +199,7 @@ public static class ShortestPaths
     }
 
     /// <summary>Per-thread state for one single-source pass: no allocation per source.</summary>
-    private sealed class Worker
+    internal sealed class Worker
     {
         private readonly WeightedGraph _graph;
         private readonly double[] _distance;
@@ -234,6 +260,16 @@ public static class ShortestPaths
 
         public void Run(int source)
         {
+            Search(source);
+            if (_graph.IsUnweighted)
+                AccumulateBySuccessors();
+            else
+                AccumulateByPredecessors();
+        }
+
+        /// <summary>The shortest paths from one source (distances, path counts, predecessors), without the dependencies.</summary>
+        public void Search(int source)
+        {
             if (_graph.IsUnweighted)
             {
                 // Only the hop counts need resetting: σ is set when a node is found and the dependencies are computed
@@ -241,7 +277,6 @@ public static class ShortestPaths
                 for (var i = 0; i < _reached; i++)
                     _hops[_order[i]] = -1;
                 Breadth(source);
-                AccumulateBySuccessors();
                 return;
             }
             // Reset only what the previous source touched.
@@ -251,7 +286,19 @@ public static class ShortestPaths
                 (_distance[v], _sigma[v], _delta[v], _hops[v]) = (double.MaxValue, 0, 0, -1);
             }
             Dijkstra(source);
-            AccumulateByPredecessors();
+        }
+
+        /// <summary>The last search's distances as a new array, infinity where it did not reach.</summary>
+        public double[] Distances()
+        {
+            var distances = new double[_graph.NodeCount];
+            Array.Fill(distances, double.PositiveInfinity);
+            for (var i = 0; i < _reached; i++)
+            {
+                var v = _order[i];
+                distances[v] = _graph.IsUnweighted ? _hops[v] : _distance[v];
+            }
+            return distances;
         }
 
         private void Breadth(int source)

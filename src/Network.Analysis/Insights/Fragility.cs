@@ -320,7 +320,12 @@ public static class Fragility
         new Random(seed).Shuffle(sources);
         // Each source's sum on its own core, added in source order: the same total as one after the other.
         var sums = new double[Math.Min(samples.Value, sources.Length)];
-        Parallel.For(0, sums.Length, i => sums[i] = Distances(graph, sources[i]).Where(d => d > 0 && double.IsFinite(d)).Sum(d => 1 / d));
+        var searches = ShortestPaths.DistanceSearches(graph);
+        Parallel.For(0, sums.Length, searches, (i, _, search) =>
+        {
+            sums[i] = search.From(sources[i]).Where(d => d > 0 && double.IsFinite(d)).Sum(d => 1 / d);
+            return search;
+        }, _ => { });
         var sum = 0.0;
         foreach (var part in sums)
             sum += part;
@@ -332,10 +337,11 @@ public static class Fragility
         if (remaining.Count > 1500)
             return -1;
         var longer = 0;
+        var (searchBefore, searchAfter) = (ShortestPaths.DistanceSearches(before)(), ShortestPaths.DistanceSearches(after)());
         for (var i = 0; i < remaining.Count; i++)
         {
-            var dBefore = Distances(before, beforeIndex[i]);
-            var dAfter = Distances(after, i);
+            var dBefore = searchBefore.From(beforeIndex[i]);
+            var dAfter = searchAfter.From(i);
             for (var j = i + 1; j < remaining.Count; j++)
             {
                 var b = dBefore[beforeIndex[j]];
@@ -345,33 +351,6 @@ public static class Fragility
             }
         }
         return longer;
-    }
-
-    /// <summary>Shortest 1/weight distances from one source (Dijkstra); infinity where unreachable.</summary>
-    public static double[] Distances(WeightedGraph graph, int source)
-    {
-        var distance = new double[graph.NodeCount];
-        Array.Fill(distance, double.PositiveInfinity);
-        distance[source] = 0;
-        var queue = new PriorityQueue<int, double>();
-        queue.Enqueue(source, 0);
-        while (queue.TryDequeue(out var v, out var d))
-        {
-            if (d > distance[v])
-                continue;
-            var neighbours = graph.Neighbours(v);
-            var weights = graph.NeighbourWeights(v);
-            for (var i = 0; i < neighbours.Length; i++)
-            {
-                var candidate = d + 1.0 / weights[i];
-                if (candidate < distance[neighbours[i]])
-                {
-                    distance[neighbours[i]] = candidate;
-                    queue.Enqueue(neighbours[i], candidate);
-                }
-            }
-        }
-        return distance;
     }
 }
 
