@@ -9,7 +9,11 @@ using Network.Analysis.Structure;
 namespace Network.Analysis.Insights;
 
 /// <summary>Open pairs a broker spans between two groups of one attribute, e.g. city "Leuven" ↔ "Wuxi": 3.</summary>
-public sealed record GroupBridge(string Attribute, string From, string To, int Pairs);
+public sealed record GroupBridge(string Attribute, string From, string To, int Pairs)
+{
+    /// <summary>"city Leuven ↔ Wuxi (9 pairs)", as every page and the report say it.</summary>
+    public string Describe() => $"{Attribute} {From} ↔ {To} ({Text.Numbers.Count(Pairs)} pair{(Pairs == 1 ? "" : "s")})";
+}
 
 /// <summary>The four parts of the broker score, each between 0 and 1 before its weight (<see cref="BrokerProfiles.Weights"/>).</summary>
 public sealed record ScoreParts(double Betweenness, double Split, double BridgeShare, double Freedom);

@@ -207,6 +207,15 @@ public static class Gaps
         _ => kind.ToString().ToLowerInvariant(),
     };
 
+    /// <summary>What each kind of gap means, in one line, as the pages and the report say it.</summary>
+    public static string Meaning(GapKind kind) => kind switch
+    {
+        GapKind.Missing => "no organisation works at this stage, in or outside the region",
+        GapKind.ExternalOnly => "only organisations outside the region work at this stage",
+        GapKind.Thin => "a single organisation in the region carries this stage",
+        _ => "both stages are present in the region, but nothing ties them together",
+    };
+
     public static string Names(IEnumerable<ChainActor> actors)
     {
         var list = actors.Select(a => a.Name).ToList();

@@ -17,7 +17,7 @@ public static class ReportWriter
     private static string F(double value, string format = "F3") => value.ToString(format, CultureInfo.InvariantCulture);
 
     private static string Bridges(BrokerProfile p) =>
-        p.Bridges.Count == 0 ? "—" : string.Join("; ", p.Bridges.Take(3).Select(b => $"{b.Attribute} {b.From} ↔ {b.To} ({b.Pairs})"));
+        p.Bridges.Count == 0 ? "—" : string.Join("; ", p.Bridges.Take(3).Select(b => b.Describe()));
 
     /// <summary>One section of the report: a heading, paragraphs and an optional table, as every rendering shows it.</summary>
     public sealed record Section(string Heading, IReadOnlyList<string> Paragraphs, IReadOnlyList<string>? Columns = null, IReadOnlyList<IReadOnlyList<string>>? Rows = null);
@@ -99,7 +99,7 @@ public static class ReportWriter
             .ToList();
         sections.Add(new("Gaps",
         [
-            gaps.Count == 0 ? "No gaps." : $"{Gaps.Count(report.Chains)}; a sector's missing stages share one row. Missing: nobody at the stage; external only: only organisations outside the region; thin: one organisation in the region; unconnected: two consecutive stages with organisations but no tie between them.",
+            gaps.Count == 0 ? "No gaps." : $"{Gaps.Count(report.Chains)}; a sector's missing stages share one row. {string.Join("; ", Enum.GetValues<GapKind>().Select(k => $"{Gaps.Word(k)}: {Gaps.Meaning(k)}"))}.",
             report.Coverage.Unplaced > 0 ? $"Organisations that lack a known sector or stage cannot fill a gap until they are recorded ({report.Coverage.Unplaced.ToString("N0", System.Globalization.CultureInfo.InvariantCulture)})." : "Every organisation has a place in the value chains.",
         ],
         ["sector", "gap", "stage", "actors", "why"],

@@ -10,11 +10,6 @@ public static class Words
     public static string Count(long count, string singular, string? plural = null) =>
         $"{count.ToString("N0", CultureInfo.InvariantCulture)} {(count == 1 ? singular : plural ?? singular + "s")}";
 
-    /// <summary>"city Leuven ↔ Wuxi (9 pairs)".</summary>
-    public static string Bridge(GroupBridge b) => b.Attribute == "community"
-        ? $"community {b.From} ↔ {b.To} ({Count(b.Pairs, "pair")})"
-        : $"{b.Attribute} {b.From} ↔ {b.To} ({Count(b.Pairs, "pair")})";
-
     /// <summary>Worst first: nothing at all, then only outside the region, then present but not linked, then a single actor.</summary>
     public static int Severity(GapKind kind) => kind switch
     {
@@ -49,15 +44,6 @@ public static class Words
     }
 
     public static string GapClass(GapKind kind) => "gap-" + kind.ToString().ToLowerInvariant();
-
-    /// <summary>What each kind of gap means, in one line.</summary>
-    public static string GapMeaning(GapKind kind) => kind switch
-    {
-        GapKind.Missing => "no organisation works at this stage, in or outside the region",
-        GapKind.ExternalOnly => "only organisations outside the region work at this stage",
-        GapKind.Thin => "a single organisation in the region carries this stage",
-        _ => "both stages are present in the region, but nothing ties them together",
-    };
 
     /// <summary>An organisation kind in the plural: "companies", "research institutes".</summary>
     public static string KindPlural(string kind) => Network.Analysis.Domain.Vocabulary.KindPlural(kind);
