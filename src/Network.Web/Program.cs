@@ -11,8 +11,9 @@ var builder = WebApplication.CreateBuilder(args);
 // Configure storage: one embedded SQLite file per dataset under Storage:DataFolder
 builder.AddNetworkStorage();
 
-// Configure sign-in (cookies, API keys), roles and rate limits
+// Configure sign-in (cookies, API keys), roles and rate limits; for pages, the sign-in page and the import page's rate
 builder.AddNetworkAuth();
+builder.AddPageAuth();
 
 // Configure the API, the live hub and the analysis cache
 builder.AddNetworkApi();
@@ -25,7 +26,7 @@ builder.WebHost.UseStaticWebAssets();
 var app = builder.Build();
 
 // First start: create the admin account (the sample datasets are seeded by DatasetSeeding before the server listens)
-app.EnsureAdmin();
+app.ShowFirstAdmin();
 
 // Configure the HTTP pipeline
 app.UseServerTiming();
@@ -33,10 +34,10 @@ app.UseSecurityHeaders();
 if (!app.Environment.IsDevelopment())
     app.UseExceptionHandler("/Error");
 // API and hub answers carry problem details; pages show the error page.
-app.UseWhen(context => IsApi(context.Request.Path), api => api.UseStatusCodePages().UseApiBadRequests());
-app.UseWhen(context => !IsApi(context.Request.Path), pages => pages.UseStatusCodePagesWithReExecute("/Error", "?code={0}"));
+app.UseWhen(context => !PageAuth.IsPage(context.Request.Path), api => api.UseStatusCodePages().UseApiBadRequests());
+app.UseWhen(context => PageAuth.IsPage(context.Request.Path), pages => pages.UseStatusCodePagesWithReExecute("/Error", "?code={0}"));
 // A page's upload over the limit is answered by the error page naming the limit (413) before anything reads the body.
-app.UseWhen(context => !IsApi(context.Request.Path), pages => pages.Use(async (context, next) =>
+app.UseWhen(context => PageAuth.IsPage(context.Request.Path), pages => pages.Use(async (context, next) =>
 {
     if (HttpMethods.IsPost(context.Request.Method) && context.Request.ContentLength > Network.Api.Imports.ImportApi.MaxUploadBytes)
     {
@@ -58,7 +59,5 @@ app.MapNetworkApi();
 app.MapRazorPages().WithStaticAssets();
 
 app.Run();
-
-static bool IsApi(PathString path) => path.StartsWithSegments("/api") || path.StartsWithSegments("/hubs") || path.StartsWithSegments("/health");
 
 public partial class Program;

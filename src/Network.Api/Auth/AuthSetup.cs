@@ -38,7 +38,6 @@ public static class AuthSetup
 {
     public const string RateWrites = "writes";
     public const string RateImports = "imports";
-    public const string RateImportPage = "import-page";
     public const string RateAnalysis = "analysis";
     public const string RateSurvey = "survey";
 
@@ -115,7 +114,6 @@ public static class AuthSetup
             .AddScheme<AuthenticationSchemeOptions, ApiKeyHandler>(ApiKeyHandler.SchemeName, null)
             .AddCookie(o =>
             {
-                o.LoginPath = "/account/login";
                 o.Cookie.HttpOnly = true;
                 o.Cookie.SameSite = SameSiteMode.Strict;
                 o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
@@ -132,19 +130,22 @@ public static class AuthSetup
                         await context.HttpContext.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
                     }
                 };
-                // APIs answer 401/403; pages redirect to the login page.
-                o.Events.OnRedirectToLogin = context => Status(context, StatusCodes.Status401Unauthorized);
-                o.Events.OnRedirectToAccessDenied = context => Status(context, StatusCodes.Status403Forbidden);
+                // The API answers 401/403; a host with pages sends browsers to its sign-in page instead (Network.Web).
+                o.Events.OnRedirectToLogin = context => Answer(context, StatusCodes.Status401Unauthorized);
+                o.Events.OnRedirectToAccessDenied = context => Answer(context, StatusCodes.Status403Forbidden);
             });
 
+        // A colleague signed in with a one-time password may do nothing until they have chosen their own (403), so the
+        // password an admin saw never stays in use; a host with pages sends them to its password page first.
+        static bool Settled(ClaimsPrincipal user) => !user.HasClaim(MustChangeClaim, "true");
         builder.Services.AddAuthorizationBuilder()
             // Private by default: reading needs a sign-in, unless the installation or the dataset is opened to anonymous readers.
-            .AddPolicy(Policies.Read, p => p.RequireAssertion(context =>
-                context.Resource is HttpContext http ? MayRead(http, context.User, DatasetOf(http)) : context.User.Identity?.IsAuthenticated == true))
-            .AddPolicy(Policies.Edit, p => p.RequireRole(Roles.Editor, Roles.Admin).RequireAssertion(context =>
-                context.User.CanEdit(context.Resource is HttpContext http ? DatasetOf(http) : null)
-                || !context.User.HasClaim(RestrictedClaim, "true")))
-            .AddPolicy(Policies.Admin, p => p.RequireRole(Roles.Admin));
+            .AddPolicy(Policies.Read, p => p.RequireAssertion(context => Settled(context.User) &&
+                (context.Resource is HttpContext http ? MayRead(http, context.User, DatasetOf(http)) : context.User.Identity?.IsAuthenticated == true)))
+            .AddPolicy(Policies.Edit, p => p.RequireRole(Roles.Editor, Roles.Admin).RequireAssertion(context => Settled(context.User) &&
+                (context.User.CanEdit(context.Resource is HttpContext http ? DatasetOf(http) : null)
+                || !context.User.HasClaim(RestrictedClaim, "true"))))
+            .AddPolicy(Policies.Admin, p => p.RequireRole(Roles.Admin).RequireAssertion(context => Settled(context.User)));
 
         builder.Services.AddRateLimiter(o =>
         {
@@ -159,10 +160,6 @@ public static class AuthSetup
                 _ => new FixedWindowRateLimiterOptions { PermitLimit = options.WritesPerMinute, Window = TimeSpan.FromMinutes(1) }));
             o.AddPolicy(RateImports, context => RateLimitPartition.GetFixedWindowLimiter(Client(context),
                 _ => new FixedWindowRateLimiterOptions { PermitLimit = options.ImportsPerMinute, Window = TimeSpan.FromMinutes(1) }));
-            // The import page's posts (an upload, its preview and its import are three): reading the page is not limited.
-            o.AddPolicy(RateImportPage, context => HttpMethods.IsPost(context.Request.Method)
-                ? RateLimitPartition.GetFixedWindowLimiter("page " + Client(context), _ => new FixedWindowRateLimiterOptions { PermitLimit = 3 * options.ImportsPerMinute, Window = TimeSpan.FromMinutes(1) })
-                : RateLimitPartition.GetNoLimiter("page reads"));
             // What-ifs and paths re-run the analysis: a client (signed in or by address) gets a budget per minute.
             o.AddPolicy(RateAnalysis, context => RateLimitPartition.GetFixedWindowLimiter(Client(context),
                 _ => new FixedWindowRateLimiterOptions { PermitLimit = options.AnalysisPerMinute, Window = TimeSpan.FromMinutes(1) }));
@@ -174,52 +171,19 @@ public static class AuthSetup
         return builder;
     }
 
-    /// <summary>Prints the first-run admin password once, when no user exists yet.</summary>
-    public static void EnsureAdmin(this IHost app)
-    {
-        var password = app.Services.GetRequiredService<UserStore>().EnsureAdmin();
-        if (password is null)
-            return;
-        var message = $"First run: created user 'admin' with password '{password}'. It is shown only now; sign in at /account/login and keep it safe.";
-        Console.WriteLine(new string('=', 100));
-        Console.WriteLine(message);
-        Console.WriteLine(new string('=', 100));
-    }
+    /// <summary>Creates the first admin when no user exists yet; returns the one-time password to show once, else null.</summary>
+    public static string? EnsureAdmin(this IHost app) => app.Services.GetRequiredService<UserStore>().EnsureAdmin();
 
-    private static string Client(HttpContext context) =>
+    public static string Client(HttpContext context) =>
         context.User.Identity?.Name ?? Address(context);
 
     private static string Address(HttpContext context) => context.Connection.RemoteIpAddress?.ToString() ?? "anonymous";
 
-    private static Task Status(RedirectContext<CookieAuthenticationOptions> context, int status)
+    private static Task Answer(RedirectContext<CookieAuthenticationOptions> context, int status)
     {
-        if (context.Request.Path.StartsWithSegments("/api") || context.Request.Path.StartsWithSegments("/hubs"))
-        {
-            context.Response.StatusCode = status;
-            return Task.CompletedTask;
-        }
-        context.Response.Redirect(context.RedirectUri);
+        context.Response.StatusCode = status;
         return Task.CompletedTask;
     }
 
     public static string UserName(this ClaimsPrincipal user) => user.Identity?.Name ?? "anonymous";
-
-    /// <summary>
-    /// A colleague signed in with a one-time password goes to /account until they have chosen their own: every other page
-    /// and every write redirects there (the API answers 403), so the password an admin saw never stays in use.
-    /// </summary>
-    public static IApplicationBuilder UseOwnPasswordFirst(this IApplicationBuilder app) => app.Use(async (context, next) =>
-    {
-        var path = context.Request.Path;
-        if (context.User.HasClaim(MustChangeClaim, "true") && !path.StartsWithSegments("/account") && !path.StartsWithSegments("/css")
-            && !path.StartsWithSegments("/js") && !path.StartsWithSegments("/favicon.svg") && !path.StartsWithSegments("/health"))
-        {
-            if (path.StartsWithSegments("/api") || path.StartsWithSegments("/hubs"))
-                context.Response.StatusCode = StatusCodes.Status403Forbidden;
-            else
-                context.Response.Redirect("/account?first=1&returnUrl=" + Uri.EscapeDataString(path + context.Request.QueryString));
-            return;
-        }
-        await next();
-    });
 }

@@ -16,7 +16,7 @@ namespace Network.Web.Pages;
 /// Uploaded files stay in a private folder under the data folder between the steps.
 /// </summary>
 [Authorize(Policy = Policies.Edit)]
-[Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(AuthSetup.RateImportPage)]
+[Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(PageAuth.RateImportPage)]
 [RequestSizeLimit(ImportApi.MaxUploadBytes)]
 [RequestFormLimits(MultipartBodyLengthLimit = ImportApi.MaxUploadBytes)]
 public class ImportModel(DatasetCatalog catalog, NetworkWriter writer) : PageModel
