@@ -41,6 +41,7 @@ public static class NetworkApi
         builder.Services.AddSingleton<Layout.LayoutService>();
         builder.Services.AddSingleton<IDatasetWarmup>(services => services.GetRequiredService<Layout.LayoutService>());
         builder.Services.AddSingleton<NetworkWriter>();
+        builder.Services.AddSingleton<RecordEditing>();
         builder.Services.AddSingleton<Changes.ChangeReverter>();
         builder.Services.AddSingleton<Resolution.ResolutionService>();
         builder.Services.ConfigureHttpJsonOptions(o => Configure(o.SerializerOptions));

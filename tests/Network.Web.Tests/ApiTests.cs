@@ -34,7 +34,10 @@ public sealed class ApiTests : IDisposable
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
         var node = await Json(created);
         var id = node.GetProperty("id").GetString()!;
-        Assert.StartsWith("api: key:test-editor", node.GetProperty("source").GetString());
+        Assert.StartsWith("entered by key:test-editor", node.GetProperty("source").GetString());
+        Assert.EndsWith(" (api)", node.GetProperty("source").GetString());
+        // The id made from the name by the record form's rule: kind, folded slug, six hex digits ("org-zoe-labs-3f9a1c").
+        Assert.Matches("^(org|per|cit|agr|sec|eve)-[a-z0-9]+(-[a-z0-9]+)*-[0-9a-f]{6}$", id);
         Assert.Equal($"/api/datasets/seed/{path}/{Uri.EscapeDataString(id)}", created.Headers.Location!.OriginalString);
 
         var read = await client.GetAsync(created.Headers.Location);
@@ -68,7 +71,10 @@ public sealed class ApiTests : IDisposable
         Assert.Contains("source", await empty.Content.ReadAsStringAsync());
         var filled = await client.PostAsJsonAsync("/api/datasets/seed/sectors", new { name = "Photonics" });
         Assert.Equal(HttpStatusCode.Created, filled.StatusCode);
-        Assert.StartsWith("api: ", (await Json(filled)).GetProperty("source").GetString());
+        var photonics = await Json(filled);
+        Assert.StartsWith("entered by ", photonics.GetProperty("source").GetString());
+        // The id made from the name by the same rule as the record form's.
+        Assert.Matches("^sec-photonics-[0-9a-f]{6}$", photonics.GetProperty("id").GetString());
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.RegularExpressions;
 
 namespace Network.Analysis.Text;
 
@@ -7,8 +8,14 @@ namespace Network.Analysis.Text;
 /// "Straße" → "strasse"). Explicit, because the app runs with invariant globalization, where Unicode normalisation
 /// does not decompose accented letters.
 /// </summary>
-public static class Names
+public static partial class Names
 {
+    /// <summary>The one rule for ids made from names: folded ("Zoë" → "zoe"), runs of anything but a–z and 0–9 as one dash, none at the ends.</summary>
+    public static string Slug(string text) => NonSlug().Replace(Fold(text), "-").Trim('-');
+
+    [GeneratedRegex("[^a-z0-9]+")]
+    private static partial Regex NonSlug();
+
     private static readonly Dictionary<char, string> Folds = Build();
 
     public static string Fold(string text)

@@ -114,15 +114,9 @@ public static partial class NodeEndpoints
     {
         // Left out, the source is filled in with who and when; given but empty, the domain rules refuse it.
         if (node.Source is null)
-            node = node with { Source = $"api: {context.User.UserName()} {DateTimeOffset.UtcNow:yyyy-MM-dd HH:mm}Z" };
+            node = node with { Source = RecordEditing.EnteredBy(context.User.UserName(), DateTimeOffset.UtcNow, "api") };
         if (string.IsNullOrWhiteSpace(node.Id))
-        {
-            var slug = NonWord().Replace(node.DisplayName?.ToLowerInvariant() ?? "node", "-").Trim('-');
-            node = node with { Id = $"{node.Label.ToString().ToLowerInvariant()[..3]}-{(slug.Length > 40 ? slug[..40] : slug)}-{Guid.NewGuid().ToString("N")[..6]}" };
-        }
+            node = node with { Id = RecordEditing.NewId(node.Label, node.DisplayName) };
         return node;
     }
-
-    [GeneratedRegex("[^a-z0-9]+")]
-    private static partial Regex NonWord();
 }

@@ -62,7 +62,7 @@ public static partial class KumuSheet
                 errors.Add(new(where, "Label", $"'{label}' appears twice; Kumu elements are known by their label"));
                 continue;
             }
-            var id = $"{mapped.Label.ToString().ToLowerInvariant()[..3]}-{Slug().Replace(label.ToLowerInvariant(), "-").Trim('-')}";
+            var id = $"{mapped.Label.ToString().ToLowerInvariant()[..3]}-{Network.Analysis.Text.Names.Slug(label)}";
             var source = $"import: {ElementsFile} row {row}";
             Node node = mapped.Label switch
             {
@@ -169,7 +169,4 @@ public static partial class KumuSheet
             yield return (csv.Parser.Row, Get);
         }
     }
-
-    [GeneratedRegex("[^a-z0-9]+")]
-    private static partial Regex Slug();
 }

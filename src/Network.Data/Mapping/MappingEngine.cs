@@ -393,7 +393,7 @@ public static partial class MappingEngine
         if (value is null && spec.Fallback is not null)
             return Fill(spec.Fallback, row);
         if (value is not null && spec.Slug)
-            value = Slug().Replace(Names.Fold(value), "-").Trim('-');
+            value = Names.Slug(value);
         return value is null ? null : spec.Prefix + value;
     }
 
@@ -470,13 +470,10 @@ public static partial class MappingEngine
         /// <summary>Lower case, no accents, words joined by dashes: "Liège", "LIEGE" and "Leuven-Heverlee"/"LEUVEN HEVERLEE" match.</summary>
         private static string Normalise(string name)
         {
-            return Slug().Replace(Names.Fold(name.Trim()), "-").Trim('-');
+            return Names.Slug(name);
         }
     }
 
     [GeneratedRegex(@"\{([^}]+)\}")]
     private static partial Regex Placeholder();
-
-    [GeneratedRegex("[^a-z0-9]+")]
-    private static partial Regex Slug();
 }

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Network.Analysis.Domain;
@@ -18,7 +17,7 @@ namespace Network.Web.Pages.Records;
 /// refused and shows theirs beside yours.
 /// </summary>
 [Authorize(Policy = Policies.Edit)]
-public sealed partial class EditModel(DatasetCatalog catalog, AnalysisService analysis, NetworkWriter writer) : DatasetPageModel(catalog, analysis)
+public sealed class EditModel(DatasetCatalog catalog, AnalysisService analysis, NetworkWriter writer, RecordEditing editing) : DatasetPageModel(catalog, analysis)
 {
     [FromRoute(Name = "collection")]
     public string KindSegment { get; set; } = "";
@@ -67,7 +66,7 @@ public sealed partial class EditModel(DatasetCatalog catalog, AnalysisService an
         }
         else
         {
-            Form.Source = $"entered by {User.UserName()} on {DateTime.UtcNow:yyyy-MM-dd}";
+            Form.Source = RecordEditing.EnteredBy(User.UserName(), DateTimeOffset.UtcNow);
             // A new record can start from what another page knows (a partner a survey respondent named): its name,
             // city and where the name came from.
             if (Request.Query["name"].ToString() is { Length: > 0 and <= 200 } name)
@@ -75,7 +74,7 @@ public sealed partial class EditModel(DatasetCatalog catalog, AnalysisService an
             if (Request.Query["city"].ToString() is { Length: > 0 and <= 200 } city)
                 Form.CityName = city;
             if (Request.Query["source"].ToString() is { Length: > 0 and <= 400 } source)
-                Form.Source = $"{source}; entered by {User.UserName()} on {DateTime.UtcNow:yyyy-MM-dd}";
+                Form.Source = $"{source}; {RecordEditing.EnteredBy(User.UserName(), DateTimeOffset.UtcNow)}";
         }
         return Page();
     }
@@ -85,7 +84,7 @@ public sealed partial class EditModel(DatasetCatalog catalog, AnalysisService an
         if (!Prepare())
             return NotFound();
         var store = Catalog.Store(Dataset.Name);
-        var id = IsNew ? (string.IsNullOrWhiteSpace(Form.Id) ? NewId(Form.Name) : Form.Id.Trim()) : Id!;
+        var id = IsNew ? (string.IsNullOrWhiteSpace(Form.Id) ? RecordEditing.NewId(Label, Form.Name) : Form.Id.Trim()) : Id!;
         var (node, errors) = Form.ToNode(Label, id);
         // A form lists sectors and stages in its own order; the same set in another order is no change.
         if (node is Organisation edited && !IsNew && Snapshot.NodesById.GetValueOrDefault(id) is Organisation stored)
@@ -100,9 +99,7 @@ public sealed partial class EditModel(DatasetCatalog catalog, AnalysisService an
             ModelState.AddModelError($"Form.{field}", message);
         foreach (var error in DomainRules.Check(node))
             ModelState.AddModelError($"Form.{RecordForm.FieldOf(error.Field)}", error.Message);
-        var cityKey = default(RelationshipKey?);
-        var add = new List<Relationship>();
-        var delete = new List<RelationshipKey>();
+        var city = CityChange.None;
         if (node is Organisation && ModelState.IsValid)
         {
             // The city field is the organisation's LOCATED_IN relationship.
@@ -113,16 +110,8 @@ public sealed partial class EditModel(DatasetCatalog catalog, AnalysisService an
                 : Network.Analysis.Text.NameSearch.Find(Cities, Form.CityName).FirstOrDefault()?.Id ?? Form.CityName.Trim();
             if (chosen is not null && Cities.All(c => c.Id != chosen))
                 ModelState.AddModelError("Form.City", $"'{chosen}' is not a city of this dataset");
-            else if (chosen != current)
-            {
-                if (current is not null)
-                    delete.Add(new RelationshipKey(RelationshipType.LocatedIn, id, current));
-                if (chosen is not null)
-                {
-                    add.Add(new Relationship(RelationshipType.LocatedIn, id, chosen, node.Source));
-                    cityKey = add[^1].Key;
-                }
-            }
+            else
+                city = RecordEditing.MoveCity(id, current, chosen, node.Source);
         }
         if (!ModelState.IsValid)
         {
@@ -131,7 +120,7 @@ public sealed partial class EditModel(DatasetCatalog catalog, AnalysisService an
         }
         try
         {
-            await writer.SaveRecordAsync(Dataset.Name, node, IsNew ? 0 : Version, add, delete, User.Author("form"), cancellationToken);
+            await editing.SaveAsync(Dataset.Name, node, IsNew ? 0 : Version, city, User.Author("form"), cancellationToken);
         }
         catch (ConcurrencyConflictException)
         {
@@ -217,7 +206,7 @@ public sealed partial class EditModel(DatasetCatalog catalog, AnalysisService an
         if (errors.Count == 0)
         {
             var (from, to) = outgoing ? (Id!, target!.Id) : (target!.Id, Id!);
-            var relationship = new Relationship(relationshipType, from, to, $"entered by {User.UserName()} on {DateTime.UtcNow:yyyy-MM-dd}")
+            var relationship = new Relationship(relationshipType, from, to, RecordEditing.EnteredBy(User.UserName(), DateTimeOffset.UtcNow))
             {
                 Role = string.IsNullOrWhiteSpace(role) ? null : role.Trim(),
                 Kind = string.IsNullOrWhiteSpace(kind) ? null : kind.Trim(),
@@ -298,28 +287,15 @@ public sealed partial class EditModel(DatasetCatalog catalog, AnalysisService an
     {
         if (IsNew)
             return;
-        var store = Catalog.Store(Dataset.Name);
         var node = Snapshot.NodesById.GetValueOrDefault(Id!);
         if (node is null)
             return;
-        var relationships = await store.GetRelationshipsAsync(Id!, cancellationToken);
-        var lines = RecordView.Relationships(node, relationships.Where(r => !(node is Organisation && r.Type == RelationshipType.LocatedIn && r.From == node.Id)), Snapshot.NodesById);
-        var withVersions = new List<(RelationshipLine, long)>();
-        foreach (var line in lines.Take(200))
-            withVersions.Add((line, (await store.GetVersionedRelationshipAsync(line.Relationship.Key, cancellationToken))?.Version ?? 0));
-        Relationships = withVersions;
+        var found = (await editing.RelationshipsAsync(Dataset.Name, Id!, 201, cancellationToken))
+            .Where(r => !(node is Organisation && r.Value.Type == RelationshipType.LocatedIn && r.Value.From == node.Id)).ToList();
+        var versions = found.ToDictionary(r => r.Value.Key, r => r.Version);
+        Relationships = [.. RecordView.Relationships(node, found.Select(r => r.Value), Snapshot.NodesById).Take(200)
+            .Select(line => (line, versions.GetValueOrDefault(line.Relationship.Key)))];
     }
-
-    private string NewId(string? name)
-    {
-        var slug = NonWord().Replace((name ?? "record").ToLowerInvariant(), "-").Trim('-');
-        if (slug.Length > 40)
-            slug = slug[..40].Trim('-');
-        return $"{RecordKinds.Singular(Label)[..3]}-{(slug.Length == 0 ? "record" : slug)}-{Guid.NewGuid().ToString("N")[..6]}";
-    }
-
-    [GeneratedRegex("[^a-z0-9]+")]
-    private static partial Regex NonWord();
 
     public string? ErrorOf(string field) =>
         ModelState.TryGetValue($"Form.{field}", out var entry) && entry.Errors.Count > 0 ? string.Join("; ", entry.Errors.Select(e => e.ErrorMessage)) : null;
