@@ -111,6 +111,17 @@ public sealed class MapInABrowserTests(RunningServer server) : IClassFixture<Run
         await page.Locator("circle[data-id='city-wuxi']").ClickAsync();
         Assert.Contains("Wuxi (CN)", await page.Locator("#details").InnerTextAsync());
         await Browser.ShotAsync(page, "map-seed");
+
+        // The map moves as the explorer does: the keyboard pans and zooms it once it has the focus.
+        var map = page.Locator("svg#map");
+        var before = await map.GetAttributeAsync("viewBox");
+        await map.FocusAsync();
+        await page.Keyboard.PressAsync("ArrowRight");
+        var panned = await map.GetAttributeAsync("viewBox");
+        Assert.NotEqual(before, panned);
+        await page.Keyboard.PressAsync("+");
+        var width = (string? box) => double.Parse(box!.Split(' ')[2], System.Globalization.CultureInfo.InvariantCulture);
+        Assert.True(width(await map.GetAttributeAsync("viewBox")) < width(panned), "+ zooms in");
     }
 
     [Fact]

@@ -3,6 +3,7 @@
 // zooms in), labels are placed by priority (betweenness) without overlapping, more as one zooms in. Pan, zoom, hover,
 // click, search, colour and size by, highlight a kind, paths, and pinning by dragging work as in the SVG drawing.
 import { colours, colourKey, grey, showLegend, setupSearch, showDetails, pin, highlightFilter, readState, writeState, setupShare, sayChanges } from './explore-common.js';
+import { panZoom } from './pan-zoom.js';
 
 let data = null;          // { nodes, edges: [u, v, u, v, …] strongest first, scale, version }
 let view = { cx: 500, cy: 500, k: 1 };
@@ -271,71 +272,57 @@ function draw() {
   canvas().dataset.ties = String(drawn);
 }
 
-// ---- Pointer: pan, zoom, hover, click, drag an organisation to pin it. ----
-let drag = null;
-document.addEventListener('wheel', event => {
-  const c = canvas();
-  if (!c || event.target !== c || !data) return;
-  event.preventDefault();
-  const rect = c.getBoundingClientRect();
-  const [wx, wy] = toWorld(rect, event.clientX - rect.left, event.clientY - rect.top);
-  const factor = event.deltaY > 0 ? 1 / 1.15 : 1.15;
-  const k = Math.min(60, Math.max(0.5, view.k * factor));
-  // Keep the point under the pointer where it is.
-  view = { k, cx: wx - (wx - view.cx) * view.k / k, cy: wy - (wy - view.cy) * view.k / k };
-  request();
-  remember();
-}, { passive: false });
-
-document.addEventListener('pointerdown', event => {
-  const c = canvas();
-  if (!c || event.target !== c || !data) return;
-  const rect = c.getBoundingClientRect();
-  const node = nodeAt(rect, event.clientX - rect.left, event.clientY - rect.top);
-  const pinning = node >= 0 && c.dataset.canPin === 'true';
-  drag = { x: event.clientX, y: event.clientY, view: { ...view }, node: pinning ? node : -1, moved: false };
-  c.setPointerCapture(event.pointerId);
+// ---- Pointer and keyboard: pan and zoom (pan-zoom.js), hover, click, drag an organisation to pin it. ----
+const controls = panZoom({
+  element: () => (data ? canvas() : null),
+  view: () => view,
+  setView: (next, moving) => { view = next; request(); if (!moving) remember(); },
+  zoom(v, x, y, rect, factor) {
+    const scale = v.k * fit(rect);
+    const [wx, wy] = [(x - rect.width / 2) / scale + v.cx, (y - rect.height / 2) / scale + v.cy];
+    const k = Math.min(60, Math.max(0.5, v.k * factor));
+    // Keep the point under the pointer where it is.
+    return { k, cx: wx - (wx - v.cx) * v.k / k, cy: wy - (wy - v.cy) * v.k / k };
+  },
+  pan: (v, dx, dy, rect) => ({ ...v, cx: v.cx - dx / (v.k * fit(rect)), cy: v.cy - dy / (v.k * fit(rect)) }),
+  grab: {
+    press(event, rect) {
+      canvas().setPointerCapture(event.pointerId);
+      const node = nodeAt(rect, event.clientX - rect.left, event.clientY - rect.top);
+      return node >= 0 && canvas().dataset.canPin === 'true' ? node : null;
+    },
+    move(node, event, rect) {
+      const [x, y] = toWorld(rect, event.clientX - rect.left, event.clientY - rect.top);
+      Object.assign(data.nodes[node], { x, y });
+      request();
+    },
+    async release(done, event) {
+      if (done.node !== null && done.moved) {
+        const d = data.nodes[done.node];
+        index();
+        status(await pin(d.id, d.x, d.y, data.scale) ? `${d.name} is pinned where you put it; colleagues see it there.` : 'The position could not be saved.');
+        d.pinned = true;
+        request();
+        return;
+      }
+      if (done.moved || !canvas()) return;
+      const rect = canvas().getBoundingClientRect();
+      const node = nodeAt(rect, event.clientX - rect.left, event.clientY - rect.top);
+      if (node >= 0) select(node);
+    },
+  },
 });
+
+// Hover: the organisation under the pointer and its ties stand out.
 document.addEventListener('pointermove', event => {
   const c = canvas();
-  if (!c || !data) return;
-  const rect = c.getBoundingClientRect();
-  if (drag) {
-    if (Math.abs(event.clientX - drag.x) + Math.abs(event.clientY - drag.y) > 3) drag.moved = true;
-    if (!drag.moved) return;
-    if (drag.node >= 0) {
-      const [x, y] = toWorld(rect, event.clientX - rect.left, event.clientY - rect.top);
-      Object.assign(data.nodes[drag.node], { x, y });
-    } else {
-      const scale = drag.view.k * fit(rect);
-      view = { ...drag.view, cx: drag.view.cx - (event.clientX - drag.x) / scale, cy: drag.view.cy - (event.clientY - drag.y) / scale };
-    }
-    request();
-    return;
-  }
+  if (!c || !data || controls.dragging()) return;
   if (event.target !== c) { if (hovered !== null) { hovered = null; request(); } return; }
+  const rect = c.getBoundingClientRect();
   const node = nodeAt(rect, event.clientX - rect.left, event.clientY - rect.top);
   const next = node >= 0 ? node : null;
   c.style.cursor = next !== null ? 'pointer' : 'grab';
   if (next !== hovered) { hovered = next; request(); }
-});
-document.addEventListener('pointerup', async event => {
-  const c = canvas();
-  if (!drag || !c) return;
-  const done = drag;
-  drag = null;
-  if (done.node >= 0 && done.moved) {
-    const d = data.nodes[done.node];
-    index();
-    status(await pin(d.id, d.x, d.y, data.scale) ? `${d.name} is pinned where you put it; colleagues see it there.` : 'The position could not be saved.');
-    d.pinned = true;
-    request();
-    return;
-  }
-  if (done.moved) { remember(); return; }
-  const rect = c.getBoundingClientRect();
-  const node = nodeAt(rect, event.clientX - rect.left, event.clientY - rect.top);
-  if (node >= 0) select(node);
 });
 
 function select(i) {
@@ -356,19 +343,6 @@ function flyTo(id) {
   view = { cx: data.nodes[i].x, cy: data.nodes[i].y, k: Math.max(view.k, 6) };
   select(i);
 }
-
-// Keyboard: arrows pan, + and − zoom, when the drawing has the focus.
-document.addEventListener('keydown', event => {
-  if (event.target !== canvas()) return;
-  const step = 60 / view.k;
-  const moves = { ArrowLeft: [-step, 0], ArrowRight: [step, 0], ArrowUp: [0, -step], ArrowDown: [0, step] };
-  if (moves[event.key]) { view = { ...view, cx: view.cx + moves[event.key][0], cy: view.cy + moves[event.key][1] }; }
-  else if (event.key === '+' || event.key === '=') view = { ...view, k: Math.min(60, view.k * 1.3) };
-  else if (event.key === '-') view = { ...view, k: Math.max(0.5, view.k / 1.3) };
-  else return;
-  event.preventDefault();
-  request();
-});
 
 document.addEventListener('change', event => {
   if (event.target.id === 'colour-by' || event.target.id === 'size-by') appearance();

@@ -3,6 +3,7 @@
 // dragging an organisation pins it on the shared map. Handlers sit on the document, so they keep working when live.js
 // swaps in a redrawn network after a colleague's edit; the view box and the selection are carried over.
 import { colours, colourKey, grey, showLegend, setupSearch, showDetails, pin, highlightFilter, readState, writeState, setupShare, svgToPng, sayChanges } from './explore-common.js';
+import { panZoom, viewBox } from './pan-zoom.js';
 
 let box = null;
 let selected = null;
@@ -55,65 +56,29 @@ function placeLabels() {
   }
 }
 
-document.addEventListener('wheel', event => {
-  const graph = svg();
-  if (!graph || !graph.contains(event.target)) return;
-  event.preventDefault();
-  const b = current();
-  const rect = graph.getBoundingClientRect();
-  const factor = event.deltaY > 0 ? 1.15 : 1 / 1.15;
-  const px = b.x + (event.clientX - rect.left) / rect.width * b.w;
-  const py = b.y + (event.clientY - rect.top) / rect.height * b.h;
-  box = { x: px - (px - b.x) * factor, y: py - (py - b.y) * factor, w: b.w * factor, h: b.h * factor };
-  apply();
-}, { passive: false });
-
-// Dragging the background pans; dragging an organisation (editors) moves and pins it.
-let drag = null;
-document.addEventListener('pointerdown', event => {
-  const graph = svg();
-  if (!graph?.contains(event.target)) return;
-  const node = event.target.closest?.('g.nodes circle');
-  drag = { x: event.clientX, y: event.clientY, box: { ...current() }, moved: false, node: node && graph.dataset.canPin === 'true' ? node : null };
-});
-window.addEventListener('pointerup', async () => {
-  const done = drag;
-  setTimeout(() => { drag = null; }, 0);
-  if (done?.node && done.moved) {
-    const c = done.node;
-    c.classList.add('pinned');
-    const saved = await pin(c.dataset.id, Number(c.getAttribute('cx')), Number(c.getAttribute('cy')), scale());
-    const live = document.getElementById('live');
-    if (live) live.textContent = saved ? `${c.dataset.name} is pinned where you put it; colleagues see it there.` : 'The position could not be saved.';
-  }
-});
-document.addEventListener('pointermove', event => {
-  if (!drag) return;
-  const rect = svg().getBoundingClientRect();
-  if (Math.abs(event.clientX - drag.x) + Math.abs(event.clientY - drag.y) > 3) drag.moved = true;
-  if (!drag.moved) return;
-  if (drag.node) {
-    const b = current();
-    const x = b.x + (event.clientX - rect.left) / rect.width * b.w, y = b.y + (event.clientY - rect.top) / rect.height * b.h;
-    moveNode(drag.node, x, y);
-    return;
-  }
-  box = { ...drag.box, x: drag.box.x - (event.clientX - drag.x) / rect.width * drag.box.w, y: drag.box.y - (event.clientY - drag.y) / rect.height * drag.box.h };
-  apply();
-});
-
-// Keyboard: arrows pan, + and − zoom, when the drawing has the focus.
-document.addEventListener('keydown', event => {
-  if (event.target !== svg()) return;
-  const b = current();
-  const step = b.w / 10;
-  const moves = { ArrowLeft: [-step, 0], ArrowRight: [step, 0], ArrowUp: [0, -step], ArrowDown: [0, step] };
-  const zoom = { '+': 1 / 1.3, '=': 1 / 1.3, '-': 1.3 }[event.key];
-  if (moves[event.key]) box = { ...b, x: b.x + moves[event.key][0], y: b.y + moves[event.key][1] };
-  else if (zoom) box = { x: b.x + b.w * (1 - zoom) / 2, y: b.y + b.h * (1 - zoom) / 2, w: b.w * zoom, h: b.h * zoom };
-  else return;
-  event.preventDefault();
-  apply();
+// The wheel zooms, dragging the background pans, the keyboard moves the view (pan-zoom.js); dragging an organisation
+// (editors) moves and pins it.
+const controls = panZoom({
+  element: svg,
+  view: current,
+  setView: next => { box = next; apply(); },
+  zoom: viewBox.zoom,
+  pan: viewBox.pan,
+  grab: {
+    press: event => {
+      const node = event.target.closest?.('g.nodes circle');
+      return node && svg().dataset.canPin === 'true' ? node : null;
+    },
+    move: (node, event, rect) => moveNode(node, ...viewBox.at(current(), event.clientX - rect.left, event.clientY - rect.top, rect)),
+    release: async done => {
+      if (!done.node || !done.moved) return;
+      const c = done.node;
+      c.classList.add('pinned');
+      const saved = await pin(c.dataset.id, Number(c.getAttribute('cx')), Number(c.getAttribute('cy')), scale());
+      const live = document.getElementById('live');
+      if (live) live.textContent = saved ? `${c.dataset.name} is pinned where you put it; colleagues see it there.` : 'The position could not be saved.';
+    },
+  },
 });
 
 function moveNode(c, x, y) {
@@ -149,7 +114,7 @@ function markPath(onPath) {
 
 document.addEventListener('click', event => {
   const node = event.target.closest?.('svg#graph circle');
-  if (!node || drag?.moved) return;
+  if (!node || controls.moved()) return;
   select(node);
 });
 
@@ -213,7 +178,7 @@ function highlight(id) {
 
 document.addEventListener('pointerover', event => {
   const node = event.target.closest?.('svg#graph circle');
-  if (node && !drag && !pathShown) highlight(node.dataset.id);
+  if (node && !controls.dragging() && !pathShown) highlight(node.dataset.id);
 });
 document.addEventListener('pointerout', event => {
   if (event.target.closest?.('svg#graph circle') && !pathShown) highlight(selected);

@@ -1,6 +1,7 @@
 // The explorer's geographic view: country outlines decoded from Natural Earth's TopoJSON (served locally) with the
 // page's projection, pan and zoom, labels that do not overlap, and a click on a city to see who is there.
 import { text, link } from './explore-common.js';
+import { panZoom, viewBox } from './pan-zoom.js';
 
 const svg = () => document.getElementById('map');
 const svgNs = 'http://www.w3.org/2000/svg';
@@ -84,32 +85,19 @@ function apply() {
   }
 }
 
-document.addEventListener('wheel', event => {
-  const map = svg();
-  if (!map?.contains(event.target)) return;
-  event.preventDefault();
-  const b = box ?? { x: 0, y: 0, w: 1000, h: 600 };
-  const rect = map.getBoundingClientRect();
-  const factor = event.deltaY > 0 ? 1.2 : 1 / 1.2;
-  const px = b.x + (event.clientX - rect.left) / rect.width * b.w, py = b.y + (event.clientY - rect.top) / rect.height * b.h;
-  box = { x: px - (px - b.x) * factor, y: py - (py - b.y) * factor, w: b.w * factor, h: b.h * factor };
-  apply();
-}, { passive: false });
-
-let drag = null;
-document.addEventListener('pointerdown', event => { if (svg()?.contains(event.target)) drag = { x: event.clientX, y: event.clientY, box: { ...(box ?? { x: 0, y: 0, w: 1000, h: 600 }) }, moved: false }; });
-window.addEventListener('pointerup', () => { setTimeout(() => { drag = null; }, 0); });
-document.addEventListener('pointermove', event => {
-  if (!drag) return;
-  const rect = svg().getBoundingClientRect();
-  if (Math.abs(event.clientX - drag.x) + Math.abs(event.clientY - drag.y) > 3) drag.moved = true;
-  box = { ...drag.box, x: drag.box.x - (event.clientX - drag.x) / rect.width * drag.box.w, y: drag.box.y - (event.clientY - drag.y) / rect.height * drag.box.h };
-  apply();
+// The wheel zooms, dragging pans, the keyboard moves the view (pan-zoom.js), as in the explorer.
+const controls = panZoom({
+  element: svg,
+  view: () => box ?? { x: 0, y: 0, w: 1000, h: 600 },
+  setView: next => { box = next; apply(); },
+  zoom: viewBox.zoom,
+  pan: viewBox.pan,
+  wheelStep: 1.2,
 });
 
 document.addEventListener('click', event => {
   const city = event.target.closest?.('svg#map g.cities circle');
-  if (!city || drag?.moved) return;
+  if (!city || controls.moved()) return;
   svg().querySelectorAll('circle.selected').forEach(c => c.classList.remove('selected'));
   city.classList.add('selected');
   const d = city.dataset;
