@@ -40,6 +40,8 @@ public static class NetworkApi
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<Layout.LayoutService>();
         builder.Services.AddSingleton<IDatasetWarmup>(services => services.GetRequiredService<Layout.LayoutService>());
+        builder.Services.AddSingleton<StoreVersions>();
+        builder.Services.AddHostedService<Hubs.OutsideWrites>();
         builder.Services.AddSingleton<NetworkWriter>();
         builder.Services.AddSingleton<RecordEditing>();
         builder.Services.AddSingleton<Changes.ChangeReverter>();

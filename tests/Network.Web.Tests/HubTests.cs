@@ -54,6 +54,41 @@ public sealed class HubTests : IDisposable
     }
 
     [Fact]
+    public async Task AWriteOutsideTheServerIntoItsStoreIsHeardAsAnImportAndAnalysed()
+    {
+        var (connection, events) = await Connect("seed");
+        await using var _ = connection;
+        // The server has looked at the store once (its first look only notes the version), then another writer —
+        // as `network import --db` from a second process would — writes into the same file.
+        using var outside = new Network.Data.Storage.SqliteNetworkStore(Path.Combine(_app.DataFolder, "seed.db"));
+        var before = await outside.GetVersionAsync();
+        var versions = _app.Services.GetRequiredService<Network.Api.Editing.StoreVersions>();
+        await WaitUntil(() => Task.FromResult(versions.Known("seed") >= before));
+        var written = await outside.WriteAsync(new Network.Data.Storage.GraphBatch
+        {
+            Nodes = [new Network.Analysis.Domain.Sector("sector-quantum", "Quantum", "test")],
+            Change = new Network.Data.Storage.ChangeNote("lotte", "import", "imported from a folder with network import", [], 1),
+        });
+        Assert.True(written.Version > before);
+        var heard = (ImportEvent)(await Next(events, "ImportFinished")).Payload;
+        Assert.Equal(written.Version, heard.Version);
+        Assert.Equal("lotte (outside this server)", heard.By);
+        var analysed = (AnalysisEvent)(await Next(events, "AnalysisUpdated")).Payload;
+        Assert.Equal(written.Version, analysed.DataVersion);
+        // The server's own writes are not heard twice.
+        await _app.ClientWithRole(Roles.Editor).PostAsJsonAsync("/api/datasets/seed/sectors", new { id = "sector-photonics", name = "Photonics" });
+        Assert.Equal("sector-photonics", ((NodeEvent)(await Next(events, "NodeAdded")).Payload).Node.Id);
+        await Next(events, "AnalysisUpdated");
+    }
+
+    private static async Task WaitUntil(Func<Task<bool>> condition)
+    {
+        using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        while (!await condition())
+            await Task.Delay(50, deadline.Token);
+    }
+
+    [Fact]
     public async Task AWatcherHearsEachWriteAndTheAnalysisThatFollows()
     {
         var (connection, events) = await Connect("seed");

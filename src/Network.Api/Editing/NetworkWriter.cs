@@ -19,7 +19,7 @@ public readonly record struct Author(string By, string Via)
 /// The one way data changes: every write commits through the dataset's store, then is announced exactly once on the
 /// hub, then the analysis of that dataset is recomputed in the background (and announced when ready).
 /// </summary>
-public sealed class NetworkWriter(DatasetCatalog catalog, IHubContext<NetworkHub, INetworkClient> hub, AnalysisService analysis)
+public sealed class NetworkWriter(DatasetCatalog catalog, IHubContext<NetworkHub, INetworkClient> hub, AnalysisService analysis, StoreVersions versions)
 {
     /// <summary>
     /// Commits the batch with its history entry, then announces it once to the dataset's watchers, then triggers
@@ -33,7 +33,7 @@ public sealed class NetworkWriter(DatasetCatalog catalog, IHubContext<NetworkHub
     {
         var store = catalog.Store(dataset);
         var note = await History.NoteAsync(store, batch, author.By, author.Via, summary, cancellationToken);
-        var result = await store.WriteAsync(batch with { Change = note }, cancellationToken);
+        var result = await versions.WriteAsync(dataset, store, batch with { Change = note }, cancellationToken);
         await announce(hub.Clients.Group(NetworkHub.Group(dataset)), result, note);
         analysis.Changed(dataset);
         return result;
