@@ -47,13 +47,7 @@ public sealed class RecordEditing(DatasetCatalog catalog, NetworkWriter writer)
     public Task SaveAsync(string dataset, Node node, long version, CityChange city, Author author, CancellationToken cancellationToken) =>
         writer.SaveRecordAsync(dataset, node, version, city.Add is null ? [] : [city.Add], city.Drop is null ? [] : [city.Drop.Value], author, cancellationToken);
 
-    /// <summary>The record's relationships with their versions (for a save or removal that must still find them).</summary>
-    public async Task<IReadOnlyList<Versioned<Relationship>>> RelationshipsAsync(string dataset, string id, int most, CancellationToken cancellationToken)
-    {
-        var store = catalog.Store(dataset);
-        var found = new List<Versioned<Relationship>>();
-        foreach (var relationship in (await store.GetRelationshipsAsync(id, cancellationToken)).Take(most))
-            found.Add(await store.GetVersionedRelationshipAsync(relationship.Key, cancellationToken) ?? new Versioned<Relationship>(relationship, 0));
-        return found;
-    }
+    /// <summary>The record's relationships with their versions (for a save or removal that must still find them), in one read.</summary>
+    public Task<IReadOnlyList<Versioned<Relationship>>> RelationshipsAsync(string dataset, string id, CancellationToken cancellationToken) =>
+        catalog.Store(dataset).GetVersionedRelationshipsAsync(id, cancellationToken);
 }

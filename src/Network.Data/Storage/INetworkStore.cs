@@ -24,6 +24,9 @@ public interface INetworkStore
 
     Task<IReadOnlyList<Relationship>> GetRelationshipsAsync(string nodeId, CancellationToken cancellationToken = default);
 
+    /// <summary>A node's relationships (both directions), each with the data version of its last write, in one read.</summary>
+    Task<IReadOnlyList<Versioned<Relationship>>> GetVersionedRelationshipsAsync(string nodeId, CancellationToken cancellationToken = default);
+
     /// <summary>The whole graph at one consistent data version.</summary>
     Task<NetworkGraph> LoadGraphAsync(CancellationToken cancellationToken = default);
 

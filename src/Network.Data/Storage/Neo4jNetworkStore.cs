@@ -41,7 +41,7 @@ public sealed class Neo4jNetworkStore : INetworkStore, IDisposable
     public const string Bump = "MATCH (m:NetworkMeta {dataset: $dataset}) SET m.version = $version RETURN m.version AS version";
     public const string GetNode = "MATCH (n:Node {dataset: $dataset, id: $id}) RETURN n.data AS data, n.version AS version";
     public const string GetRelationship = "MATCH (a:Node {dataset: $dataset, id: $from})-[r]->(b:Node {dataset: $dataset, id: $to}) WHERE type(r) = $type RETURN r.data AS data, r.version AS version";
-    public const string RelationshipsOf = "MATCH (n:Node {dataset: $dataset, id: $id})-[r]-(m:Node) RETURN r.data AS data";
+    public const string RelationshipsOf = "MATCH (n:Node {dataset: $dataset, id: $id})-[r]-(m:Node) RETURN DISTINCT r.data AS data, r.version AS version";
     public const string AllNodes = "MATCH (n:Node {dataset: $dataset}) RETURN n.data AS data ORDER BY n.id";
     public const string AllRelationships = "MATCH (a:Node {dataset: $dataset})-[r]->(b:Node {dataset: $dataset}) RETURN r.data AS data";
     public const string Version = "MATCH (m:NetworkMeta {dataset: $dataset}) RETURN m.version AS version";
@@ -229,6 +229,13 @@ public sealed class Neo4jNetworkStore : INetworkStore, IDisposable
     {
         await EnsureInitialisedAsync(cancellationToken);
         return (await _api.QueryAsync(RelationshipsOf, new() { ["id"] = nodeId }, cancellationToken)).Select(r => GraphJson.DeserializeRelationship(r[0].GetString()!)).ToList();
+    }
+
+    public async Task<IReadOnlyList<Versioned<Relationship>>> GetVersionedRelationshipsAsync(string nodeId, CancellationToken cancellationToken = default)
+    {
+        await EnsureInitialisedAsync(cancellationToken);
+        return (await _api.QueryAsync(RelationshipsOf, new() { ["id"] = nodeId }, cancellationToken))
+            .Select(r => new Versioned<Relationship>(GraphJson.DeserializeRelationship(r[0].GetString()!), r[1].GetInt64())).ToList();
     }
 
     public async Task<NetworkGraph> LoadGraphAsync(CancellationToken cancellationToken = default)

@@ -363,6 +363,19 @@ public sealed class SqliteNetworkStore : INetworkStore, IDisposable
         return Task.FromResult<IReadOnlyList<Relationship>>(ReadRelationships(command));
     }
 
+    public Task<IReadOnlyList<Versioned<Relationship>>> GetVersionedRelationshipsAsync(string nodeId, CancellationToken cancellationToken = default)
+    {
+        using var connection = Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT data, version FROM relationships WHERE from_id = $id UNION ALL SELECT data, version FROM relationships WHERE to_id = $id AND from_id <> $id";
+        command.Parameters.AddWithValue("$id", nodeId);
+        var found = new List<Versioned<Relationship>>();
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+            found.Add(new Versioned<Relationship>(GraphJson.DeserializeRelationship(reader.GetString(0)), reader.GetInt64(1)));
+        return Task.FromResult<IReadOnlyList<Versioned<Relationship>>>(found);
+    }
+
     public Task<NetworkGraph> LoadGraphAsync(CancellationToken cancellationToken = default)
     {
         using var connection = Open();

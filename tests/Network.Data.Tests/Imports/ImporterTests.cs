@@ -96,6 +96,7 @@ public sealed class ImporterTests : IDisposable
         public Task<Versioned<Node>?> GetVersionedNodeAsync(string id, CancellationToken cancellationToken = default) => Count(inner.GetVersionedNodeAsync(id, cancellationToken));
         public Task<Versioned<Relationship>?> GetVersionedRelationshipAsync(RelationshipKey key, CancellationToken cancellationToken = default) => Count(inner.GetVersionedRelationshipAsync(key, cancellationToken));
         public Task<IReadOnlyList<Relationship>> GetRelationshipsAsync(string nodeId, CancellationToken cancellationToken = default) => Count(inner.GetRelationshipsAsync(nodeId, cancellationToken));
+        public Task<IReadOnlyList<Versioned<Relationship>>> GetVersionedRelationshipsAsync(string nodeId, CancellationToken cancellationToken = default) => Count(inner.GetVersionedRelationshipsAsync(nodeId, cancellationToken));
         public Task<NetworkGraph> LoadGraphAsync(CancellationToken cancellationToken = default) => Count(inner.LoadGraphAsync(cancellationToken));
         public Task<NetworkGraph> LoadAroundAsync(IReadOnlyCollection<string> ids, CancellationToken cancellationToken = default) => Count(inner.LoadAroundAsync(ids, cancellationToken));
         public Task<IReadOnlySet<string>> ExistingAsync(IReadOnlyCollection<string> ids, CancellationToken cancellationToken = default) => Count(inner.ExistingAsync(ids, cancellationToken));

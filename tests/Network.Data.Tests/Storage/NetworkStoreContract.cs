@@ -156,6 +156,25 @@ public abstract class NetworkStoreContract : IDisposable
     }
 
     [Fact]
+    public async Task ANodesRelationshipsComeWithTheirVersionsInOneRead()
+    {
+        var store = NewStore();
+        await store.WriteAsync(new GraphBatch
+        {
+            Nodes = [new Organisation("o", "imec", "research-institute", "src"), new Organisation("p", "VIB", "research-institute", "src"), new City("c", "Leuven", "BE", "src")],
+            Relationships = [new Relationship(RelationshipType.LocatedIn, "o", "c", "src")],
+        });
+        var later = await store.WriteAsync(new GraphBatch { Relationships = [new Relationship(RelationshipType.PartnersWith, "p", "o", "src") { Weight = 2 }] });
+        var found = await store.GetVersionedRelationshipsAsync("o");
+        Assert.Equal(2, found.Count);
+        // Both directions, each with the version its own read would give.
+        foreach (var relationship in found)
+            Assert.Equal((await store.GetVersionedRelationshipAsync(relationship.Value.Key))!.Version, relationship.Version);
+        Assert.Equal(later.Version, found.Single(r => r.Value.Type == RelationshipType.PartnersWith).Version);
+        Assert.Empty(await store.GetVersionedRelationshipsAsync("nobody"));
+    }
+
+    [Fact]
     public async Task WritingTheSameRelationshipKeyReplacesIt()
     {
         var store = NewStore();

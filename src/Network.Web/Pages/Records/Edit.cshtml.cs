@@ -290,7 +290,7 @@ public sealed class EditModel(DatasetCatalog catalog, AnalysisService analysis, 
         var node = Snapshot.NodesById.GetValueOrDefault(Id!);
         if (node is null)
             return;
-        var found = (await editing.RelationshipsAsync(Dataset.Name, Id!, 201, cancellationToken))
+        var found = (await editing.RelationshipsAsync(Dataset.Name, Id!, cancellationToken))
             .Where(r => !(node is Organisation && r.Value.Type == RelationshipType.LocatedIn && r.Value.From == node.Id)).ToList();
         var versions = found.ToDictionary(r => r.Value.Key, r => r.Version);
         Relationships = [.. RecordView.Relationships(node, found.Select(r => r.Value), Snapshot.NodesById).Take(200)
