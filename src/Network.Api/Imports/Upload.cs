@@ -4,18 +4,16 @@ namespace Network.Api.Imports;
 
 /// <summary>
 /// Uploaded files copied once into a folder of their own, named as uploaded (without any path); the folder goes away
-/// when disposed unless it is kept (the import page keeps one between its upload, preview and import steps).
+/// when disposed (a page that keeps it moves it away first).
 /// </summary>
 public sealed class Upload : IDisposable
 {
-    /// <summary>How long a kept upload waits for its preview and import before it is cleared away.</summary>
-    public static readonly TimeSpan KeptFor = TimeSpan.FromHours(6);
+    /// <summary>A folder this old under the parent is left from a request that died; it is cleared away.</summary>
+    private static readonly TimeSpan Stale = TimeSpan.FromHours(6);
 
     private Upload(string folder) => Folder = folder;
 
     public string Folder { get; }
-
-    public bool Keep { get; set; }
 
     public IReadOnlyList<string> Names => Directory.GetFiles(Folder).Select(f => Path.GetFileName(f)).Order(StringComparer.Ordinal).ToList();
 
@@ -48,15 +46,9 @@ public sealed class Upload : IDisposable
         }
     }
 
-    /// <summary>An upload kept earlier, by its folder name; null when it is not there (any more).</summary>
-    public static Upload? Find(string parent, string token) =>
-        token.Length == 32 && token.All(char.IsAsciiHexDigit) && Directory.Exists(Path.Combine(parent, token)) ? new Upload(Path.Combine(parent, token)) { Keep = true } : null;
-
-    public string Token => Path.GetFileName(Folder);
-
     public void Dispose()
     {
-        if (!Keep && Directory.Exists(Folder))
+        if (Directory.Exists(Folder))
             Directory.Delete(Folder, recursive: true);
     }
 
@@ -64,7 +56,7 @@ public sealed class Upload : IDisposable
     {
         if (!Directory.Exists(parent))
             return;
-        foreach (var old in Directory.GetDirectories(parent).Where(d => Directory.GetLastWriteTimeUtc(d) < DateTime.UtcNow - KeptFor))
+        foreach (var old in Directory.GetDirectories(parent).Where(d => Directory.GetLastWriteTimeUtc(d) < DateTime.UtcNow - Stale))
         {
             try
             {

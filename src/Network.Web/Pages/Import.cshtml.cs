@@ -59,11 +59,10 @@ public class ImportModel(DatasetCatalog catalog, NetworkWriter writer) : PageMod
             return Fail("Choose one or more CSV files.");
         try
         {
-            using var upload = await Api.Imports.Upload.ReceiveAsync(files, Uploads, MappedImport.Refuse, ct);
+            using var upload = await Api.Imports.Upload.ReceiveAsync(files, KeptUploads.Incoming(Uploads), MappedImport.Refuse, ct);
             Samples = FileSample.ReadAll(upload.Folder);
             // Kept for the preview and the import that follow; cleared after the import, or after a few hours.
-            upload.Keep = true;
-            Upload = upload.Token;
+            Upload = KeptUploads.Keep(upload, Uploads);
         }
         catch (InvalidDataException e)
         {
@@ -158,7 +157,7 @@ public class ImportModel(DatasetCatalog catalog, NetworkWriter writer) : PageMod
 
     private string Uploads => Path.Combine(catalog.DataFolder, "uploads");
 
-    private string? UploadFolder() => Upload is { } token ? Api.Imports.Upload.Find(Uploads, token)?.Folder : null;
+    private string? UploadFolder() => Upload is { } token ? KeptUploads.Folder(Uploads, token) : null;
 
     private void Load()
     {
