@@ -34,13 +34,39 @@ public sealed class PropertyGraph
     public static bool Ties(Relationship r) =>
         r.Type is RelationshipType.PartyTo or RelationshipType.WorksFor or RelationshipType.ParticipatedIn or RelationshipType.PartnersWith or RelationshipType.MemberOf;
 
-    /// <summary>The given nodes and every node within <paramref name="depth"/> hops (ids that are not in the graph are left out).</summary>
+    /// <summary>
+    /// The given nodes and every node within <paramref name="depth"/> hops (ids that are not in the graph are left out):
+    /// QuikGraph's breadth-first search from each centre, over the relationships <paramref name="walk"/> allows, counting
+    /// hops on its tree edges and stopping once it examines a node at the last hop (every node still waiting is as far).
+    /// </summary>
     public IReadOnlySet<string> Neighbourhood(IEnumerable<string> centres, int depth, Func<Relationship, bool>? walk = null)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(depth);
-        return Neighbourhoods.Within(centres.Where(_graph.ContainsVertex), depth,
-            v => _graph.AdjacentEdges(v).Where(e => walk?.Invoke(e.Tag) != false).Select(e => e.GetOtherVertex(v)));
+        var walked = Walked(walk);
+        var reached = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var centre in centres.Where(_graph.ContainsVertex).Distinct(StringComparer.Ordinal))
+        {
+            var hops = new Dictionary<string, int>(StringComparer.Ordinal) { [centre] = 0 };
+            var search = new UndirectedBreadthFirstSearchAlgorithm<string, TaggedUndirectedEdge<string, Relationship>>(walked);
+            // The search may still scan the edges of the node it was stopped at: what lies beyond the last hop is not kept.
+            search.TreeEdge += (_, e) =>
+            {
+                if (hops[e.Source] < depth)
+                    hops[e.Target] = hops[e.Source] + 1;
+            };
+            search.ExamineVertex += v =>
+            {
+                if (!hops.TryGetValue(v, out var at) || at >= depth)
+                    search.Abort();
+            };
+            search.Compute(centre);
+            reached.UnionWith(hops.Keys);
+        }
+        return reached;
     }
+
+    private IUndirectedGraph<string, TaggedUndirectedEdge<string, Relationship>> Walked(Func<Relationship, bool>? walk) => walk is null ? _graph
+        : new FilteredUndirectedGraph<string, TaggedUndirectedEdge<string, Relationship>, IUndirectedGraph<string, TaggedUndirectedEdge<string, Relationship>>>(_graph, _ => true, e => walk(e.Tag));
 
     /// <summary>The nodes with these ids and the relationships among them, at the graph's version.</summary>
     public NetworkGraph Subgraph(IReadOnlySet<string> ids) =>
@@ -58,8 +84,7 @@ public sealed class PropertyGraph
                 throw new KeyNotFoundException($"No node '{id}'.");
         if (from == to)
             return [(from, null)];
-        IUndirectedGraph<string, TaggedUndirectedEdge<string, Relationship>> walked = walk is null ? _graph
-            : new FilteredUndirectedGraph<string, TaggedUndirectedEdge<string, Relationship>, IUndirectedGraph<string, TaggedUndirectedEdge<string, Relationship>>>(_graph, _ => true, e => walk(e.Tag));
+        var walked = Walked(walk);
         var search = new UndirectedBreadthFirstSearchAlgorithm<string, TaggedUndirectedEdge<string, Relationship>>(walked);
         var predecessors = new UndirectedVertexPredecessorRecorderObserver<string, TaggedUndirectedEdge<string, Relationship>>();
         using (predecessors.Attach(search))
@@ -77,7 +102,10 @@ public sealed class PropertyGraph
     }
 }
 
-/// <summary>Breadth-first neighbourhoods within k hops, for any graph that can name a node's neighbours.</summary>
+/// <summary>
+/// Breadth-first neighbourhoods within k hops over the engine's compact graph (the explorer's focus on one
+/// organisation): the property graph's own traversals go through QuikGraph (<see cref="PropertyGraph"/>).
+/// </summary>
 public static class Neighbourhoods
 {
     public static IReadOnlySet<T> Within<T>(IEnumerable<T> centres, int depth, Func<T, IEnumerable<T>> neighbours) where T : notnull

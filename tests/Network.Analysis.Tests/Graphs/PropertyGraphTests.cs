@@ -33,6 +33,25 @@ public class PropertyGraphTests
     }
 
     [Fact]
+    public void OnTheSeedTheNeighbourhoodIsWhatABreadthFirstWalkOfTheRelationshipsReaches()
+    {
+        var seed = Network.Data.Formats.DataFolder.Read(Path.Combine(Network.Tests.RepositoryPaths.Root, "data", "seed"));
+        var graph = new PropertyGraph(seed);
+        var ends = seed.Relationships.SelectMany(r => new[] { (r.From, r.To, r), (r.To, r.From, r) }).ToLookup(e => e.Item1);
+        foreach (var centre in new[] { "org-imec", "org-capricorn", "city-leuven" })
+        {
+            foreach (var depth in new[] { 1, 2, 3 })
+            {
+                foreach (var walk in new Func<Relationship, bool>?[] { null, PropertyGraph.Ties })
+                {
+                    var expected = Neighbourhoods.Within([centre], depth, v => ends[v].Where(e => walk?.Invoke(e.r) != false).Select(e => e.Item2));
+                    Assert.Equal(expected.Order(), graph.Neighbourhood([centre], depth, walk).Order());
+                }
+            }
+        }
+    }
+
+    [Fact]
     public void TheShortestChainNamesEachStepAndCanWalkOnlyWhatTiesOrganisations()
     {
         var graph = new PropertyGraph(Graph);
