@@ -202,17 +202,29 @@ public sealed class ImportExportTests : IDisposable
         Assert.Equal(167, graphml.Descendants(g + "edge").Count());
         Assert.Contains(graphml.Descendants(g + "key"), k => (string?)k.Attribute("attr.name") == "betweenness");
 
-        // Undirected, as the organisation network is (Gephi and NetworkX would otherwise compute directed measures).
+        // Undirected, as the organisation network is (Gephi and NetworkX would otherwise compute directed measures);
+        // each edge says whether its type reads one way, as the types mix (WORKS_FOR does, PARTNERS_WITH does not).
         Assert.Equal("undirected", (string?)graphml.Descendants(g + "graph").Single().Attribute("edgedefault"));
+        var directedKey = (string?)graphml.Descendants(g + "key").Single(k => (string?)k.Attribute("attr.name") == "directed").Attribute("id");
+        string? Directed(XElement edge) => (string?)edge.Elements(g + "data").SingleOrDefault(d => (string?)d.Attribute("key") == directedKey);
+        string? TypeOf(XElement edge) => (string?)edge.Elements(g + "data").First();
+        Assert.All(graphml.Descendants(g + "edge"), e => Assert.Equal(TypeOf(e) is "PARTNERS_WITH" or "TWINNED_WITH" ? "false" : "true", Directed(e)));
 
-        var gexf = XDocument.Parse(await client.GetStringAsync("/api/datasets/seed/export/gexf"));
-        // GEXF 1.2, which NetworkX reads (it reads 1.1 and 1.2, not 1.3).
-        XNamespace x = "http://www.gexf.net/1.2draft";
-        Assert.Equal("1.2", (string?)gexf.Root!.Attribute("version"));
-        Assert.Equal("undirected", (string?)gexf.Descendants(x + "graph").Single().Attribute("defaultedgetype"));
-        var capricorn = gexf.Descendants(x + "node").Single(n => (string?)n.Attribute("id") == "org-capricorn");
-        Assert.Equal("Capricorn Venture Partners", (string?)capricorn.Attribute("label"));
-        Assert.True(capricorn.Descendants(x + "attvalue").Count() > 10);
+        // GEXF 1.3 by default, 1.2 on request (what NetworkX reads: 1.1 and 1.2, not 1.3), the same graph in both.
+        foreach (var (query, ns) in new[] { ("", "http://gexf.net/1.3"), ("?version=1.2", "http://www.gexf.net/1.2draft") })
+        {
+            var gexf = XDocument.Parse(await client.GetStringAsync("/api/datasets/seed/export/gexf" + query));
+            XNamespace x = ns;
+            Assert.Equal(query == "" ? "1.3" : "1.2", (string?)gexf.Root!.Attribute("version"));
+            Assert.Equal("undirected", (string?)gexf.Descendants(x + "graph").Single().Attribute("defaultedgetype"));
+            Assert.Equal(167, gexf.Descendants(x + "edge").Count());
+            var capricorn = gexf.Descendants(x + "node").Single(n => (string?)n.Attribute("id") == "org-capricorn");
+            Assert.Equal("Capricorn Venture Partners", (string?)capricorn.Attribute("label"));
+            Assert.True(capricorn.Descendants(x + "attvalue").Count() > 10);
+        }
+        var unknown = await client.GetAsync("/api/datasets/seed/export/gexf?version=1.0");
+        Assert.Equal(HttpStatusCode.BadRequest, unknown.StatusCode);
+        Assert.Contains("use 1.3 or 1.2", await unknown.Content.ReadAsStringAsync());
     }
 
     [Fact]

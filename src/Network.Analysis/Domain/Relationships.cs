@@ -51,6 +51,12 @@ public static class RelationshipTypes
 
     public static string Name(RelationshipType type) => Of(type).Name;
 
+    /// <summary>
+    /// Whether a relationship of this type reads one way (a person WORKS_FOR an organisation): all but partnerships and
+    /// twinnings, which are mutual. Exports say it per edge, as their graphs are undirected (so are the analyses).
+    /// </summary>
+    public static bool Directed(RelationshipType type) => type is not (RelationshipType.PartnersWith or RelationshipType.TwinnedWith);
+
     public static bool TryParse(string? name, out RelationshipType type)
     {
         foreach (var schema in Schema)

@@ -17,7 +17,7 @@ public static class ExportApi
 {
     public static IEndpointRouteBuilder MapExports(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/datasets/{dataset}/export/{format}", async (string dataset, string format, AnalysisService analysis, CancellationToken cancellationToken) =>
+        app.MapGet("/api/datasets/{dataset}/export/{format}", async (string dataset, string format, string? version, AnalysisService analysis, CancellationToken cancellationToken) =>
         {
             var snapshot = await analysis.GetAsync(dataset, null, cancellationToken);
             var graph = snapshot.Graph;
@@ -34,9 +34,13 @@ public static class ExportApi
                 }
                 case "gexf":
                 {
+                    // 1.3 unless asked for 1.2 (?version=1.2: what NetworkX 2.8 reads).
+                    var written = version ?? GraphExport.GexfVersions[0];
+                    if (!GraphExport.GexfVersions.Contains(written))
+                        return TypedResults.Problem($"GEXF version '{(written.Length <= 20 ? written : written[..20] + "…")}' is not written; use {string.Join(" or ", GraphExport.GexfVersions)}.", statusCode: StatusCodes.Status400BadRequest, title: "Unknown GEXF version.");
                     var stream = new MemoryStream();
-                    GraphExport.Gexf(stream, graph, snapshot.Organisations, snapshot.Metrics);
-                    return Results.File(stream.ToArray(), "application/gexf+xml", name + ".gexf");
+                    GraphExport.Gexf(stream, graph, snapshot.Organisations, snapshot.Metrics, written);
+                    return Results.File(stream.ToArray(), "application/gexf+xml", written == GraphExport.GexfVersions[0] ? name + ".gexf" : $"{name}-gexf{written}.gexf");
                 }
                 case "cypher":
                     return Results.File(Encoding.UTF8.GetBytes(GraphExport.Cypher(graph, dataset)), "application/x-cypher-query", name + ".cypher");

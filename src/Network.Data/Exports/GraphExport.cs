@@ -65,7 +65,7 @@ public static class GraphExport
             xml.WriteAttributeString("attr.type", columns[i].Type);
             xml.WriteEndElement();
         }
-        foreach (var (id, name, type) in new[] { ("e0", "type", "string"), ("e1", "weight", "double"), ("e2", "role", "string"), ("e3", "source", "string") })
+        foreach (var (id, name, type) in new[] { ("e0", "type", "string"), ("e1", "weight", "double"), ("e2", "role", "string"), ("e3", "source", "string"), ("e4", "directed", "boolean") })
         {
             xml.WriteStartElement("key");
             xml.WriteAttributeString("id", id);
@@ -76,7 +76,8 @@ public static class GraphExport
         }
         xml.WriteStartElement("graph");
         // The organisation network is undirected and so are the analyses: Gephi and NetworkX read it so. Each edge still
-        // lists its ends in the relationship's own order (a person WORKS_FOR an organisation), and its type says which.
+        // lists its ends in the relationship's own order (a person WORKS_FOR an organisation), its type says which, and
+        // "directed" whether that order means something (the relationship types mix: PARTNERS_WITH is mutual).
         xml.WriteAttributeString("edgedefault", "undirected");
         foreach (var node in graph.Nodes)
         {
@@ -99,7 +100,7 @@ public static class GraphExport
             xml.WriteStartElement("edge");
             xml.WriteAttributeString("source", r.From);
             xml.WriteAttributeString("target", r.To);
-            foreach (var (key, value) in new[] { ("e0", RelationshipTypes.Name(r.Type)), ("e1", EdgeWeight(r)), ("e2", r.Role), ("e3", r.Source) })
+            foreach (var (key, value) in new[] { ("e0", RelationshipTypes.Name(r.Type)), ("e1", EdgeWeight(r)), ("e2", r.Role), ("e3", r.Source), ("e4", RelationshipTypes.Directed(r.Type) ? "true" : "false") })
             {
                 if (value is null)
                     continue;
@@ -114,14 +115,21 @@ public static class GraphExport
         xml.WriteEndElement();
     }
 
-    public static void Gexf(Stream stream, NetworkGraph graph, OrganisationNetwork? network = null, AnalysisResult? metrics = null)
+    /// <summary>The GEXF versions written: 1.3 (Gephi's current) and 1.2 (what NetworkX 2.8 reads, which knows 1.1 and 1.2 only).</summary>
+    public static readonly IReadOnlyList<string> GexfVersions = ["1.3", "1.2"];
+
+    public static void Gexf(Stream stream, NetworkGraph graph, OrganisationNetwork? network = null, AnalysisResult? metrics = null, string version = "1.3")
     {
         var columns = Columns(network, metrics);
-        // GEXF 1.2, which Gephi and NetworkX (1.1 and 1.2 only) both read.
-        const string ns = "http://www.gexf.net/1.2draft";
+        var ns = version switch
+        {
+            "1.3" => "http://gexf.net/1.3",
+            "1.2" => "http://www.gexf.net/1.2draft",
+            _ => throw new ArgumentException($"GEXF version '{version}' is not written; use {string.Join(" or ", GexfVersions)}.", nameof(version)),
+        };
         using var xml = XmlWriter.Create(stream, new XmlWriterSettings { Indent = true, Encoding = new UTF8Encoding(false) });
         xml.WriteStartElement("gexf", ns);
-        xml.WriteAttributeString("version", "1.2");
+        xml.WriteAttributeString("version", version);
         xml.WriteStartElement("graph", ns);
         xml.WriteAttributeString("defaultedgetype", "undirected");
         xml.WriteStartElement("attributes", ns);
@@ -137,11 +145,14 @@ public static class GraphExport
         xml.WriteEndElement();
         xml.WriteStartElement("attributes", ns);
         xml.WriteAttributeString("class", "edge");
-        xml.WriteStartElement("attribute", ns);
-        xml.WriteAttributeString("id", "type");
-        xml.WriteAttributeString("title", "type");
-        xml.WriteAttributeString("type", "string");
-        xml.WriteEndElement();
+        foreach (var (id, type) in new[] { ("type", "string"), ("directed", "boolean") })
+        {
+            xml.WriteStartElement("attribute", ns);
+            xml.WriteAttributeString("id", id);
+            xml.WriteAttributeString("title", id);
+            xml.WriteAttributeString("type", type);
+            xml.WriteEndElement();
+        }
         xml.WriteEndElement();
         xml.WriteStartElement("nodes", ns);
         foreach (var node in graph.Nodes)
@@ -175,10 +186,13 @@ public static class GraphExport
             xml.WriteAttributeString("weight", EdgeWeight(r));
             xml.WriteAttributeString("label", RelationshipTypes.Name(r.Type));
             xml.WriteStartElement("attvalues", ns);
-            xml.WriteStartElement("attvalue", ns);
-            xml.WriteAttributeString("for", "type");
-            xml.WriteAttributeString("value", RelationshipTypes.Name(r.Type));
-            xml.WriteEndElement();
+            foreach (var (key, value) in new[] { ("type", RelationshipTypes.Name(r.Type)), ("directed", RelationshipTypes.Directed(r.Type) ? "true" : "false") })
+            {
+                xml.WriteStartElement("attvalue", ns);
+                xml.WriteAttributeString("for", key);
+                xml.WriteAttributeString("value", value);
+                xml.WriteEndElement();
+            }
             xml.WriteEndElement();
             xml.WriteEndElement();
         }
