@@ -8,29 +8,44 @@ namespace Network.Api.Editing;
 /// into the store the server shares, another server on the same Neo4j — is told apart from its own. A write and a
 /// look at the version take the same per-dataset gate: the server's own write is on record before anyone looks.
 /// </summary>
-public sealed class StoreVersions
+public sealed class StoreVersions : IDisposable
 {
-    private readonly ConcurrentDictionary<string, (SemaphoreSlim Gate, long[] Known)> _datasets = new(StringComparer.Ordinal);
+    /// <summary>One dataset's gate and the version known behind it (-1: none yet).</summary>
+    private sealed class Entry : IDisposable
+    {
+        public readonly SemaphoreSlim Gate = new(1, 1);
+        public long Known = -1;
 
-    private (SemaphoreSlim Gate, long[] Known) Of(string dataset) => _datasets.GetOrAdd(dataset, _ => (new SemaphoreSlim(1, 1), [-1]));
+        public void Dispose() => Gate.Dispose();
+    }
+
+    private readonly ConcurrentDictionary<string, Entry> _datasets = new(StringComparer.Ordinal);
+
+    public void Dispose()
+    {
+        foreach (var entry in _datasets.Values)
+            entry.Dispose();
+    }
+
+    private Entry Of(string dataset) => _datasets.GetOrAdd(dataset, _ => new Entry());
 
     /// <summary>The version last written or seen of a dataset; -1 before the server has written or looked.</summary>
-    public long Known(string dataset) => _datasets.TryGetValue(dataset, out var entry) ? Volatile.Read(ref entry.Known[0]) : -1;
+    public long Known(string dataset) => _datasets.TryGetValue(dataset, out var entry) ? Volatile.Read(ref entry.Known) : -1;
 
     /// <summary>Writes through the store and notes the version the write made as known.</summary>
     public async Task<WriteResult> WriteAsync(string dataset, INetworkStore store, GraphBatch batch, CancellationToken cancellationToken)
     {
-        var (gate, known) = Of(dataset);
-        await gate.WaitAsync(cancellationToken);
+        var entry = Of(dataset);
+        await entry.Gate.WaitAsync(cancellationToken);
         try
         {
             var result = await store.WriteAsync(batch, cancellationToken);
-            known[0] = Math.Max(known[0], result.Version);
+            entry.Known = Math.Max(entry.Known, result.Version);
             return result;
         }
         finally
         {
-            gate.Release();
+            entry.Gate.Release();
         }
     }
 
@@ -40,18 +55,18 @@ public sealed class StoreVersions
     /// </summary>
     public async Task<(long Known, long Now)?> OutsideWritesAsync(string dataset, INetworkStore store, CancellationToken cancellationToken)
     {
-        var (gate, known) = Of(dataset);
-        await gate.WaitAsync(cancellationToken);
+        var entry = Of(dataset);
+        await entry.Gate.WaitAsync(cancellationToken);
         try
         {
             var now = await store.GetVersionAsync(cancellationToken);
-            var before = known[0];
-            known[0] = Math.Max(before, now);
+            var before = entry.Known;
+            entry.Known = Math.Max(before, now);
             return before >= 0 && now > before ? (before, now) : null;
         }
         finally
         {
-            gate.Release();
+            entry.Gate.Release();
         }
     }
 }

@@ -105,17 +105,17 @@ public sealed class SurveyService(DatasetCatalog catalog, SurveyStore store, Net
     /// </summary>
     public void SetEmails(Survey survey, IReadOnlyDictionary<string, string?> emails)
     {
+        if (emails.Count > 10_000)
+            throw new ValidationFailedException([new("emails", "emails", "at most 10,000 addresses at once")]);
         var invited = store.Invitations(survey.Id).Where(i => i.Revoked is null).Select(i => i.Organisation).ToHashSet(StringComparer.Ordinal);
         var errors = new List<ValidationError>();
-        foreach (var (organisation, email) in emails.Take(10_001))
+        foreach (var (organisation, email) in emails)
         {
             if (!invited.Contains(organisation))
                 errors.Add(new("emails", Shorten(organisation), "is not invited to this survey"));
             else if (!string.IsNullOrWhiteSpace(email) && SurveyMailer.Problem(email.Trim()) is { } problem)
                 errors.Add(new("emails", organisation, problem));
         }
-        if (emails.Count > 10_000)
-            errors.Add(new("emails", "emails", "at most 10,000 addresses at once"));
         if (errors.Count > 0)
             throw new ValidationFailedException(errors.Take(20).ToList());
         store.SetEmails(survey.Id, emails.ToDictionary(e => e.Key, e => string.IsNullOrWhiteSpace(e.Value) ? null : e.Value.Trim(), StringComparer.Ordinal));
