@@ -58,10 +58,7 @@ public sealed class SurveyModel(DatasetCatalog catalog, AnalysisService analysis
         }
         catch (ValidationFailedException e)
         {
-            Error = string.Join("; ", e.Errors.Select(x => x.Message));
-            Response.StatusCode = StatusCodes.Status400BadRequest;
-            await LoadAsync(cancellationToken);
-            return Page();
+            return await RefusedAsync(string.Join("; ", e.Errors.Select(x => x.Message)), cancellationToken);
         }
     }
 
@@ -81,10 +78,7 @@ public sealed class SurveyModel(DatasetCatalog catalog, AnalysisService analysis
         }
         catch (ValidationFailedException e)
         {
-            Error = string.Join("; ", e.Errors.Select(x => x.Message));
-            Response.StatusCode = StatusCodes.Status400BadRequest;
-            await LoadAsync(cancellationToken);
-            return Page();
+            return await RefusedAsync(string.Join("; ", e.Errors.Select(x => x.Message)), cancellationToken);
         }
     }
 
@@ -119,10 +113,7 @@ public sealed class SurveyModel(DatasetCatalog catalog, AnalysisService analysis
         }
         catch (ValidationFailedException e)
         {
-            Error = string.Join("; ", e.Errors.Select(x => $"{x.Where}: {x.Message}"));
-            Response.StatusCode = StatusCodes.Status400BadRequest;
-            await LoadAsync(cancellationToken);
-            return Page();
+            return await RefusedAsync(string.Join("; ", e.Errors.Select(x => $"{x.Where}: {x.Message}")), cancellationToken);
         }
     }
 
@@ -141,10 +132,7 @@ public sealed class SurveyModel(DatasetCatalog catalog, AnalysisService analysis
         }
         catch (Exception e) when (e is ValidationFailedException or InvalidOperationException)
         {
-            Error = e is ValidationFailedException v ? string.Join("; ", v.Errors.Select(x => x.Message)) : e.Message;
-            Response.StatusCode = StatusCodes.Status400BadRequest;
-            await LoadAsync(cancellationToken);
-            return Page();
+            return await RefusedAsync(e is ValidationFailedException v ? string.Join("; ", v.Errors.Select(x => x.Message)) : e.Message, cancellationToken);
         }
     }
 
@@ -154,6 +142,15 @@ public sealed class SurveyModel(DatasetCatalog catalog, AnalysisService analysis
             return NotFound();
         surveys.Close(survey);
         return Redirect(DatasetLink($"surveys/{Id}", new { message = "The survey is closed; its links no longer take answers." }, keepDate: false));
+    }
+
+    /// <summary>The dashboard again with what was refused above it (400); nothing was changed.</summary>
+    private async Task<IActionResult> RefusedAsync(string error, CancellationToken cancellationToken)
+    {
+        Error = error;
+        Response.StatusCode = StatusCodes.Status400BadRequest;
+        await LoadAsync(cancellationToken);
+        return Page();
     }
 
     private async Task<bool> LoadAsync(CancellationToken cancellationToken)
