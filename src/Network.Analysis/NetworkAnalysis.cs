@@ -42,10 +42,16 @@ public sealed record AnalysisOptions
 
     public string CommunityAlgorithm { get; init; } = "leiden";
 
-    /// <summary>Above this many nodes betweenness is sampled with <see cref="Samples"/> pivots and closeness/harmonic are skipped unless asked for by name.</summary>
+    /// <summary>
+    /// Above this many nodes betweenness is estimated from drawn shortest paths within ±<see cref="Epsilon"/>
+    /// (<see cref="SampledBetweenness"/>), and closeness and harmonic centrality are skipped unless asked for by name.
+    /// </summary>
     public int ExactLimit { get; init; } = 20_000;
 
-    public int Samples { get; init; } = 500;
+    /// <summary>The largest error of an estimated betweenness (normalised), with probability 1 − <see cref="Delta"/>.</summary>
+    public double Epsilon { get; init; } = 0.01;
+
+    public double Delta { get; init; } = 0.1;
 }
 
 /// <summary>Every metric of one graph, each array in the graph's node order (null = not computed).</summary>
@@ -63,7 +69,11 @@ public sealed record AnalysisResult(
     BrokerageRoles[]? Brokerage,
     int[] Components,
     int[] ArticulationPoints,
-    (int U, int V)[] Bridges);
+    (int U, int V)[] Bridges)
+{
+    /// <summary>When betweenness was estimated: its guarantee (every value within ±ε with probability 1 − δ).</summary>
+    public BetweennessEstimate? BetweennessMargin { get; init; }
+}
 
 /// <summary>Runs the metrics asked for on one graph. Pure: the same graph, options and seed give the same result.</summary>
 public static class NetworkAnalysis
@@ -74,11 +84,20 @@ public static class NetworkAnalysis
         var m = options.Metrics;
         var large = graph.NodeCount > options.ExactLimit;
         ShortestPathCentralities? paths = null;
+        BetweennessEstimate? estimate = null;
         var wantsPaths = m.Contains(Metrics.Betweenness) || m.Contains(Metrics.Closeness) || m.Contains(Metrics.Harmonic);
         if (wantsPaths)
         {
             var askedForDistances = options.Metrics.Count < Metrics.All.Count && (m.Contains(Metrics.Closeness) || m.Contains(Metrics.Harmonic));
-            paths = ShortestPaths.Compute(graph, large && !askedForDistances ? options.Samples : null, options.Seed);
+            if (large && !askedForDistances)
+            {
+                estimate = SampledBetweenness.Estimate(graph, options.Epsilon, options.Delta, options.Seed);
+                paths = new ShortestPathCentralities(estimate.Betweenness, null, null, 0);
+            }
+            else
+            {
+                paths = ShortestPaths.Compute(graph, null, options.Seed);
+            }
         }
         var holes = m.Overlaps([Metrics.Constraint, Metrics.EffectiveSize, Metrics.Efficiency, Metrics.Hierarchy]) ? StructuralHoles.Compute(graph) : null;
         CommunityResult? communities = null;
@@ -96,7 +115,7 @@ public static class NetworkAnalysis
         return new AnalysisResult(
             graph,
             m.Contains(Metrics.Betweenness) ? paths!.Betweenness : null,
-            paths is not null && paths.Sources < graph.NodeCount,
+            estimate is not null,
             m.Contains(Metrics.Closeness) ? paths!.Closeness : null,
             m.Contains(Metrics.Harmonic) ? paths!.Harmonic : null,
             m.Contains(Metrics.PageRank) ? PageRank.Compute(graph) : null,
@@ -107,6 +126,6 @@ public static class NetworkAnalysis
             m.Contains(Metrics.Brokerage) && options.Groups is { } groups ? GouldFernandez.Compute(graph, groups) : null,
             Connectivity.Components(graph),
             points,
-            bridges);
+            bridges) { BetweennessMargin = estimate };
     }
 }

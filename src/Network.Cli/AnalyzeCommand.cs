@@ -63,7 +63,9 @@ public static class AnalyzeCommand
 
         if (result.Betweenness is { } betweenness)
         {
-            var table = new Table().Title($"Top brokers by betweenness in the {input.Network}{(result.BetweennessSampled ? " (sampled)" : "")}");
+            var table = new Table().Title($"Top brokers by betweenness in the {input.Network}");
+            if (result.BetweennessMargin is { } margin)
+                table.Caption($"Betweenness {Markup.Escape(margin.Describe())}");
             table.AddColumns("#", "node", "betweenness", "constraint", "eff. size", "degree");
             if (result.Brokerage is not null)
                 table.AddColumn($"brokered pairs across {Markup.Escape(group!)}");

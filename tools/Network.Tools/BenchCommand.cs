@@ -133,11 +133,7 @@ public static class BenchCommand
                     writer.WriteLine(string.Create(CultureInfo.InvariantCulture, $"""<edge source="n{u}" target="n{v}"/>"""));
                 writer.WriteLine("</graph></graphml>");
             }
-            // The same executable as this bench: the apphost, or `dotnet network.dll`.
-            var self = Environment.ProcessPath!;
-            var ours = Path.GetFileNameWithoutExtension(self) == "dotnet"
-                ? Timed(self, typeof(BenchCommand).Assembly.Location, "analyze", file, "--metrics", "betweenness")
-                : Timed(self, "analyze", file, "--metrics", "betweenness");
+            var ours = TimedNetwork("analyze", file, "--metrics", "betweenness");
             var script = FindScript("betweenness_process.py");
             var theirs = script is null ? null : Timed(python, script, file);
             var ratio = ours is { } o && theirs is { } t ? $": [bold]ours / igraph {o / t:F2}[/]" : "";
@@ -150,6 +146,16 @@ public static class BenchCommand
         }
 
         static string Seconds(double? s) => s is { } v ? $"{v:F2} s" : "failed";
+    }
+
+    /// <summary>
+    /// The product's own <c>network</c> command as a newcomer runs it (the build beside these tools, which reference it),
+    /// with the same runtime host as this process: its wall-clock seconds, or null when it failed.
+    /// </summary>
+    private static double? TimedNetwork(params string[] arguments)
+    {
+        var cli = Path.Combine(AppContext.BaseDirectory, "network.dll");
+        return Timed(Path.GetFileNameWithoutExtension(Environment.ProcessPath) == "dotnet" ? Environment.ProcessPath! : "dotnet", [cli, .. arguments]);
     }
 
     /// <summary>A process's wall-clock seconds, or null when it failed.</summary>
