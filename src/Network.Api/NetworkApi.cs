@@ -41,6 +41,7 @@ public static class NetworkApi
         builder.Services.AddSingleton<Layout.LayoutService>();
         builder.Services.AddSingleton<IDatasetWarmup>(services => services.GetRequiredService<Layout.LayoutService>());
         builder.Services.AddSingleton<StoreVersions>();
+        builder.Services.AddSingleton<Datasets.FolderImports>();
         builder.Services.AddHostedService<Hubs.OutsideWrites>();
         builder.Services.AddSingleton<NetworkWriter>();
         builder.Services.AddSingleton<RecordEditing>();

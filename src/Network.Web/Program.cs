@@ -55,6 +55,7 @@ app.UseRateLimiter();
 app.MapStaticAssets();
 app.MapHealth();
 app.MapDatasets();
+app.MapFolderImports();
 app.MapNetworkApi();
 app.MapRazorPages().WithStaticAssets();
 

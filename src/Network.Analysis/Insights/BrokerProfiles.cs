@@ -82,7 +82,7 @@ public static class BrokerNetworks
 public sealed record BrokerInputs(WeightedGraph Graph, IReadOnlyList<Actor> Actors, string Network, double[] Betweenness, StructuralHoleMeasures Holes, int[] Community,
     IReadOnlyList<int> CutPoints, int[] CutOff)
 {
-    /// <summary>Everything from the graph alone, cut-offs as articulation points of this graph (<see cref="Fragility.PairsLostWithout"/>).</summary>
+    /// <summary>Everything from the graph alone, cut-offs as articulation points of this graph (<see cref="CutPointLosses"/>).</summary>
     /// <param name="samples">Betweenness from this many seeded sources instead of all (perturbed copies of a large network).</param>
     /// <param name="maxThreads">At most this many threads for betweenness (0: every core).</param>
     public static BrokerInputs Compute(WeightedGraph graph, IReadOnlyList<Actor> actors, string network, int seed, int? samples = null, int maxThreads = 0)
@@ -96,8 +96,9 @@ public sealed record BrokerInputs(WeightedGraph Graph, IReadOnlyList<Actor> Acto
     private static int[] CutOffs(WeightedGraph graph, IReadOnlyList<int> points, bool[] isOrganisation)
     {
         var cutOff = new int[graph.NodeCount];
+        var losses = new CutPointLosses(graph, isOrganisation);
         foreach (var v in points)
-            cutOff[v] = Fragility.PairsLostWithout(graph, v, isOrganisation).CutOff.Count;
+            cutOff[v] = (int)losses.CutOffCount(v);
         return cutOff;
     }
 }

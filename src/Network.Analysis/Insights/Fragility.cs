@@ -68,19 +68,35 @@ public static class Fragility
         var graph = network.Graph;
         var all = new bool[graph.NodeCount];
         Array.Fill(all, true);
+        var losses = new CutPointLosses(graph, all);
         var results = new List<Departure>();
         foreach (var v in cutPoints)
         {
-            var (pairs, cutOff) = PairsLostWithout(graph, v, all);
+            var (pairs, cutOff) = (losses.Pairs(v), losses.CutOff(v));
             if (pairs > 0)
                 results.Add(new(graph.Ids[v], network.Organisations[v].Name, nameof(NodeLabel.Organisation), pairs, cutOff.Select(c => network.Organisations[c].Name).ToList()));
         }
         var components = Connectivity.Components(graph);
+        // A person cuts organisations off only where ties that exist through them alone (every reason via them, none a
+        // partnership) hold the network together. Those ties are gathered once; only a person whose ties' ends lose
+        // every other way between them is projected again (at 50,000 organisations and 120,000 people, projecting
+        // again for each person took hours; few people are such a person).
+        var onlyThrough = new Dictionary<string, List<(int U, int V)>>(StringComparer.Ordinal);
+        foreach (var tie in network.Ties)
+        {
+            var via = tie.Reasons.Count > 0 && tie.Reasons.All(r => r.Kind != TieKind.Partnership && r.Via == tie.Reasons[0].Via) ? tie.Reasons[0].Via : null;
+            if (via is null)
+                continue;
+            if (!onlyThrough.TryGetValue(via, out var ties))
+                onlyThrough[via] = ties = [];
+            ties.Add((graph.IndexOf(tie.A), graph.IndexOf(tie.B)));
+        }
+        var cut = new Connectivity.EdgeCut(graph);
         foreach (var person in people)
         {
-            var after = network.Without(person.Id);
-            if (ReferenceEquals(after, network))
+            if (!onlyThrough.TryGetValue(person.Id, out var gone) || !cut.Disconnects(gone))
                 continue;
+            var after = network.Without(person.Id);
             var (pairs, cutOff) = Loss(network, components, after, Connectivity.Components(after.Graph));
             if (pairs > 0)
                 results.Add(new(person.Id, person.DisplayName, nameof(NodeLabel.Person), pairs, cutOff.Select(i => after.Organisations[i].Name).ToList()));
@@ -113,51 +129,6 @@ public static class Fragility
             .Where(i => componentAfter[i] != mainPart[componentBefore[beforeIndex[i]]])
             .ToList();
         return (disconnected, cutOff);
-    }
-
-    /// <summary>
-    /// Organisation pairs that were connected and are not once <paramref name="removed"/> is gone, and the organisations
-    /// outside the largest remaining part of its component.
-    /// </summary>
-    internal static (long Pairs, List<int> CutOff) PairsLostWithout(WeightedGraph graph, int removed, bool[] isOrganisation)
-    {
-        var n = graph.NodeCount;
-        var part = new int[n];
-        Array.Fill(part, -1);
-        part[removed] = -2;
-        var sizes = new List<(int Part, int Organisations, List<int> Members)>();
-        var queue = new int[n];
-        foreach (var start in graph.Neighbours(removed))
-        {
-            if (part[start] != -1)
-                continue;
-            var id = sizes.Count;
-            int head = 0, tail = 0;
-            queue[tail++] = start;
-            part[start] = id;
-            var members = new List<int>();
-            while (head < tail)
-            {
-                var v = queue[head++];
-                if (isOrganisation[v])
-                    members.Add(v);
-                foreach (var w in graph.Neighbours(v))
-                {
-                    if (part[w] == -1)
-                    {
-                        part[w] = id;
-                        queue[tail++] = w;
-                    }
-                }
-            }
-            sizes.Add((id, members.Count, members));
-        }
-        long total = sizes.Sum(s => (long)s.Organisations);
-        long within = sizes.Sum(s => (long)s.Organisations * (s.Organisations - 1) / 2);
-        var lost = total * (total - 1) / 2 - within;
-        var largest = sizes.OrderByDescending(s => s.Organisations).FirstOrDefault();
-        var cutOff = sizes.Where(s => s.Part != largest.Part).SelectMany(s => s.Members).ToList();
-        return (lost, cutOff);
     }
 
     /// <param name="homeRegion">For the value-chain comparison; the default home region when null.</param>
@@ -404,4 +375,160 @@ public sealed class WhatIfBaseline
     public IReadOnlySet<string> Gaps { get; }
     public IReadOnlyList<SectorChain> Chains { get; }
     public IReadOnlyList<(string Attribute, Func<Organisation, string?> ValueOf)> Attributes { get; }
+}
+
+/// <summary>
+/// What every node's departure separates, from one depth-first search (Hopcroft–Tarjan low points) instead of one search
+/// per cut point: without v, its component falls into the subtrees of v's search children c with low(c) ≥ disc(v), and
+/// the rest. Counted are the marked nodes (organisations): the pairs that were connected and are not, and the marked
+/// nodes outside the largest remaining part (ties in size: the part of v's earliest tie). Each subtree is a range of the
+/// search's visiting order, so the nodes cut off are listed only when asked.
+/// </summary>
+internal sealed class CutPointLosses
+{
+    private readonly WeightedGraph _graph;
+    private readonly bool[] _counted;
+    private readonly int[] _discovery;
+    private readonly int[] _low;
+    private readonly int[] _parent;
+    private readonly int[] _size;
+    private readonly long[] _countedSize;
+    private readonly int[] _visit;
+    private readonly int[] _root;
+
+    public CutPointLosses(WeightedGraph graph, bool[] counted)
+    {
+        _graph = graph;
+        _counted = counted;
+        var n = graph.NodeCount;
+        (_discovery, _low, _parent, _size, _countedSize, _visit, _root) = (new int[n], new int[n], new int[n], new int[n], new long[n], new int[n], new int[n]);
+        Array.Fill(_discovery, -1);
+        var cursor = new int[n];
+        var stack = new Stack<int>();
+        var time = 0;
+        for (var root = 0; root < n; root++)
+        {
+            if (_discovery[root] >= 0)
+                continue;
+            Enter(root, -1, root);
+            stack.Push(root);
+            while (stack.Count > 0)
+            {
+                var v = stack.Peek();
+                if (cursor[v] < graph.Offsets[v + 1])
+                {
+                    var w = graph.Targets[cursor[v]++];
+                    if (_discovery[w] < 0)
+                    {
+                        Enter(w, v, _root[v]);
+                        stack.Push(w);
+                    }
+                    else if (w != _parent[v])
+                    {
+                        _low[v] = Math.Min(_low[v], _discovery[w]);
+                    }
+                    continue;
+                }
+                stack.Pop();
+                if (_parent[v] is var p && p >= 0)
+                {
+                    _low[p] = Math.Min(_low[p], _low[v]);
+                    _size[p] += _size[v];
+                    _countedSize[p] += _countedSize[v];
+                }
+            }
+        }
+
+        void Enter(int v, int parent, int root)
+        {
+            _visit[time] = v;
+            (_discovery[v], _low[v], _parent[v], _root[v], _size[v], _countedSize[v]) = (time, time, parent, root, 1, counted[v] ? 1 : 0);
+            cursor[v] = graph.Offsets[v];
+            time++;
+        }
+    }
+
+    /// <summary>The parts v's departure leaves of its component: the separated children's subtrees (by visiting order), then the rest (child −1).</summary>
+    private List<(int Child, long Counted, int First)> Parts(int v)
+    {
+        var separated = new List<int>();
+        foreach (var c in _graph.Neighbours(v))
+        {
+            if (_parent[c] == v && _low[c] >= _discovery[v])
+                separated.Add(c);
+        }
+        separated.Sort((a, b) => _discovery[a].CompareTo(_discovery[b]));
+        var starts = separated.Select(c => _discovery[c]).ToArray();
+        // Where each part is first met among v's ties, for the order of parts of equal size.
+        var first = new int[separated.Count + 1];
+        Array.Fill(first, int.MaxValue);
+        for (var e = _graph.Offsets[v + 1] - 1; e >= _graph.Offsets[v]; e--)
+            first[PartOf(_graph.Targets[e], separated, starts) is var i && i >= 0 ? i : separated.Count] = e;
+        var parts = separated.Select((c, i) => (c, _countedSize[c], first[i])).ToList();
+        var root = _root[v];
+        if (v != root)
+            parts.Add((-1, _countedSize[root] - (_counted[v] ? 1 : 0) - separated.Sum(c => _countedSize[c]), first[^1]));
+        return parts;
+    }
+
+    /// <summary>The index of the separated subtree holding w, or −1 when w lies in the rest.</summary>
+    private int PartOf(int w, List<int> separated, int[] starts)
+    {
+        var i = Array.BinarySearch(starts, _discovery[w]);
+        if (i < 0)
+            i = ~i - 1;
+        return i >= 0 && _discovery[w] < starts[i] + _size[separated[i]] ? i : -1;
+    }
+
+    /// <summary>Pairs of counted nodes connected before v leaves and not after.</summary>
+    public long Pairs(int v)
+    {
+        var parts = Parts(v);
+        var total = parts.Sum(p => p.Counted);
+        return total * (total - 1) / 2 - parts.Sum(p => p.Counted * (p.Counted - 1) / 2);
+    }
+
+    /// <summary>The counted nodes outside the largest part left when v leaves.</summary>
+    public List<int> CutOff(int v)
+    {
+        var parts = Parts(v);
+        if (parts.Count < 2)
+            return [];
+        var largest = parts.OrderByDescending(p => p.Counted).ThenBy(p => p.First).First();
+        var cutOff = new List<int>();
+        foreach (var part in parts.Where(p => p != largest))
+        {
+            if (part.Child >= 0)
+            {
+                for (var t = _discovery[part.Child]; t < _discovery[part.Child] + _size[part.Child]; t++)
+                {
+                    if (_counted[_visit[t]])
+                        cutOff.Add(_visit[t]);
+                }
+                continue;
+            }
+            // The rest: the component in visiting order, the separated subtrees skipped whole.
+            var root = _root[v];
+            var skip = parts.Where(p => p.Child >= 0).ToDictionary(p => _discovery[p.Child], p => _size[p.Child]);
+            for (var t = _discovery[root]; t < _discovery[root] + _size[root]; t++)
+            {
+                if (skip.TryGetValue(t, out var size))
+                {
+                    t += size - 1;
+                    continue;
+                }
+                var w = _visit[t];
+                if (w != v && _counted[w])
+                    cutOff.Add(w);
+            }
+        }
+        return cutOff;
+    }
+
+    /// <summary>How many counted nodes are outside the largest part left when v leaves.</summary>
+    public long CutOffCount(int v)
+    {
+        var parts = Parts(v);
+        return parts.Count < 2 ? 0 : parts.Sum(p => p.Counted) - parts.OrderByDescending(p => p.Counted).ThenBy(p => p.First).First().Counted;
+    }
 }

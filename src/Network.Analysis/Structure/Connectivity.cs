@@ -41,6 +41,63 @@ public static class Connectivity
     }
 
     /// <summary>
+    /// Whether taking some ties out of a graph separates nodes that were connected: for each tie taken out, a search
+    /// from both of its ends at once over the ties left, stopped when the two meet (still connected) or when one side
+    /// runs out (separated) — the work is that of the smaller side. The buffers are kept between questions.
+    /// </summary>
+    public sealed class EdgeCut(WeightedGraph graph)
+    {
+        private readonly int[] _seen = new int[graph.NodeCount];
+        private readonly int[][] _queue = [new int[graph.NodeCount], new int[graph.NodeCount]];
+        private readonly HashSet<long> _removed = [];
+        private int _stamp;
+
+        /// <summary>Whether the graph without <paramref name="removed"/> (pairs of node indices) has more components than with them.</summary>
+        public bool Disconnects(IReadOnlyList<(int U, int V)> removed)
+        {
+            _removed.Clear();
+            foreach (var (u, v) in removed)
+                _removed.Add(Key(u, v));
+            foreach (var (u, v) in removed)
+            {
+                if (!StillJoined(u, v))
+                    return true;
+            }
+            return false;
+        }
+
+        private long Key(int u, int v) => (long)Math.Min(u, v) * graph.NodeCount + Math.Max(u, v);
+
+        private bool StillJoined(int u, int v)
+        {
+            if (u == v)
+                return true;
+            // Stamps 2k+1 and 2k+2 mark the two sides of question k, so nothing is cleared between questions.
+            _stamp += 2;
+            int[] mark = [_stamp - 1, _stamp];
+            int[] head = [0, 0], tail = [1, 1];
+            (_queue[0][0], _queue[1][0]) = (u, v);
+            (_seen[u], _seen[v]) = (mark[0], mark[1]);
+            while (head[0] < tail[0] && head[1] < tail[1])
+            {
+                // The side that has less waiting goes on.
+                var side = tail[0] - head[0] <= tail[1] - head[1] ? 0 : 1;
+                var x = _queue[side][head[side]++];
+                foreach (var w in graph.Neighbours(x))
+                {
+                    if (_seen[w] == mark[1 - side] && !_removed.Contains(Key(x, w)))
+                        return true;
+                    if (_seen[w] == mark[side] || _removed.Contains(Key(x, w)))
+                        continue;
+                    _seen[w] = mark[side];
+                    _queue[side][tail[side]++] = w;
+                }
+            }
+            return false;
+        }
+    }
+
+    /// <summary>
     /// Articulation points (nodes whose removal disconnects their component) and bridges (edges whose removal does),
     /// by Hopcroft–Tarjan depth-first search with low-links, iterative so deep graphs cannot overflow the stack.
     /// Bridges are returned with the smaller index first, sorted.

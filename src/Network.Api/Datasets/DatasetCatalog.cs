@@ -62,6 +62,9 @@ public sealed partial class DatasetCatalog : IDisposable
 
     public DatasetInfo? Find(string name) => List().FirstOrDefault(d => d.Name == name);
 
+    /// <summary>Whether <paramref name="name"/> can name a dataset (1–40 lower-case letters, digits or dashes).</summary>
+    public static bool IsName(string name) => DatasetName().IsMatch(name);
+
     /// <summary>The named dataset, or the first one when no name is given; null for an unknown name or an empty catalog.</summary>
     public DatasetInfo? FindOrFirst(string? name)
     {
@@ -90,7 +93,10 @@ public sealed partial class DatasetCatalog : IDisposable
     }
 
     /// <summary>Creates a dataset and fills it with <paramref name="graph"/> in one transaction.</summary>
-    public async Task<DatasetInfo> CreateAsync(DatasetInfo info, NetworkGraph graph, CancellationToken cancellationToken = default)
+    public Task<DatasetInfo> CreateAsync(DatasetInfo info, NetworkGraph graph, CancellationToken cancellationToken = default) => CreateAsync(info, graph, null, cancellationToken);
+
+    /// <param name="progress">Told the records written so far while the one transaction runs (see <see cref="GraphBatch.Progress"/>).</param>
+    public async Task<DatasetInfo> CreateAsync(DatasetInfo info, NetworkGraph graph, IProgress<int>? progress, CancellationToken cancellationToken)
     {
         if (!DatasetName().IsMatch(info.Name))
             throw new ValidationFailedException([new("dataset", "name", $"'{info.Name}' must be 1–40 lower-case letters, digits or dashes")]);
@@ -98,7 +104,7 @@ public sealed partial class DatasetCatalog : IDisposable
         await _creating.WaitAsync(cancellationToken);
         try
         {
-            return await CreateOneAsync(info, graph, cancellationToken);
+            return await CreateOneAsync(info, graph, progress, cancellationToken);
         }
         finally
         {
@@ -108,7 +114,7 @@ public sealed partial class DatasetCatalog : IDisposable
 
     private readonly SemaphoreSlim _creating = new(1, 1);
 
-    private async Task<DatasetInfo> CreateOneAsync(DatasetInfo info, NetworkGraph graph, CancellationToken cancellationToken)
+    private async Task<DatasetInfo> CreateOneAsync(DatasetInfo info, NetworkGraph graph, IProgress<int>? progress, CancellationToken cancellationToken)
     {
         if (Find(info.Name) is not null)
             throw new ValidationFailedException([new("dataset", "name", $"a dataset '{info.Name}' exists already")]);
@@ -117,7 +123,7 @@ public sealed partial class DatasetCatalog : IDisposable
         if (!graph.Nodes.Any() && !graph.Relationships.Any())
             await store.GetVersionAsync(cancellationToken);
         else
-            await store.WriteAsync(GraphBatch.Of(graph) with { Change = new ChangeNote("system", "import", $"created the dataset from {info.Origin}", [], graph.Nodes.Count + graph.Relationships.Count) }, cancellationToken);
+            await store.WriteAsync(GraphBatch.Of(graph) with { Change = new ChangeNote("system", "import", $"created the dataset from {info.Origin}", [], graph.Nodes.Count + graph.Relationships.Count), Progress = progress }, cancellationToken);
 
         lock (_gate)
         {

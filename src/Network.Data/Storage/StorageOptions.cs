@@ -11,6 +11,12 @@ public sealed class StorageOptions
     /// <summary>Folder holding one database file per dataset; relative paths are under the app's content root.</summary>
     public string DataFolder { get; set; } = "App_Data";
 
+    /// <summary>
+    /// Where an admin puts large data folders to create datasets from on the server (too large to upload: the
+    /// Import page's "Folders on the server"); relative paths are under the data folder. Default: incoming.
+    /// </summary>
+    public string ImportFolder { get; set; } = "incoming";
+
     /// <summary>The folder of the seed ecosystem CSV files; found by looking upwards for data/seed when not set.</summary>
     public string? SeedFolder { get; set; }
 
