@@ -41,60 +41,110 @@ public static class Connectivity
     }
 
     /// <summary>
-    /// Whether taking some ties out of a graph separates nodes that were connected: for each tie taken out, a search
-    /// from both of its ends at once over the ties left, stopped when the two meet (still connected) or when one side
-    /// runs out (separated) — the work is that of the smaller side. The buffers are kept between questions.
+    /// What taking some ties out of a graph separates, found by searches from the ties' ends that stop as soon as at
+    /// most one part is still growing: the work is that of the smaller parts, not of the graph. The buffers are kept
+    /// between questions.
     /// </summary>
     public sealed class EdgeCut(WeightedGraph graph)
     {
         private readonly int[] _seen = new int[graph.NodeCount];
-        private readonly int[][] _queue = [new int[graph.NodeCount], new int[graph.NodeCount]];
-        private readonly HashSet<long> _removed = [];
+            private readonly HashSet<long> _removed = [];
         private int _stamp;
 
-        /// <summary>Whether the graph without <paramref name="removed"/> (pairs of node indices) has more components than with them.</summary>
-        public bool Disconnects(IReadOnlyList<(int U, int V)> removed)
+        private long Key(int u, int v) => (long)Math.Min(u, v) * graph.NodeCount + Math.Max(u, v);
+
+        /// <summary>
+        /// The parts the graph without <paramref name="removed"/> falls into around the removed ties, all but one: a
+        /// search from every end of a removed tie, one node each in turn, parts joined when their searches meet, until at
+        /// most one part is still growing — that one is at least as large as every part that ran out, and is left out
+        /// (when all ran out, the largest; equal sizes: the part of the earliest end). Empty when nothing separates.
+        /// </summary>
+        public IReadOnlyList<List<int>> Pieces(IReadOnlyList<(int U, int V)> removed)
         {
             _removed.Clear();
             foreach (var (u, v) in removed)
                 _removed.Add(Key(u, v));
-            foreach (var (u, v) in removed)
-            {
-                if (!StillJoined(u, v))
-                    return true;
-            }
-            return false;
-        }
-
-        private long Key(int u, int v) => (long)Math.Min(u, v) * graph.NodeCount + Math.Max(u, v);
-
-        private bool StillJoined(int u, int v)
-        {
-            if (u == v)
-                return true;
-            // Stamps 2k+1 and 2k+2 mark the two sides of question k, so nothing is cleared between questions.
+            var ends = removed.SelectMany(e => new[] { e.U, e.V }).Distinct().ToList();
             _stamp += 2;
-            int[] mark = [_stamp - 1, _stamp];
-            int[] head = [0, 0], tail = [1, 1];
-            (_queue[0][0], _queue[1][0]) = (u, v);
-            (_seen[u], _seen[v]) = (mark[0], mark[1]);
-            while (head[0] < tail[0] && head[1] < tail[1])
+            var seen = _stamp;
+            var owner = new Dictionary<int, int>();
+            var parts = ends.Select(e => new Piece(e)).ToList();
+            var label = Enumerable.Range(0, ends.Count).ToArray();
+            int Find(int i) => label[i] == i ? i : label[i] = Find(label[i]);
+            for (var i = 0; i < ends.Count; i++)
             {
-                // The side that has less waiting goes on.
-                var side = tail[0] - head[0] <= tail[1] - head[1] ? 0 : 1;
-                var x = _queue[side][head[side]++];
-                foreach (var w in graph.Neighbours(x))
+                _seen[ends[i]] = seen;
+                owner[ends[i]] = i;
+            }
+            while (true)
+            {
+                var growing = Enumerable.Range(0, parts.Count).Where(i => Find(i) == i && parts[i].Growing).ToList();
+                if (growing.Count <= 1)
+                    break;
+                foreach (var i in growing)
                 {
-                    if (_seen[w] == mark[1 - side] && !_removed.Contains(Key(x, w)))
-                        return true;
-                    if (_seen[w] == mark[side] || _removed.Contains(Key(x, w)))
+                    if (Find(i) != i || !parts[i].Growing)
                         continue;
-                    _seen[w] = mark[side];
-                    _queue[side][tail[side]++] = w;
+                    var x = parts[i].Next();
+                    foreach (var w in graph.Neighbours(x))
+                    {
+                        if (_removed.Contains(Key(x, w)))
+                            continue;
+                        // i's part may have been joined to another's by an earlier tie of x.
+                        var mine = Find(i);
+                        if (_seen[w] != seen)
+                        {
+                            _seen[w] = seen;
+                            owner[w] = mine;
+                            parts[mine].Add(w);
+                            continue;
+                        }
+                        var other = Find(owner[w]);
+                        if (other == mine)
+                            continue;
+                        // Two searches met: one part. The earlier end's label is kept.
+                        var (keep, gone) = other < mine ? (other, mine) : (mine, other);
+                        label[gone] = keep;
+                        parts[keep].Absorb(parts[gone]);
+                    }
                 }
             }
-            return false;
+            var roots = Enumerable.Range(0, parts.Count).Where(i => Find(i) == i).ToList();
+            if (roots.Count < 2)
+                return [];
+            var left = roots.FirstOrDefault(i => parts[i].Growing, -1);
+            if (left < 0)
+                left = roots.OrderByDescending(i => parts[i].Members.Count).ThenBy(i => i).First();
+            return roots.Where(i => i != left).Select(i => parts[i].Members).ToList();
         }
+
+        /// <summary>One part's search: the nodes found, those still to visit.</summary>
+        private sealed class Piece(int start)
+        {
+            private List<int> _waiting = [start];
+            private int _head;
+
+            public List<int> Members { get; private set; } = [start];
+
+            public bool Growing => _head < _waiting.Count;
+
+            public int Next() => _waiting[_head++];
+
+            public void Add(int w)
+            {
+                Members.Add(w);
+                _waiting.Add(w);
+            }
+
+            public void Absorb(Piece other)
+            {
+                Members.AddRange(other.Members);
+                _waiting = [.. _waiting.Skip(_head), .. other._waiting.Skip(other._head)];
+                _head = 0;
+                (other.Members, other._waiting, other._head) = ([], [], 0);
+            }
+        }
+
     }
 
     /// <summary>

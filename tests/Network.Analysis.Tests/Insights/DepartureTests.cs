@@ -48,8 +48,17 @@ public class DepartureTests
             {
                 var removed = edges.OrderBy(_ => random.Next()).Take(1 + trial % 4).ToList();
                 var left = WeightedGraph.Create(g.Ids, edges.Except(removed).Select(e => (e.U, e.V, 1.0)));
-                var after = Connectivity.Components(left).Distinct().Count();
-                Assert.Equal(after > before, cut.Disconnects(removed));
+                var components = Connectivity.Components(left);
+                var pieces = cut.Pieces(removed);
+                Assert.Equal(components.Distinct().Count() - before, pieces.Count);
+                // Each piece is a whole component of what is left, and the one left out is at least as large as any.
+                foreach (var piece in pieces)
+                    Assert.Equal(piece.Order(), Enumerable.Range(0, g.NodeCount).Where(v => components[v] == components[piece[0]]).Order());
+                if (pieces.Count > 0)
+                {
+                    var rest = removed.SelectMany(e => new[] { e.U, e.V }).First(v => pieces.All(p => !p.Contains(v)));
+                    Assert.True(pieces.Max(p => p.Count) <= components.Count(c => c == components[rest]));
+                }
             }
         }
     }
