@@ -82,15 +82,20 @@ public static class BrokerNetworks
 public sealed record BrokerInputs(WeightedGraph Graph, IReadOnlyList<Actor> Actors, string Network, double[] Betweenness, StructuralHoleMeasures Holes, int[] Community,
     IReadOnlyList<int> CutPoints, int[] CutOff)
 {
+    /// <summary>When betweenness was estimated (a network above <see cref="BrokerProfiles.SampledAbove"/> actors): within what.</summary>
+    public BetweennessEstimate? Margin { get; init; }
+
     /// <summary>Everything from the graph alone, cut-offs as articulation points of this graph (<see cref="CutPointLosses"/>).</summary>
     /// <param name="samples">Betweenness from this many seeded sources instead of all (perturbed copies of a large network).</param>
     /// <param name="maxThreads">At most this many threads for betweenness (0: every core).</param>
     public static BrokerInputs Compute(WeightedGraph graph, IReadOnlyList<Actor> actors, string network, int seed, int? samples = null, int maxThreads = 0)
     {
-        var betweenness = ShortestPaths.Compute(graph, samples ?? (graph.NodeCount > BrokerProfiles.SampledAbove ? BrokerProfiles.Samples : null), seed, maxThreads).Betweenness;
+        // A large network's own ranking: estimated within a stated error, as its metrics are; a perturbed copy's: from sampled sources.
+        var estimate = samples is null && graph.NodeCount > BrokerProfiles.SampledAbove ? SampledBetweenness.Estimate(graph, BrokerProfiles.Epsilon, seed: seed, maxThreads: maxThreads) : null;
+        var betweenness = estimate?.Betweenness ?? ShortestPaths.Compute(graph, samples, seed, maxThreads).Betweenness;
         var (points, _) = Connectivity.CutPointsAndBridges(graph);
         return new BrokerInputs(graph, actors, network, betweenness, StructuralHoles.Compute(graph), Leiden.Detect(graph, seed: seed).Community, points,
-            CutOffs(graph, points, actors.Select(a => a.Label == Domain.NodeLabel.Organisation).ToArray()));
+            CutOffs(graph, points, actors.Select(a => a.Label == Domain.NodeLabel.Organisation).ToArray())) { Margin = estimate };
     }
 
     private static int[] CutOffs(WeightedGraph graph, IReadOnlyList<int> points, bool[] isOrganisation)
@@ -124,8 +129,11 @@ public static class BrokerProfiles
     /// <summary>The weights of <see cref="ScoreParts"/>, in its order.</summary>
     public static readonly ScoreParts Weights = new(0.6, 0.2, 0.1, 0.1);
 
-    /// <summary>Above this many actors betweenness is estimated from <see cref="Samples"/> sources (as the metrics do).</summary>
+    /// <summary>Above this many actors betweenness is estimated within ±<see cref="Epsilon"/> (as the metrics do); a perturbed copy's from <see cref="Samples"/> sources.</summary>
     public const int SampledAbove = 20_000, Samples = 500;
+
+    /// <summary>The error of an estimated betweenness, as <see cref="AnalysisOptions.Epsilon"/>.</summary>
+    public const double Epsilon = 0.01;
 
     /// <summary>The score in plain words, the one text the brokers page, the glossary and the report show.</summary>
     public const string Explanation =

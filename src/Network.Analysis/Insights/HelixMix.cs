@@ -61,6 +61,34 @@ public static class Helices
         _ => 3,
     };
 
+    /// <summary>
+    /// The mix of every group at once (<paramref name="group"/> per organisation, e.g. its community): one pass over the
+    /// ties instead of one per group — the same values as <see cref="Mix"/> of each group's members.
+    /// </summary>
+    public static IReadOnlyDictionary<int, HelixMix> MixOfEach(WeightedGraph graph, IReadOnlyList<string> kinds, IReadOnlyList<int> group)
+    {
+        var helix = kinds.Select(Of).ToArray();
+        var groups = new Dictionary<int, (int[] Counts, double[] Reached, int External, int Within)>();
+        for (var v = 0; v < graph.NodeCount; v++)
+        {
+            if (!groups.TryGetValue(group[v], out var g))
+                g = (new int[All.Count], new double[All.Count], 0, 0);
+            g.Counts[helix[v]]++;
+            foreach (var w in graph.Neighbours(v))
+            {
+                g.Reached[helix[w]]++;
+                if (group[w] != group[v] || w < v)
+                    continue;
+                if (helix[w] == helix[v])
+                    g.Within++;
+                else
+                    g.External++;
+            }
+            groups[group[v]] = g;
+        }
+        return groups.ToDictionary(g => g.Key, g => Described(g.Value.Counts, g.Value.Reached, g.Value.External, g.Value.Within));
+    }
+
     /// <param name="members">The organisations of the group (all of them for the ecosystem).</param>
     public static HelixMix Mix(WeightedGraph graph, IReadOnlyList<string> kinds, IReadOnlyCollection<int> members)
     {
@@ -85,7 +113,12 @@ public static class Helices
                     external++;
             }
         }
-        var n = members.Count;
+        return Described(counts, reached, external, within);
+    }
+
+    private static HelixMix Described(int[] counts, double[] reached, int external, int within)
+    {
+        var n = counts.Sum();
         double? ei = external + within > 0 ? (double)(external - within) / (external + within) : null;
         double? expected = n > 1 ? 2 * (1 - counts.Sum(c => (double)c * (c - 1)) / ((double)n * (n - 1))) - 1 : null;
         var totalReached = reached.Sum();

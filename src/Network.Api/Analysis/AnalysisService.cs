@@ -180,6 +180,9 @@ public sealed class AnalysisService(DatasetCatalog catalog, IHubContext<NetworkH
         {
             _ = snapshot.CommunityLabels;
             _ = snapshot.CommunityStability;
+            // The people's broker stability (the brokers page for people, the report).
+            if (snapshot.Actors.Actors.Any(a => a.Label == NodeLabel.Person))
+                _ = snapshot.ActorStability;
         });
         Step(50, "value chains");
         await Task.Run(() => snapshot.Introductions(null));

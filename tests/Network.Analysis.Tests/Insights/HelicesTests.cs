@@ -42,4 +42,21 @@ public class HelicesTests
         Assert.Equal("Life sciences · Leuven — led by A", labels[0]);
         Assert.Equal("ICT · Wuxi — led by X", labels[1]);
     }
+
+    [Fact]
+    public void EveryCommunitysMixAtOnceIsEachCommunitysMixAlone()
+    {
+        var network = Network.Analysis.Projection.OrganisationProjection.Project(Network.Analysis.Synthetic.EcosystemGenerator.Generate(300, 42).Graph);
+        var kinds = network.Organisations.Select(o => o.Kind).ToList();
+        var community = Leiden.Detect(network.Graph, seed: 1).Community;
+        var each = Helices.MixOfEach(network.Graph, kinds, community);
+        Assert.True(each.Count > 3);
+        foreach (var (c, mix) in each)
+        {
+            var alone = Helices.Mix(network.Graph, kinds, Enumerable.Range(0, community.Length).Where(v => community[v] == c).ToList());
+            Assert.Equal((alone.Organisations, alone.External, alone.Internal, alone.EiIndex, alone.ExpectedEi), (mix.Organisations, mix.External, mix.Internal, mix.EiIndex, mix.ExpectedEi));
+            Assert.Equal(alone.Shares, mix.Shares);
+            Assert.Equal(alone.TieShares, mix.TieShares);
+        }
+    }
 }

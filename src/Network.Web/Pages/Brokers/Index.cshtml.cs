@@ -65,6 +65,12 @@ public sealed class IndexModel(DatasetCatalog catalog, AnalysisService analysis,
     public int StabilityRuns { get; private set; }
     public bool RankBandsReady { get; private set; }
 
+    /// <summary>When betweenness is estimated (a large network): its stated error.</summary>
+    public Network.Analysis.Centrality.BetweennessEstimate? Margin { get; private set; }
+
+    /// <summary>How many perturbed copies per scheme the rank bands come from (fewer for a large network).</summary>
+    public int RankBandCopies => Network.Analysis.AnalysisSnapshot.RankBandCopiesFor(Who == "people" ? Snapshot.Actors.Graph : Snapshot.Organisations.Graph);
+
     public void OnGet()
     {
         if (Columns.All(c => c.Key != Sort))
@@ -76,6 +82,7 @@ public sealed class IndexModel(DatasetCatalog catalog, AnalysisService analysis,
         var failures = Snapshot.SinglePointsOfFailure.ToDictionary(f => f.Id);
         var kinds = Snapshot.Actors.Actors.ToDictionary(a => a.Id, a => a.Kind);
         RankBandsReady = Snapshot.RankBandsReady;
+        Margin = Snapshot.BetweennessMargin(Enum.Parse<NodeLabel>(label));
         var all = Snapshot.BrokersSoFar.Where(b => b.Label == label).ToList();
         StabilityRuns = label == nameof(NodeLabel.Person) ? Snapshot.ActorStability.Runs : Snapshot.CommunityStability.Runs;
         // People who link no two organisations are no brokers; say how many are left out rather than rank them.

@@ -24,6 +24,9 @@ public sealed record MetricLine(string Key, string Value, int Rank, int Of, bool
 [Authorize(Policy = Policies.Read)]
 public sealed class RecordModel(DatasetCatalog catalog, AnalysisService analysis) : DatasetPageModel(catalog, analysis)
 {
+    /// <summary>When betweenness is estimated (a large network): its stated error.</summary>
+    public Network.Analysis.Centrality.BetweennessEstimate? Margin { get; private set; }
+
     [FromRoute(Name = "collection")]
     public string KindSegment { get; set; } = "";
 
@@ -99,6 +102,7 @@ public sealed class RecordModel(DatasetCatalog catalog, AnalysisService analysis
         {
             var brokers = Snapshot.BrokersSoFar;
             Broker = brokers.FirstOrDefault(b => b.Id == node.Id);
+            Margin = Snapshot.BetweennessMargin(node.Label);
             BrokersOfLabel = brokers.Count(b => b.Label == node.Label.ToString());
             Stability = Snapshot.StabilityOf(node.Id);
         }
