@@ -21,6 +21,7 @@ builder.AddNetworkApi();
 // Configure the UI; the build's static-asset manifest also when the built app runs outside Development (no-op when published)
 builder.Services.AddRazorPages();
 builder.Services.AddSingleton<Network.Web.Pages.Explore.Places>();
+builder.Services.AddSingleton<Network.Api.Analysis.IDatasetWarmup, Network.Web.Pages.Workspace.PageWarmup>();
 builder.WebHost.UseStaticWebAssets();
 
 var app = builder.Build();

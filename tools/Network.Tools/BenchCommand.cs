@@ -29,9 +29,10 @@ public static class BenchCommand
         var noReference = new Option<bool>("--no-reference") { Description = "Time this engine only." };
         var cordis = new Option<string>("--cordis") { Description = "The CORDIS data folder for the what-if.", DefaultValueFactory = _ => "data/cordis-h2020-leuven" };
         var whatIfId = new Option<string>("--whatif") { Description = "Who leaves in the CORDIS what-if.", DefaultValueFactory = _ => "pic-999991334" };
+        var members = new Option<string>("--members") { Description = "Comma-separated sizes of generated ecosystems analysed by `network analyze` as whole processes (empty: none).", DefaultValueFactory = _ => "1000,10000,50000,100000" };
         var command = new Command("bench", "Benchmark betweenness, PageRank and Leiden against igraph and graph-tool on the same graphs.")
         {
-            sizes, attach, exactLimit, python, noReference, cordis, whatIfId,
+            sizes, attach, exactLimit, python, noReference, cordis, whatIfId, members,
         };
         command.SetAction(parse => CliErrors.Run(() =>
         {
@@ -44,6 +45,7 @@ public static class BenchCommand
                 var cordisNetwork = OrganisationProjection.Project(cordisGraph);
                 CordisWhatIf(cordisGraph, cordisNetwork, parse.GetRequiredValue(whatIfId));
                 CordisAnalysis(cordisNetwork, parse.GetValue(noReference) ? null : parse.GetRequiredValue(python));
+                Growth(parse.GetRequiredValue(cordis), parse.GetRequiredValue(members));
             }
             else
             {
@@ -156,6 +158,95 @@ public static class BenchCommand
     {
         var cli = Path.Combine(AppContext.BaseDirectory, "network.dll");
         return Timed(Path.GetFileNameWithoutExtension(Environment.ProcessPath) == "dotnet" ? Environment.ProcessPath! : "dotnet", [cli, .. arguments]);
+    }
+
+    /// <summary>
+    /// The cost of `network analyze` as the data grows: CORDIS, then generated ecosystems of the given member counts, each
+    /// a whole process (reading the CSV files included) with its wall-clock time and peak resident memory, and the growth
+    /// from one size to the next beside what the algorithms predict — exact betweenness O(n·m) up to 20,000
+    /// organisations, above that the path-sampled estimate (a fixed number of paths) and the linear-time rest, O(m).
+    /// </summary>
+    private static void Growth(string cordis, string sizes)
+    {
+        var counts = sizes.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(s => int.Parse(s, CultureInfo.InvariantCulture)).ToList();
+        if (counts.Count == 0)
+            return;
+        var reference = Measured(cordis);
+        var table = new Table().AddColumns("data", "organisations", "ties", "time (s)", "× CORDIS", "peak (MiB)", "growth in time", "predicted", "growth in memory", "predicted (m)");
+        table.AddRow("CORDIS", $"{reference.Organisations:N0}", $"{reference.Ties:N0}", $"{reference.Seconds:F2}", "1", $"{reference.PeakMiB:F0}", "", "", "", "");
+        Sample? previous = null;
+        foreach (var n in counts)
+        {
+            var folder = Path.Combine(Path.GetTempPath(), $"network-bench-{Environment.ProcessId}-{n}");
+            try
+            {
+                if (TimedNetwork("generate", "--members", n.ToString(CultureInfo.InvariantCulture), "--out", folder) is null)
+                    continue;
+                var sample = Measured(folder);
+                string predicted = "", grown = "", grownMemory = "", predictedMemory = "";
+                if (previous is { } p)
+                {
+                    grown = $"×{sample.Seconds / p.Seconds:F1}";
+                    grownMemory = $"×{sample.PeakMiB / p.PeakMiB:F1}";
+                    predictedMemory = $"×{(double)sample.Ties / p.Ties:F1}";
+                    var exact = (Before: p.Organisations <= ExactLimit, After: sample.Organisations <= ExactLimit);
+                    predicted = exact switch
+                    {
+                        (true, true) => $"×{(double)sample.Organisations * sample.Ties / ((double)p.Organisations * p.Ties):F1} (n·m)",
+                        (false, false) => $"×{(double)sample.Ties / p.Ties:F1} (m)",
+                        _ => "exact → estimated",
+                    };
+                }
+                table.AddRow($"{n:N0} members", $"{sample.Organisations:N0}", $"{sample.Ties:N0}", $"{sample.Seconds:F2}", $"{sample.Seconds / reference.Seconds:F1}", $"{sample.PeakMiB:F0}", grown, predicted, grownMemory, predictedMemory);
+                previous = sample;
+            }
+            finally
+            {
+                if (Directory.Exists(folder))
+                    Directory.Delete(folder, recursive: true);
+            }
+        }
+        AnsiConsole.MarkupLine("[bold]network analyze FOLDER[/] as whole processes (reading the CSV files included; every metric; betweenness exact up to 20,000 organisations, above that within ±0.01):");
+        AnsiConsole.Write(table);
+    }
+
+    private static readonly int ExactLimit = new AnalysisOptions().ExactLimit;
+
+    private sealed record Sample(int Organisations, int Ties, double Seconds, double PeakMiB);
+
+    /// <summary>`network analyze FOLDER` timed from outside, its peak resident memory read from /proc while it runs, its size from its first line.</summary>
+    private static Sample Measured(string folder)
+    {
+        var info = new ProcessStartInfo(Path.GetFileNameWithoutExtension(Environment.ProcessPath) == "dotnet" ? Environment.ProcessPath! : "dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var argument in new[] { Path.Combine(AppContext.BaseDirectory, "network.dll"), "analyze", folder })
+            info.ArgumentList.Add(argument);
+        info.Environment["NO_COLOR"] = "1";
+        var watch = Stopwatch.StartNew();
+        using var process = Process.Start(info)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        double peak = 0;
+        while (!process.WaitForExit(20))
+            peak = Math.Max(peak, PeakResident(process.Id));
+        var seconds = watch.Elapsed.TotalSeconds;
+        if (process.ExitCode != 0)
+            throw new InvalidOperationException($"network analyze {folder} failed: {error.Result.Trim()}");
+        var size = System.Text.RegularExpressions.Regex.Match(output.Result, @"(\d+) nodes, (\d+) ties");
+        return new Sample(int.Parse(size.Groups[1].Value, CultureInfo.InvariantCulture), int.Parse(size.Groups[2].Value, CultureInfo.InvariantCulture), seconds, peak / 1024);
+    }
+
+    /// <summary>VmHWM of a running process in KiB (0 when it has just ended or /proc is not there).</summary>
+    private static double PeakResident(int pid)
+    {
+        try
+        {
+            var line = File.ReadLines($"/proc/{pid}/status").FirstOrDefault(l => l.StartsWith("VmHWM:", StringComparison.Ordinal));
+            return line is null ? 0 : double.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture);
+        }
+        catch (IOException)
+        {
+            return 0;
+        }
     }
 
     /// <summary>A process's wall-clock seconds, or null when it failed.</summary>

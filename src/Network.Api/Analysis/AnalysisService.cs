@@ -161,7 +161,8 @@ public sealed class AnalysisService(DatasetCatalog catalog, IHubContext<NetworkH
 
     /// <summary>
     /// Computes, in order of need, what the dataset's pages read, and records the progress: metrics, brokers,
-    /// communities, value chains and introductions, the what-if of the ten leading brokers, then the rank bands.
+    /// communities, value chains and introductions, the what-if of the ten leading brokers, the report and the default
+    /// comparison between dates, the layout, then the rank bands.
     /// </summary>
     private async Task WarmAsync(string dataset, AnalysisSnapshot snapshot)
     {
@@ -192,6 +193,15 @@ public sealed class AnalysisService(DatasetCatalog catalog, IHubContext<NetworkH
         // meanwhile takes its turn between two brokers instead of waiting for all ten.
         foreach (var broker in snapshot.Brokers.Where(b => b.Label == nameof(NodeLabel.Organisation)).Take(10))
             await snapshot.HeavyAsync(s => (s.WhatIf(broker.Id), s.WithoutActor(broker.Id)), stopping);
+        Step(65, "report");
+        // The board report and the comparison over the last three years as the Compare page opens it (two projections
+        // and their betweenness: seconds on a large network).
+        await Task.Run(() =>
+        {
+            _ = snapshot.Report;
+            var today = DateOnly.FromDateTime(DateTime.UtcNow);
+            _ = snapshot.Compare(today.AddYears(-3), today);
+        });
         Step(70, "layout");
         foreach (var warmup in services.GetServices<IDatasetWarmup>())
             await warmup.WarmAsync(dataset, CancellationToken.None);

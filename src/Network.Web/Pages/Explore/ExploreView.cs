@@ -60,7 +60,45 @@ public sealed record ExploreView(IReadOnlyList<ExploreNode> Nodes, IReadOnlyList
 
     /// <param name="layout">The shared map; null lays out just what is shown (a record page's small neighbourhood drawing).</param>
     /// <param name="limit">At most this many organisations (the focus and the best-connected others), for a small drawing.</param>
+    /// <summary>
+    /// The country a large dataset opens on: that of its best-connected organisation (KU Leuven's BE for CORDIS); null
+    /// (everything) for a dataset up to <see cref="LargeDataset"/> organisations.
+    /// </summary>
+    public static string? OpeningCountry(AnalysisSnapshot snapshot)
+    {
+        var graph = snapshot.Organisations.Graph;
+        return graph.NodeCount <= LargeDataset ? null : Enumerable.Range(0, graph.NodeCount).OrderByDescending(graph.Degree)
+            .Select(v => snapshot.Actors.Actors[v].Country).FirstOrDefault(c => c is not null);
+    }
+
     public static ExploreView Of(AnalysisSnapshot snapshot, DatasetLayout? layout, string? country, string? kind, string? focus, int depth, int? limit = null)
+    {
+        // The whole network, or a known country or kind of it, is drawn the same for every reader of this version and set
+        // of pins: made once (on 50,000 organisations, half a second a request). A neighbourhood or an unknown name is not kept.
+        var known = focus is null
+            && (string.IsNullOrEmpty(kind) || Network.Analysis.Domain.Vocabulary.OrganisationKinds.Contains(kind))
+            && (string.IsNullOrEmpty(country) || snapshot.Actors.Actors.Any(a => a.Country == country));
+        if (!known)
+            return Build(snapshot, layout, country, kind, focus, depth, limit);
+        // Only the drawing of the latest layout and pins is kept.
+        var latest = snapshot.Cached($"explore\n{country}\n{kind}\n{limit}", () => new LatestView());
+        var stamp = (layout?.Version, layout?.PinStamp);
+        lock (latest.Gate)
+        {
+            if (latest.View is null || latest.Stamp != stamp)
+                (latest.View, latest.Stamp) = (Build(snapshot, layout, country, kind, focus, depth, limit), stamp);
+            return latest.View;
+        }
+    }
+
+    private sealed class LatestView
+    {
+        public readonly Lock Gate = new();
+        public (long?, long?) Stamp;
+        public ExploreView? View;
+    }
+
+    private static ExploreView Build(AnalysisSnapshot snapshot, DatasetLayout? layout, string? country, string? kind, string? focus, int depth, int? limit)
     {
         var network = snapshot.Organisations;
         var graph = network.Graph;

@@ -70,12 +70,8 @@ public sealed class ExploreModel(DatasetCatalog catalog, AnalysisService analysi
         Countries = snapshot.Actors.Actors.Where(a => a.Label == Network.Analysis.Domain.NodeLabel.Organisation && a.Country is not null)
             .Select(a => a.Country!).Distinct().Order(StringComparer.Ordinal).ToList();
         // A large dataset opens on its centre's country: that of the best-connected organisation (KU Leuven's BE for CORDIS).
-        if (string.IsNullOrEmpty(Country) && snapshot.Organisations.Graph.NodeCount > ExploreView.LargeDataset)
-        {
-            var graph = snapshot.Organisations.Graph;
-            Country = Enumerable.Range(0, graph.NodeCount).OrderByDescending(graph.Degree)
-                .Select(v => snapshot.Actors.Actors[v].Country).FirstOrDefault(c => c is not null);
-        }
+        if (string.IsNullOrEmpty(Country))
+            Country = ExploreView.OpeningCountry(snapshot);
         Depth = Math.Clamp(Depth, 1, 2);
         FocusName = Focus is null ? null : snapshot.NodesById.GetValueOrDefault(Focus)?.DisplayName;
         var layout = await layouts.GetAsync(Dataset.Name, cancellationToken);

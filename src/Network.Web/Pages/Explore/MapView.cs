@@ -47,11 +47,23 @@ public sealed record MapView(IReadOnlyList<MapCity> Cities, IReadOnlyList<MapArc
         return drawn;
     }
 
+    /// <summary>The map of a version, for all countries or one, made once per version (a pass over every tie and relationship).</summary>
     public static MapView Of(AnalysisSnapshot snapshot, Gazetteer? gazetteer, string? country)
     {
+        var places = Places(snapshot, gazetteer);
+        // Only a country some city is in is kept: any other names nothing and is not worth keeping.
+        return string.IsNullOrEmpty(country) || places.Values.Any(p => p.Country == country)
+            ? snapshot.Cached($"map\n{country}", () => Build(snapshot, places, country))
+            : Build(snapshot, places, country);
+    }
+
+    /// <summary>Placing the cities is the same for every view of this version: once.</summary>
+    private static Dictionary<string, CityPlace> Places(AnalysisSnapshot snapshot, Gazetteer? gazetteer) =>
+        snapshot.Cached("map places", () => snapshot.Graph.OfType<City>().Select(c => gazetteer?.Place(c) ?? Own(c)).ToDictionary(p => p.CityId));
+
+    private static MapView Build(AnalysisSnapshot snapshot, Dictionary<string, CityPlace> places, string? country)
+    {
         var graph = snapshot.Graph;
-        // Placing the cities is the same for every view of this version: once.
-        var places = snapshot.Cached("map places", () => graph.OfType<City>().Select(c => gazetteer?.Place(c) ?? Own(c)).ToDictionary(p => p.CityId));
         // Organisations and events are where their (first) LOCATED_IN says.
         var cityOf = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var r in graph.Relationships.Where(r => r.Type == RelationshipType.LocatedIn))

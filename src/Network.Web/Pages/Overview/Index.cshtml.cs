@@ -34,7 +34,7 @@ public sealed class IndexModel(DatasetCatalog catalog, AnalysisService analysis)
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         LatestChanges = await Catalog.Store(Dataset.Name).GetChangesAsync(new Network.Data.Storage.ChangeQuery(Limit: 5), cancellationToken);
-        Overview = OrganisationOverview.Of(Snapshot.Graph);
+        Overview = OrganisationOverview.For(Snapshot);
         TopBrokers = Snapshot.BrokersSoFar.Where(b => b.Label == nameof(NodeLabel.Organisation)).Take(5).ToList();
         TopPeople = Snapshot.BrokersSoFar.Where(b => b.Label == nameof(NodeLabel.Person) && b.OpenPairs > 0).Take(3).ToList();
         Communities = CommunitySummary.Of(Snapshot, withConsensus: false);
@@ -43,11 +43,19 @@ public sealed class IndexModel(DatasetCatalog catalog, AnalysisService analysis)
         Fragile = Snapshot.SinglePointsOfFailure.Take(5).ToList();
         Ties = Snapshot.Organisations.Graph.EdgeCount;
         Components = Snapshot.Components.Distinct().Count();
-        var country = Snapshot.Actors.Actors.Where(a => a.Label == NodeLabel.Organisation && a.Country is not null).ToDictionary(a => a.Id, a => a.Country!);
-        Countries = country.Values.GroupBy(c => c).Select(g => (g.Key, g.Count())).OrderByDescending(c => c.Item2).ThenBy(c => c.Key, StringComparer.Ordinal).ToList();
-        BorderTies = Snapshot.Organisations.Ties
-            .Where(t => country.TryGetValue(t.A, out var a) && country.TryGetValue(t.B, out var b) && a != b)
-            .GroupBy(t => string.CompareOrdinal(country[t.A], country[t.B]) < 0 ? (country[t.A], country[t.B]) : (country[t.B], country[t.A]))
-            .Select(g => (g.Key.Item1, g.Key.Item2, g.Count())).OrderByDescending(x => x.Item3).ThenBy(x => x.Item1, StringComparer.Ordinal).ToList();
+        // Counted once per data version (ties across borders: a pass over every tie).
+        (Countries, BorderTies) = Snapshot.Cached("countries and border ties", () =>
+        {
+            var country = Snapshot.Actors.Actors.Where(a => a.Label == NodeLabel.Organisation && a.Country is not null).ToDictionary(a => a.Id, a => a.Country!);
+            var countries = country.Values.GroupBy(c => c).Select(g => (g.Key, g.Count())).OrderByDescending(c => c.Item2).ThenBy(c => c.Key, StringComparer.Ordinal).ToList();
+            var borderTies = Snapshot.Organisations.Ties
+                .Where(t => country.TryGetValue(t.A, out var a) && country.TryGetValue(t.B, out var b) && a != b)
+                .GroupBy(t => string.CompareOrdinal(country[t.A], country[t.B]) < 0 ? (country[t.A], country[t.B]) : (country[t.B], country[t.A]))
+                .Select(g => (g.Key.Item1, g.Key.Item2, g.Count())).OrderByDescending(x => x.Item3).ThenBy(x => x.Item1, StringComparer.Ordinal).ToList();
+            return new CountryMix(countries, borderTies);
+        });
     }
 }
+
+/// <summary>Organisations per country and ties across each pair of countries, as the overview shows them.</summary>
+internal sealed record CountryMix(IReadOnlyList<(string Country, int Organisations)> Countries, IReadOnlyList<(string A, string B, int Ties)> BorderTies);

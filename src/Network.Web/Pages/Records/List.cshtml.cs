@@ -50,7 +50,7 @@ public sealed class ListModel(DatasetCatalog catalog, AnalysisService analysis) 
         Label = label;
         if (label == NodeLabel.Organisation)
         {
-            Organisations = OrganisationOverview.Of(Snapshot.Graph);
+            Organisations = OrganisationOverview.For(Snapshot);
             OrganisationMatches = Organisations.Filter(Kind, Query, Country);
             if (Placed == "none")
                 OrganisationMatches = OrganisationMatches.Where(r => r.Sectors.Count == 0 || r.Stages.Count == 0).ToList();

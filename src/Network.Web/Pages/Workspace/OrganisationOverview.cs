@@ -28,6 +28,9 @@ public sealed record OrganisationOverview(
         _ => label.ToString().ToLowerInvariant() + "s",
     };
 
+    /// <summary>The overview of a snapshot's data, made once per data version (50,000 organisations took 0.5 s a request).</summary>
+    public static OrganisationOverview For(Network.Analysis.AnalysisSnapshot snapshot) => snapshot.Cached("organisation overview", () => Of(snapshot.Graph));
+
     public static OrganisationOverview Of(NetworkGraph graph)
     {
         var byId = graph.NodesById();

@@ -1,0 +1,24 @@
+using Network.Api.Analysis;
+using Network.Api.Layout;
+using Network.Web.Pages.Explore;
+
+namespace Network.Web.Pages.Workspace;
+
+/// <summary>
+/// What the pages build from a version once and keep — the organisations overview, the map, the explorer's opening
+/// drawing — made in the dataset's background analysis, so that the first reader of a large dataset does not wait for it.
+/// </summary>
+public sealed class PageWarmup(AnalysisService analysis, LayoutService layouts, Places places) : IDatasetWarmup
+{
+    public async Task WarmAsync(string dataset, CancellationToken cancellationToken)
+    {
+        var snapshot = await analysis.GetAsync(dataset, null, cancellationToken);
+        var layout = await layouts.GetAsync(dataset, cancellationToken);
+        await Task.Run(() =>
+        {
+            _ = OrganisationOverview.For(snapshot);
+            _ = MapView.Of(snapshot, places.Gazetteer, null);
+            _ = ExploreView.Of(snapshot, layout, ExploreView.OpeningCountry(snapshot), null, null, 1);
+        }, cancellationToken);
+    }
+}
