@@ -19,7 +19,7 @@ namespace Network.Web.Pages;
 [Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(PageAuth.RateImportPage)]
 [RequestSizeLimit(ImportApi.MaxUploadBytes)]
 [RequestFormLimits(MultipartBodyLengthLimit = ImportApi.MaxUploadBytes)]
-public class ImportModel(DatasetCatalog catalog, NetworkWriter writer) : PageModel
+public class ImportModel(DatasetCatalog catalog, NetworkWriter writer, FolderImports folderImports) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public string? Dataset { get; set; }
@@ -79,6 +79,32 @@ public class ImportModel(DatasetCatalog catalog, NetworkWriter writer) : PageMod
     public Task<IActionResult> OnPostPreviewAsync(CancellationToken ct) => Run(dryRun: true, ct);
 
     public Task<IActionResult> OnPostImportAsync(CancellationToken ct) => Run(dryRun: false, ct);
+
+    /// <summary>Folders in the server's import folder (admins only; empty for others).</summary>
+    public IReadOnlyList<ServerFolder> ServerFolders { get; private set; } = [];
+
+    /// <summary>Where an admin puts large data folders on the server.</summary>
+    public string ImportFolder => folderImports.Root;
+
+    /// <summary>Starts creating a dataset from a folder on the server (admins); the page then shows its progress.</summary>
+    public IActionResult OnPostServerFolder(string folder)
+    {
+        Load();
+        if (!User.IsInRole(Network.Data.Users.Roles.Admin))
+            return Fail("Only an admin creates a dataset from a folder on the server.");
+        if (string.IsNullOrWhiteSpace(NewDataset))
+            return Fail("Name the new dataset.");
+        try
+        {
+            if (folderImports.Start(folder, new DatasetInfo(NewDataset.Trim(), NewDataset.Trim(), false, $"server folder {folder}")) is null)
+                return Fail($"No data folder '{folder}' in the server's import folder.");
+        }
+        catch (Exception e) when (e is InvalidOperationException or Network.Analysis.Domain.ValidationFailedException)
+        {
+            return Fail(e.Message);
+        }
+        return Redirect("/import#server-folders");
+    }
 
     public async Task<IActionResult> OnPostShippedAsync(string from, CancellationToken ct)
     {
@@ -163,6 +189,7 @@ public class ImportModel(DatasetCatalog catalog, NetworkWriter writer) : PageMod
     {
         Datasets = catalog.List();
         Shipped = catalog.Shipped.Folders();
+        ServerFolders = User.IsInRole(Network.Data.Users.Roles.Admin) ? folderImports.Folders() : [];
         Dataset ??= Datasets.Count > 0 ? Datasets[0].Name : null;
     }
 

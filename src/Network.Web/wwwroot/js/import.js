@@ -8,3 +8,6 @@ if (form && preview) {
   }
 }
 document.getElementById('preview')?.scrollIntoView({ block: 'start' });
+
+// While a folder on the server is being imported, the page is read again every two seconds to show how far it is.
+if (document.querySelector('[data-import-running]')) setTimeout(() => location.reload(), 2000);
