@@ -183,6 +183,14 @@ public static class BenchCommand
                 if (TimedNetwork("generate", "--members", n.ToString(CultureInfo.InvariantCulture), "--out", folder) is null)
                     continue;
                 var sample = Measured(folder);
+                if (n >= 50_000)
+                {
+                    // What-if on the large network as the server answers it: of the best-connected organisation.
+                    var graph = Network.Data.Formats.DataFolder.Read(folder);
+                    var network = OrganisationProjection.Project(graph);
+                    var hub = Enumerable.Range(0, network.Graph.NodeCount).MaxBy(network.Graph.Degree);
+                    WhatIf($"{n:N0} members", graph, network, network.Graph.Ids[hub]);
+                }
                 string predicted = "", grown = "", grownMemory = "", predictedMemory = "";
                 if (previous is { } p)
                 {
@@ -313,7 +321,9 @@ public static class BenchCommand
     /// One what-if on CORDIS (KU Leuven leaves) as the server answers it: today's side computed once per data version,
     /// then each what-if against it; its time and the memory it allocates.
     /// </summary>
-    private static void CordisWhatIf(Network.Analysis.Domain.NetworkGraph graph, OrganisationNetwork network, string id)
+    private static void CordisWhatIf(Network.Analysis.Domain.NetworkGraph graph, OrganisationNetwork network, string id) => WhatIf("CORDIS", graph, network, id);
+
+    private static void WhatIf(string data, Network.Analysis.Domain.NetworkGraph graph, OrganisationNetwork network, string id)
     {
         var watch = Stopwatch.StartNew();
         var baseline = WhatIfBaseline.Of(graph, network);
@@ -332,7 +342,7 @@ public static class BenchCommand
             _ = report;
         }
         times.Sort();
-        AnsiConsole.MarkupLine($"What-if on CORDIS ({baseline.Before.Graph.NodeCount:N0} organisations, {baseline.Before.Graph.EdgeCount:N0} ties), {Markup.Escape(id)} leaves: "
+        AnsiConsole.MarkupLine($"What-if on {data} ({baseline.Before.Graph.NodeCount:N0} organisations, {baseline.Before.Graph.EdgeCount:N0} ties), {Markup.Escape(id)} leaves: "
             + $"[bold]median {times[1]:F2} s, {allocated / 1048576.0:F0} MiB allocated per what-if[/] (today's side once per data version: {today:F2} s)");
     }
 

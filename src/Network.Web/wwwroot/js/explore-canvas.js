@@ -34,6 +34,43 @@ const fit = rect => Math.min(rect.width, rect.height) / 1000;
 const toScreen = (rect, x, y) => [(x - view.cx) * view.k * fit(rect) + rect.width / 2, (y - view.cy) * view.k * fit(rect) + rect.height / 2];
 const toWorld = (rect, sx, sy) => [(sx - rect.width / 2) / (view.k * fit(rect)) + view.cx, (sy - rect.height / 2) / (view.k * fit(rect)) + view.cy];
 const request = () => { if (!dirty) { dirty = true; requestAnimationFrame(draw); } };
+
+// A large network (tens of thousands of organisations) is not drawn afresh while it moves: each frame of a pan or zoom
+// shows the last full drawing moved and scaled as the view moved (one image, however many organisations), and the full
+// drawing follows once the view has been still for a moment.
+const quickFrom = 8000;
+const settleMs = 180;
+let moving = false;
+let settle = null;
+const cache = { canvas: null, view: null };
+function moved() {
+  if (!data || data.nodes.length < quickFrom) return;
+  moving = true;
+  clearTimeout(settle);
+  settle = setTimeout(() => { moving = false; request(); }, settleMs);
+}
+function drawMoved() {
+  const c = canvas();
+  const rect = size();
+  const ctx = c.getContext('2d');
+  const s = view.k / cache.view.k, f = fit(rect) * ratio();
+  const tx = c.width / 2 * (1 - s) + (cache.view.cx - view.cx) * view.k * f;
+  const ty = c.height / 2 * (1 - s) + (cache.view.cy - view.cy) * view.k * f;
+  ctx.setTransform(1, 0, 0, 1, 0, 0);
+  ctx.clearRect(0, 0, c.width, c.height);
+  ctx.setTransform(s, 0, 0, s, tx, ty);
+  ctx.drawImage(cache.canvas, 0, 0);
+  ctx.setTransform(1, 0, 0, 1, 0, 0);
+}
+function keep() {
+  const c = canvas();
+  cache.canvas ??= document.createElement('canvas');
+  if (cache.canvas.width !== c.width || cache.canvas.height !== c.height) { cache.canvas.width = c.width; cache.canvas.height = c.height; }
+  const ctx = cache.canvas.getContext('2d');
+  ctx.clearRect(0, 0, c.width, c.height);
+  ctx.drawImage(c, 0, 0);
+  cache.view = { ...view };
+}
 let lastDrawn = { ties: [], labels: [], width: 0, height: 0 };
 const remember = () => writeState([view.cx, view.cy, view.k], selected !== null ? data?.nodes[selected]?.id : null);
 
@@ -150,14 +187,16 @@ function draw() {
   frames++;
   const c = canvas();
   if (!c || !data) return;
+  if (moving && cache.view && cache.canvas.width === c.width) { drawMoved(); return; }
   const rect = size();
   const ctx = c.getContext('2d');
   ctx.setTransform(ratio(), 0, 0, ratio(), 0, 0);
   ctx.clearRect(0, 0, rect.width, rect.height);
   const n = data.nodes.length;
   const sx = new Float32Array(n), sy = new Float32Array(n), inView = new Uint8Array(n);
+  const scale = view.k * fit(rect), [ox, oy] = [rect.width / 2 - view.cx * scale, rect.height / 2 - view.cy * scale];
   for (let i = 0; i < n; i++) {
-    const [x, y] = toScreen(rect, data.nodes[i].x, data.nodes[i].y);
+    const x = data.nodes[i].x * scale + ox, y = data.nodes[i].y * scale + oy;
     sx[i] = x; sy[i] = y;
     inView[i] = x > -20 && y > -20 && x < rect.width + 20 && y < rect.height + 20 ? 1 : 0;
   }
@@ -270,13 +309,14 @@ function draw() {
   }
   canvas().dataset.labels = String(shown);
   canvas().dataset.ties = String(drawn);
+  if (n >= quickFrom) keep();
 }
 
 // ---- Pointer and keyboard: pan and zoom (pan-zoom.js), hover, click, drag an organisation to pin it. ----
 const controls = panZoom({
   element: () => (data ? canvas() : null),
   view: () => view,
-  setView: (next, moving) => { view = next; request(); if (!moving) remember(); },
+  setView: (next, dragging) => { view = next; moved(); request(); if (!dragging) remember(); },
   zoom(v, x, y, rect, factor) {
     const scale = v.k * fit(rect);
     const [wx, wy] = [(x - rect.width / 2) / scale + v.cx, (y - rect.height / 2) / scale + v.cy];
