@@ -94,6 +94,7 @@ async function load() {
     loadedOnce = true;
     const initial = readState();
     if (initial.view) view = { cx: initial.view[0], cy: initial.view[1], k: Math.min(60, Math.max(0.5, initial.view[2])) };
+    else view = framed(data.nodes);
     const chosen = initial.selected ? data.nodes.findIndex(d => d.id === initial.selected) : -1;
     if (chosen >= 0) select(chosen);
   }
@@ -102,6 +103,17 @@ async function load() {
   c.dataset.ready = 'true';
   c.dataset.version = data.version;
   request();
+}
+
+// The opening view: where the organisations are, the farthest 2 % on each side left out — a hub with thousands of
+// partners of its own, far from the rest, would otherwise shrink everyone else into a corner.
+function framed(nodes) {
+  if (nodes.length < quickFrom) return { cx: 500, cy: 500, k: 1 };
+  const at = (values, q) => values[Math.floor(q * (values.length - 1))];
+  const xs = Float64Array.from(nodes, d => d.x).sort(), ys = Float64Array.from(nodes, d => d.y).sort();
+  const [x0, x1, y0, y1] = [at(xs, 0.02), at(xs, 0.98), at(ys, 0.02), at(ys, 0.98)];
+  const k = Math.min(60, Math.max(1, 0.9 * 1000 / Math.max(x1 - x0, y1 - y0, 1)));
+  return { cx: (x0 + x1) / 2, cy: (y0 + y1) / 2, k };
 }
 
 // What a colleague's change did: organisations and ties that arrived (ringed in orange for a moment) and those that left
