@@ -45,7 +45,6 @@ public static class BenchCommand
                 var cordisNetwork = OrganisationProjection.Project(cordisGraph);
                 CordisWhatIf(cordisGraph, cordisNetwork, parse.GetRequiredValue(whatIfId));
                 CordisAnalysis(cordisNetwork, parse.GetValue(noReference) ? null : parse.GetRequiredValue(python));
-                Growth(parse.GetRequiredValue(cordis), parse.GetRequiredValue(members));
             }
             else
             {
@@ -92,6 +91,10 @@ public static class BenchCommand
                 AnsiConsole.MarkupLine(row);
             if (script is null)
                 AnsiConsole.MarkupLine("[yellow]bench/reference_bench.py not found: reference tools not timed.[/]");
+            // Last: the large what-ifs leave this process large, and a reference process started after them would start
+            // with its peak memory (ru_maxrss survives fork and exec).
+            if (Directory.Exists(parse.GetRequiredValue(cordis)))
+                Growth(parse.GetRequiredValue(cordis), parse.GetRequiredValue(members));
             return Task.FromResult(0);
         }));
         return command;
