@@ -60,6 +60,12 @@ public sealed class FolderImportTests : IDisposable
         var organisations = await admin.GetFromJsonAsync<JsonElement>("/api/datasets/members/organisations?pageSize=500");
         Assert.Equal(generated.OfType<Network.Analysis.Domain.Organisation>().Count(), organisations.GetProperty("total").GetInt32());
 
+        // The Import page shows the admin the folder and what became of it.
+        var page = await admin.GetStringAsync("/import");
+        Assert.Contains("Folders on the server", page);
+        Assert.Contains("<th scope=\"row\">members-150</th>", page);
+        Assert.Contains($"created <a href=\"/datasets/members\">members</a> ({records:N0} records)", page);
+
         // The folder's name is taken now; another import into the same name is refused.
         var again = await admin.PostAsJsonAsync("/api/folders/members-150/import", new { name = "members" });
         Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
