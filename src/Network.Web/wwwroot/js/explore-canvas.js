@@ -105,14 +105,14 @@ async function load() {
   request();
 }
 
-// The opening view: where the organisations are, the farthest 2 % on each side left out — a hub with thousands of
-// partners of its own, far from the rest, would otherwise shrink everyone else into a corner.
+// The opening view: where most organisations are — the middle 80 % on each axis, with a margin — so that a hub with
+// thousands of partners of its own, far from the rest, does not shrink everyone else into a corner.
 function framed(nodes) {
   if (nodes.length < quickFrom) return { cx: 500, cy: 500, k: 1 };
   const at = (values, q) => values[Math.floor(q * (values.length - 1))];
   const xs = Float64Array.from(nodes, d => d.x).sort(), ys = Float64Array.from(nodes, d => d.y).sort();
-  const [x0, x1, y0, y1] = [at(xs, 0.02), at(xs, 0.98), at(ys, 0.02), at(ys, 0.98)];
-  const k = Math.min(60, Math.max(1, 0.9 * 1000 / Math.max(x1 - x0, y1 - y0, 1)));
+  const [x0, x1, y0, y1] = [at(xs, 0.1), at(xs, 0.9), at(ys, 0.1), at(ys, 0.9)];
+  const k = Math.min(60, Math.max(1, 1000 / (1.5 * Math.max(x1 - x0, y1 - y0, 1))));
   return { cx: (x0 + x1) / 2, cy: (y0 + y1) / 2, k };
 }
 
