@@ -164,6 +164,9 @@ public sealed class AnalysisService(DatasetCatalog catalog, IHubContext<NetworkH
     /// communities, value chains and introductions, the what-if of the ten leading brokers, the report and the default
     /// comparison between dates, the layout, then the rank bands.
     /// </summary>
+    /// <summary>From this many organisations a dataset is large: its betweenness is estimated and its slow pages are warmed.</summary>
+    public const int LargeNetwork = Network.Analysis.Insights.BrokerProfiles.SampledAbove;
+
     private async Task WarmAsync(string dataset, AnalysisSnapshot snapshot)
     {
         var stopping = _stopping.Token;
@@ -181,8 +184,9 @@ public sealed class AnalysisService(DatasetCatalog catalog, IHubContext<NetworkH
         {
             _ = snapshot.CommunityLabels;
             _ = snapshot.CommunityStability;
-            // The people's broker stability (the brokers page for people, the report).
-            if (snapshot.Actors.Actors.Any(a => a.Label == NodeLabel.Person))
+            // A large network's people's broker stability (the brokers page for people, the report): Leiden runs on
+            // every organisation and person.
+            if (snapshot.Actors.Graph.NodeCount > LargeNetwork && snapshot.Actors.Actors.Any(a => a.Label == NodeLabel.Person))
                 _ = snapshot.ActorStability;
         });
         Step(50, "value chains");
@@ -193,15 +197,19 @@ public sealed class AnalysisService(DatasetCatalog catalog, IHubContext<NetworkH
         // meanwhile takes its turn between two brokers instead of waiting for all ten.
         foreach (var broker in snapshot.Brokers.Where(b => b.Label == nameof(NodeLabel.Organisation)).Take(10))
             await snapshot.HeavyAsync(s => (s.WhatIf(broker.Id), s.WithoutActor(broker.Id)), stopping);
-        Step(65, "report");
-        // The board report and the comparison over the last three years as the Compare page opens it (two projections
-        // and their betweenness: seconds on a large network).
-        await Task.Run(() =>
+        // A large network's board report and the comparison over the last three years as the Compare page opens it
+        // (two projections and their betweenness: seconds there; a smaller network's take a moment on first reading,
+        // and warming them would only take the processor from the what-ifs above on a shared server).
+        if (snapshot.Organisations.Graph.NodeCount > LargeNetwork)
         {
-            _ = snapshot.Report;
-            var today = DateOnly.FromDateTime(DateTime.UtcNow);
-            _ = snapshot.Compare(today.AddYears(-3), today);
-        });
+            Step(65, "report");
+            await Task.Run(() =>
+            {
+                _ = snapshot.Report;
+                var today = DateOnly.FromDateTime(DateTime.UtcNow);
+                _ = snapshot.Compare(today.AddYears(-3), today);
+            });
+        }
         Step(70, "layout");
         foreach (var warmup in services.GetServices<IDatasetWarmup>())
             await warmup.WarmAsync(dataset, CancellationToken.None);
