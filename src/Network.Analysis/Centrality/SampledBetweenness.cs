@@ -75,7 +75,9 @@ public static class SampledBetweenness
             (block, _, sampler) =>
             {
                 var draws = (int)((long)samples * (block + 1) / blocks - (long)samples * block / blocks);
-                var random = new Random(HashCode.Combine(seed, block));
+                // The same rule as the rank bands' copies: HashCode.Combine is salted per process, and the CLI and the server
+                // must print the same estimate for the same network and seed.
+                var random = new Random(unchecked((seed * 1_000_003) + block));
                 var count = new int[n];
                 for (var i = 0; i < draws; i++)
                 {
