@@ -78,9 +78,3 @@ public static class ImportCommand
         return command;
     }
 }
-
-/// <summary>Progress told at once on the writing thread (System.Progress would tell it later, after the write may be done).</summary>
-internal sealed class Reported<T>(Action<T> report) : IProgress<T>
-{
-    public void Report(T value) => report(value);
-}

@@ -97,7 +97,7 @@ public sealed class FolderImports(DatasetCatalog catalog, Analysis.AnalysisServi
             if (contents.Errors.Count > 0)
                 throw new ValidationFailedException(CsvBundle.Locate(contents.Errors, contents.Locations).Distinct().ToList());
             job.Writing(contents.Graph.Nodes.Count + contents.Graph.Relationships.Count);
-            await catalog.CreateAsync(info, contents.Graph, new Told(job.Wrote), cancellationToken);
+            await catalog.CreateAsync(info, contents.Graph, new Reported<int>(job.Wrote), cancellationToken);
             job.Finish(clock.GetUtcNow(), null, []);
             analysis.Changed(info.Name);
             log.LogInformation("Created dataset {Dataset} from the server folder {Folder}", info.Name, job.Folder);
@@ -112,12 +112,6 @@ public sealed class FolderImports(DatasetCatalog catalog, Analysis.AnalysisServi
             log.LogError(e, "Importing the server folder {Folder} failed", job.Folder);
             job.Finish(clock.GetUtcNow(), $"The import stopped, nothing was written: {e.Message}", []);
         }
-    }
-
-    /// <summary>Progress told at once on the writing thread.</summary>
-    private sealed class Told(Action<int> tell) : IProgress<int>
-    {
-        public void Report(int value) => tell(value);
     }
 
     /// <summary>One import; its fields are read by requests while the import's own task writes them.</summary>

@@ -124,3 +124,12 @@ public static class NetworkStoreExtensions
 
 /// <summary>The store could not be reached or answered with a server error; it is unavailable, nothing was written.</summary>
 public sealed class GraphDatabaseUnavailableException(string message, Exception? inner = null) : Exception(message, inner);
+
+/// <summary>
+/// Progress told at once on the writing thread (System.Progress would tell it later, after the write may be done): what
+/// a long import reports to <see cref="GraphBatch.Progress"/>, from the command line or the server.
+/// </summary>
+public sealed class Reported<T>(Action<T> report) : IProgress<T>
+{
+    public void Report(T value) => report(value);
+}
