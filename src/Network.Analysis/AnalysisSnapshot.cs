@@ -267,7 +267,7 @@ public sealed class AnalysisSnapshot : IDisposable
     /// <summary>Today and a proposed change side by side (an actor removed, a partnership added), once per key for this version.</summary>
     public ScenarioComparison Scenario(string key, Func<NetworkGraph> change, IReadOnlyCollection<string>? home = null) =>
         (ScenarioComparison)Gated(Entry("scenario\n" + key + "\n" + Key(home), () => Network.Analysis.Insights.Scenario.Compare(
-            Cached("today\n" + Key(home), () => Network.Analysis.Insights.Scenario.Today(Graph, AsOf, Region(home), _seed, Organisations, Metrics.Betweenness)), change(), AsOf, Region(home), _seed)));
+            Cached("today\n" + Key(home), () => Network.Analysis.Insights.Scenario.Today(Graph, AsOf, Region(home), _seed, Organisations, Metrics.Betweenness)), change(), AsOf, Region(home))));
 
     /// <summary>Today and the network without one actor, side by side (the what-if page's comparison).</summary>
     public ScenarioComparison WithoutActor(string id) =>

@@ -92,7 +92,7 @@ public static class NetworkAnalysis
             if (large && !askedForDistances)
             {
                 estimate = SampledBetweenness.Estimate(graph, options.Epsilon, options.Delta, options.Seed);
-                paths = new ShortestPathCentralities(estimate.Betweenness, null, null, 0);
+                paths = new ShortestPathCentralities(estimate.Betweenness, null, null, 0, 0);
             }
             else
             {

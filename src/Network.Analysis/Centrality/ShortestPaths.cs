@@ -8,7 +8,13 @@ namespace Network.Analysis.Centrality;
 /// <param name="Betweenness">Normalised betweenness per node.</param>
 /// <param name="Closeness">Closeness per node, or null when not computed (sampled runs).</param>
 /// <param name="Harmonic">Harmonic centrality per node, or null when not computed.</param>
-public sealed record ShortestPathCentralities(double[] Betweenness, double[]? Closeness, double[]? Harmonic, int Sources);
+/// <param name="HarmonicOfSources">The harmonic centralities of the sources summed (of every node when exact): with
+/// <paramref name="Sources"/>, the network's global efficiency, sampled or not.</param>
+public sealed record ShortestPathCentralities(double[] Betweenness, double[]? Closeness, double[]? Harmonic, int Sources, double HarmonicOfSources)
+{
+    /// <summary>Global efficiency (Latora and Marchiori 2001): the mean of 1/d over ordered pairs, from the sources measured.</summary>
+    public double Efficiency => Betweenness.Length < 2 || Sources == 0 ? 0 : HarmonicOfSources / (Sources * (Betweenness.Length - 1.0));
+}
 
 /// <summary>
 /// Betweenness, closeness and harmonic centrality from one single-source shortest-path pass per source
@@ -67,7 +73,7 @@ public static class ShortestPaths
             return mapped;
         }
         return new ShortestPathCentralities(Back(result.Betweenness), result.Closeness is null ? null : Back(result.Closeness),
-            result.Harmonic is null ? null : Back(result.Harmonic), result.Sources);
+            result.Harmonic is null ? null : Back(result.Harmonic), result.Sources, result.HarmonicOfSources);
     }
 
     /// <param name="order">When the graph was renumbered: its node i is the caller's node order[i].</param>
@@ -105,6 +111,7 @@ public static class ShortestPaths
         var betweenness = new double[n];
         var closeness = exact ? new double[n] : null;
         var harmonic = exact ? new double[n] : null;
+        var sourceHarmonic = new double[sources.Length];
         var threads = maxThreads > 0 ? maxThreads : Environment.ProcessorCount;
 
         // Sources are cut into fixed blocks, each summed in source order and the blocks added in block order, so the
@@ -121,8 +128,10 @@ public static class ShortestPaths
                 {
                     var s = sources[i];
                     worker.Run(s);
+                    var (c, h) = worker.ClosenessAndHarmonic(n);
+                    sourceHarmonic[i] = h;
                     if (exact)
-                        (closeness![s], harmonic![s]) = worker.ClosenessAndHarmonic(n);
+                        (closeness![s], harmonic![s]) = (c, h);
                 }
                 partials[block] = worker.TakePartial();
                 return worker;
@@ -148,7 +157,11 @@ public static class ShortestPaths
         {
             Array.Clear(betweenness);
         }
-        return new ShortestPathCentralities(betweenness, closeness, harmonic, sources.Length);
+        // Summed in source order: the same total however the threads ran.
+        var harmonicOfSources = 0.0;
+        foreach (var h in sourceHarmonic)
+            harmonicOfSources += h;
+        return new ShortestPathCentralities(betweenness, closeness, harmonic, sources.Length, harmonicOfSources);
     }
 
     /// <summary>

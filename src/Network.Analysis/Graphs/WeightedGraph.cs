@@ -167,6 +167,43 @@ public sealed class WeightedGraph
     }
 
     /// <summary>
+    /// The graph without node <paramref name="removed"/> and its ties, the nodes after it one place earlier: the same
+    /// graph <see cref="Create"/> makes from the remaining nodes and ties, copied from this one's arrays in one pass
+    /// rather than built again (a what-if on 50,000 organisations spent 0.4 s building it from the ties' names).
+    /// </summary>
+    public WeightedGraph WithoutNode(int removed)
+    {
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual((uint)removed, (uint)NodeCount, nameof(removed));
+        var n = NodeCount - 1;
+        var offsets = new int[n + 1];
+        var targets = new int[Targets.Length - 2 * Degree(removed)];
+        var weights = new double[targets.Length];
+        var at = 0;
+        for (var v = 0; v <= n; v++)
+        {
+            if (v == removed)
+                continue;
+            for (var e = Offsets[v]; e < Offsets[v + 1]; e++)
+            {
+                var w = Targets[e];
+                if (w == removed)
+                    continue;
+                // Neighbours stay sorted: every number above the removed node moves down by one.
+                (targets[at], weights[at]) = (w > removed ? w - 1 : w, Weights[e]);
+                at++;
+            }
+            offsets[v < removed ? v + 1 : v] = at;
+        }
+        var ids = new string[n];
+        for (var v = 0; v <= n; v++)
+        {
+            if (v != removed)
+                ids[v < removed ? v : v - 1] = Ids[v];
+        }
+        return new WeightedGraph(ids, offsets, targets, weights);
+    }
+
+    /// <summary>
     /// The nodes in breadth-first order, each component from its best-connected node and the partners of a node
     /// best-connected first: nodes near each other in the graph get numbers near each other, so a pass over the graph
     /// finds what it reads next in the processor's cache.

@@ -14,7 +14,7 @@ public sealed class BetweennessAfterChange
 {
     public const int SampleAbove = 2000, Samples = 200;
 
-    private readonly Lazy<double[]> _sampledToday;
+    private readonly Lazy<ShortestPathCentralities> _sampledToday;
 
     /// <param name="today">Betweenness of <paramref name="graph"/> as the metrics have it; computed here when null.</param>
     public BetweennessAfterChange(WeightedGraph graph, double[]? today, int seed)
@@ -22,8 +22,10 @@ public sealed class BetweennessAfterChange
         Graph = graph;
         Seed = seed;
         SampleSources = graph.NodeCount > SampleAbove ? Samples : null;
-        Today = today ?? ShortestPaths.Compute(graph, SampleSources, seed).Betweenness;
-        _sampledToday = new(() => SampleSources is null || today is null ? Today : ShortestPaths.Compute(graph, SampleSources, seed).Betweenness);
+        // Today's pass over the sources a changed network is measured from: its betweenness is what the change is
+        // measured against, its harmonic sums today's efficiency. Not needed before the first change unless asked.
+        _sampledToday = new(() => ShortestPaths.Compute(graph, SampleSources, seed));
+        Today = today ?? _sampledToday.Value.Betweenness;
     }
 
     public WeightedGraph Graph { get; }
@@ -35,14 +37,22 @@ public sealed class BetweennessAfterChange
     /// <summary>Today's betweenness, in <see cref="Graph"/>'s node order.</summary>
     public double[] Today { get; }
 
-    /// <summary>The betweenness of <paramref name="changed"/>, in its node order.</summary>
-    public double[] After(WeightedGraph changed)
+    /// <summary>Today's global efficiency, from the same sources as a changed network's.</summary>
+    public double Efficiency => _sampledToday.Value.Efficiency;
+
+    /// <summary>The betweenness of <paramref name="changed"/>, in its node order, and its efficiency: one pass for both.</summary>
+    public (double[] Betweenness, double Efficiency) After(WeightedGraph changed)
     {
-        var computed = ShortestPaths.Compute(changed, SampleSources, Seed).Betweenness;
+        var computed = ShortestPaths.Compute(changed, SampleSources, Seed);
         if (SampleSources is null)
-            return computed;
-        var sampledToday = _sampledToday.Value;
-        return Enumerable.Range(0, changed.NodeCount).Select(v => Graph.IndexOf(changed.Ids[v]) is var i and >= 0
-            ? Math.Max(0, Today[i] + computed[v] - sampledToday[i]) : computed[v]).ToArray();
+            return (computed.Betweenness, computed.Efficiency);
+        var sampledToday = _sampledToday.Value.Betweenness;
+        var betweenness = new double[changed.NodeCount];
+        for (var v = 0; v < betweenness.Length; v++)
+        {
+            betweenness[v] = Graph.IndexOf(changed.Ids[v]) is var i and >= 0
+                ? Math.Max(0, Today[i] + computed.Betweenness[v] - sampledToday[i]) : computed.Betweenness[v];
+        }
+        return (betweenness, computed.Efficiency);
     }
 }

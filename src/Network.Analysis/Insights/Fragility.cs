@@ -175,15 +175,15 @@ public static class Fragility
 
         // A city leaving changes no tie, and its organisations keep their places in today's data: nothing is severed.
         // Largest first: the pairs of groups with the most organisations between them lose the most.
+        var afterIndex = ReferenceEquals(after, before) ? [] : Enumerable.Range(0, beforeGraph.NodeCount).Select(v => afterGraph.IndexOf(beforeGraph.Ids[v])).ToArray();
         var severed = ReferenceEquals(after, before) ? [] : baseline.Attributes
-            .SelectMany(a => Severed(a.Attribute, a.ValueOf, before, componentBefore, after, componentAfter))
+            .SelectMany(a => Severed(a, before, componentBefore, after, componentAfter, afterIndex))
             .OrderByDescending(x => (long)x.FromSize * x.ToSize).ThenBy(x => x.Attribute, StringComparer.Ordinal).ThenBy(x => x.From, StringComparer.Ordinal).ThenBy(x => x.To, StringComparer.Ordinal)
             .ToList();
 
-        var samples = baseline.Samples;
-        var efficiencyAfter = ReferenceEquals(after, before) ? baseline.Efficiency : Efficiency(afterGraph, baseline.Seed, samples);
         var longer = LongerPaths(beforeGraph, afterGraph, remaining, beforeIndex);
-        var betweennessAfter = ReferenceEquals(after, before) ? baseline.Betweenness.Today : baseline.Betweenness.After(afterGraph);
+        var (betweennessAfter, efficiencyAfter) = ReferenceEquals(after, before)
+            ? (baseline.Betweenness.Today, baseline.Efficiency) : baseline.Betweenness.After(afterGraph);
         var takeOver = Enumerable.Range(0, remaining.Count)
             .Select(i => new BrokerChange(remaining[i], after.Organisations[i].Name, baseline.Betweenness.Today[beforeIndex[i]], betweennessAfter[i]))
             .Where(c => c.After > c.Before + 1e-12)
@@ -191,7 +191,7 @@ public static class Fragility
             .Take(5)
             .ToList();
 
-        var gaps = Gaps.Compare(baseline.Chains, Gaps.Analyse(Scenario.Without(graph, id), after, baseline.Home));
+        var gaps = Gaps.Compare(baseline.Chains, Gaps.Analyse(baseline.ChainInputs.Without(removed, () => Scenario.Without(graph, id)), after, baseline.Home, baseline.Chains));
         return new WhatIfReport(id, removed.DisplayName, removed.Label.ToString(), disconnected, cutOff, isolated, severed, baseline.Efficiency, efficiencyAfter, longer, takeOver)
         {
             GapsOpened = gaps.Opened,
@@ -209,10 +209,11 @@ public static class Fragility
     /// component that keeps the most groups can lose a link, so only pairs with such a group are tried — never every
     /// pair of the 1,500 cities of a large network, as a set of all linked pairs before and after would hold.
     /// </summary>
-    private static IEnumerable<SeveredGroups> Severed(string attribute, Func<Organisation, string?> valueOf, OrganisationNetwork before, int[] componentBefore,
-        OrganisationNetwork after, int[] componentAfter)
+    /// <param name="afterIndex">Each organisation's place after, or −1 when it left.</param>
+    private static IEnumerable<SeveredGroups> Severed(GroupedBy grouping, OrganisationNetwork before, int[] componentBefore,
+        OrganisationNetwork after, int[] componentAfter, int[] afterIndex)
     {
-        var valuesBefore = ValuesByComponent(before, componentBefore, valueOf);
+        var (attribute, valueOf, valuesBefore, sizes) = (grouping.Attribute, grouping.ValueOf, grouping.ValuesByComponent, grouping.Sizes);
         var valuesAfter = ValuesByComponent(after, componentAfter, valueOf);
         var partsOf = new Dictionary<string, List<int>>(StringComparer.Ordinal);
         foreach (var (part, values) in valuesAfter)
@@ -229,16 +230,14 @@ public static class Fragility
 
         // The parts after of each component before (where its remaining members are now), components in member order.
         var partsOfComponent = new Dictionary<int, HashSet<int>>();
-        var afterIndex = after.Organisations.Select((o, i) => (o.Id, i)).ToDictionary(x => x.Id, x => x.i, StringComparer.Ordinal);
         for (var v = 0; v < before.Organisations.Count; v++)
         {
             if (!partsOfComponent.TryGetValue(componentBefore[v], out var set))
                 partsOfComponent[componentBefore[v]] = set = [];
-            if (afterIndex.TryGetValue(before.Organisations[v].Id, out var i))
+            if (afterIndex[v] is var i and >= 0)
                 set.Add(componentAfter[i]);
         }
 
-        var sizes = before.Organisations.Select(valueOf).OfType<string>().GroupBy(v => v, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
         var emitted = new HashSet<(string, string)>();
         foreach (var (component, parts) in partsOfComponent)
         {
@@ -260,7 +259,7 @@ public static class Fragility
         }
     }
 
-    private static Dictionary<int, HashSet<string>> ValuesByComponent(OrganisationNetwork network, int[] component, Func<Organisation, string?> valueOf)
+    internal static Dictionary<int, HashSet<string>> ValuesByComponent(OrganisationNetwork network, int[] component, Func<Organisation, string?> valueOf)
     {
         var values = new Dictionary<int, HashSet<string>>();
         for (var i = 0; i < network.Organisations.Count; i++)
@@ -272,39 +271,6 @@ public static class Fragility
             set.Add(value);
         }
         return values;
-    }
-
-    /// <summary>Global efficiency from the harmonic sums (sampled sources above 2,000 nodes, the same sources before and after).</summary>
-    public static double Efficiency(WeightedGraph graph, int seed = 42, int? samples = null)
-    {
-        var n = graph.NodeCount;
-        if (n < 2)
-            return 0;
-        var harmonic = HarmonicSums(graph, seed, samples);
-        return harmonic.Sum / (harmonic.Sources * (n - 1.0));
-    }
-
-    private static (double Sum, int Sources) HarmonicSums(WeightedGraph graph, int seed, int? samples)
-    {
-        if (samples is null)
-        {
-            var all = ShortestPaths.Compute(graph);
-            return (all.Harmonic!.Sum(), graph.NodeCount);
-        }
-        var sources = Enumerable.Range(0, graph.NodeCount).ToArray();
-        new Random(seed).Shuffle(sources);
-        // Each source's sum on its own core, added in source order: the same total as one after the other.
-        var sums = new double[Math.Min(samples.Value, sources.Length)];
-        var searches = ShortestPaths.DistanceSearches(graph);
-        Parallel.For(0, sums.Length, searches, (i, _, search) =>
-        {
-            sums[i] = search.From(sources[i]).Where(d => d > 0 && double.IsFinite(d)).Sum(d => 1 / d);
-            return search;
-        }, _ => { });
-        var sum = 0.0;
-        foreach (var part in sums)
-            sum += part;
-        return (sum, samples.Value);
     }
 
     private static int LongerPaths(WeightedGraph before, WeightedGraph after, List<string> remaining, int[] beforeIndex)
@@ -329,6 +295,10 @@ public static class Fragility
     }
 }
 
+/// <summary>A grouping of organisations (by city, say) and today's side of it: the groups in each component, each group's size.</summary>
+public sealed record GroupedBy(string Attribute, Func<Organisation, string?> ValueOf, IReadOnlyDictionary<int, HashSet<string>> ValuesByComponent,
+    IReadOnlyDictionary<string, int> Sizes);
+
 /// <summary>
 /// Today's side of every what-if on one version of the data, computed once and shared by all of them: the projection,
 /// its components, betweenness and efficiency (sampled above 2,000 organisations), the home region's value-chain gaps
@@ -346,18 +316,20 @@ public sealed class WhatIfBaseline
         Components = Connectivity.Components(before.Graph);
         Betweenness = new BetweennessAfterChange(before.Graph, betweenness, seed);
         Samples = Betweenness.SampleSources;
-        Efficiency = Fragility.Efficiency(before.Graph, seed, Samples);
-        Chains = ValueChain.Gaps.Analyse(graph, before, home);
+        Efficiency = Betweenness.Efficiency;
+        ChainInputs = ValueChain.ChainInputs.Of(graph);
+        Chains = ValueChain.Gaps.Analyse(ChainInputs, before, home);
         Gaps = Chains.SelectMany(c => c.Gaps).Select(ValueChain.Gaps.Describe).ToHashSet();
         var nodes = Nodes;
         var cityOf = graph.OfType(RelationshipType.LocatedIn).Where(r => nodes.GetValueOrDefault(r.To) is City)
             .GroupBy(r => r.From).ToDictionary(g => g.Key, g => (City)nodes[g.First().To]);
-        Attributes =
-        [
+        Attributes = new (string Attribute, Func<Organisation, string?> ValueOf)[]
+        {
             ("city", o => cityOf.GetValueOrDefault(o.Id)?.Name),
             ("region", o => cityOf.GetValueOrDefault(o.Id)?.Region),
             ("sector", o => o.Sectors.Count > 0 ? nodes.GetValueOrDefault(o.Sectors[0])?.DisplayName : null),
-        ];
+        }.Select(a => new GroupedBy(a.Attribute, a.ValueOf, Fragility.ValuesByComponent(before, Components, a.ValueOf),
+            before.Organisations.Select(a.ValueOf).OfType<string>().GroupBy(v => v, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal))).ToList();
     }
 
     /// <param name="before">The organisation projection of <paramref name="graph"/> (as of the date the what-ifs look at).</param>
@@ -378,7 +350,10 @@ public sealed class WhatIfBaseline
     public double Efficiency { get; }
     public IReadOnlySet<string> Gaps { get; }
     public IReadOnlyList<SectorChain> Chains { get; }
-    public IReadOnlyList<(string Attribute, Func<Organisation, string?> ValueOf)> Attributes { get; }
+    /// <summary>What the value chains are read from, for the chains after a departure.</summary>
+    public ChainInputs ChainInputs { get; }
+    /// <summary>The groupings whose links a departure can sever (city, region, sector), today's side of each counted once.</summary>
+    public IReadOnlyList<GroupedBy> Attributes { get; }
 }
 
 /// <summary>

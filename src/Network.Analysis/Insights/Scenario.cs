@@ -29,7 +29,7 @@ public sealed record ScenarioComparison(ScenarioSide Today, ScenarioSide Changed
 /// <summary>
 /// A proposed change tried out without writing it: the data with an actor removed, or with a partnership added, projected
 /// and analysed like today's. Connected pairs are Σ over components of s(s−1)/2 organisation pairs; efficiency is
-/// <see cref="Fragility.Efficiency"/> (from the same 200 seeded sources on both sides above 2,000 organisations); top
+/// global efficiency, from the same pass as betweenness (the same 200 seeded sources on both sides above 2,000 organisations); top
 /// brokers are the five highest betweenness values, today's as the metrics have them and a changed side's as
 /// <see cref="BetweennessAfterChange"/> measures them; gaps are those of <see cref="Gaps.Analyse"/> for the home region.
 /// </summary>
@@ -50,13 +50,14 @@ public static class Scenario
     }
 
     public static ScenarioComparison Compare(NetworkGraph today, NetworkGraph changed, DateOnly? asOf, IReadOnlyCollection<string> homeRegion, int seed = 42) =>
-        Compare(Today(today, asOf, homeRegion, seed), changed, asOf, homeRegion, seed);
+        Compare(Today(today, asOf, homeRegion, seed), changed, asOf, homeRegion);
 
     /// <summary>Against today's side computed once (it is the same for every change tried on the same data).</summary>
-    public static ScenarioComparison Compare(ScenarioSide today, NetworkGraph changed, DateOnly? asOf, IReadOnlyCollection<string> homeRegion, int seed = 42)
+    /// <param name="today">Its seed is the changed side's: the same sources on both sides.</param>
+    public static ScenarioComparison Compare(ScenarioSide today, NetworkGraph changed, DateOnly? asOf, IReadOnlyCollection<string> homeRegion)
     {
         var network = OrganisationProjection.Project(changed, asOf);
-        var b = Side(changed, network, homeRegion, seed, today.Betweenness!.After(network.Graph), today.Betweenness.SampleSources);
+        var b = Side(changed, network, homeRegion, today.Betweenness!.After(network.Graph));
         var sampled = today.Betweenness.SampleSources is not null;
         var changes = Gaps.Compare(today.Chains, b.Chains);
         return new ScenarioComparison(today, b, changes.Opened, changes.Closed, sampled) { GapsWorsened = changes.Worsened, EmptiedSectors = changes.Emptied };
@@ -69,12 +70,13 @@ public static class Scenario
     {
         network ??= OrganisationProjection.Project(today, asOf);
         var measured = new BetweennessAfterChange(network.Graph, betweenness, seed);
-        return Side(today, network, homeRegion, seed, measured.Today, measured.SampleSources) with { Betweenness = measured };
+        return Side(today, network, homeRegion, (measured.Today, measured.Efficiency)) with { Betweenness = measured };
     }
 
-    /// <param name="samples">Efficiency from this many seeded sources (the same on both sides of a comparison).</param>
-    private static ScenarioSide Side(NetworkGraph graph, OrganisationNetwork network, IReadOnlyCollection<string> home, int seed, double[] betweenness, int? samples)
+    /// <param name="measured">Betweenness and efficiency, measured from the same seeded sources on both sides of a comparison.</param>
+    private static ScenarioSide Side(NetworkGraph graph, OrganisationNetwork network, IReadOnlyCollection<string> home, (double[] Betweenness, double Efficiency) measured)
     {
+        var betweenness = measured.Betweenness;
         var g = network.Graph;
         var components = Connectivity.Components(g);
         var pairs = components.GroupBy(c => c).Sum(c => (long)c.Count() * (c.Count() - 1) / 2);
@@ -82,6 +84,6 @@ public static class Scenario
             .Select(v => new BrokerChange(g.Ids[v], network.Organisations[v].Name, betweenness[v], betweenness[v])).ToList();
         var chains = Gaps.Analyse(graph, network, home);
         var gaps = chains.SelectMany(c => c.Gaps).Select(Gaps.Describe).Order(StringComparer.Ordinal).ToList();
-        return new ScenarioSide(g.NodeCount, g.EdgeCount, components.Distinct().Count(), pairs, Fragility.Efficiency(g, seed, samples), top, gaps) { Chains = chains };
+        return new ScenarioSide(g.NodeCount, g.EdgeCount, components.Distinct().Count(), pairs, measured.Efficiency, top, gaps) { Chains = chains };
     }
 }

@@ -41,6 +41,10 @@ public sealed class OrganisationNetwork
     public OrganisationTie? Tie(string a, string b) =>
         _ties.Value.GetValueOrDefault(string.CompareOrdinal(a, b) < 0 ? (a, b) : (b, a));
 
+    /// <summary>Whether the two organisations are tied, read from the graph (no table of the ties' reasons is built).</summary>
+    public bool Tied(string a, string b) =>
+        Graph.IndexOf(a) is var u and >= 0 && Graph.IndexOf(b) is var v and >= 0 && Graph.Weight(u, v) > 0;
+
     /// <summary>
     /// The projection of the same data without one node, derived from this one instead of projected again (what-if):
     /// without an organisation, its ties go and every other tie stays as it is (a tie's reasons are what its two
@@ -50,8 +54,11 @@ public sealed class OrganisationNetwork
     /// </summary>
     public OrganisationNetwork Without(string id)
     {
-        if (Organisations.Any(o => o.Id == id))
-            return With(Organisations.Where(o => o.Id != id).ToList(), Ties.Where(t => t.A != id && t.B != id).ToList());
+        if (Graph.IndexOf(id) is var index and >= 0)
+        {
+            return new OrganisationNetwork(Graph.WithoutNode(index), Organisations.Where(o => o.Id != id).ToList(),
+                Ties.Where(t => t.A != id && t.B != id).ToList(), AsOf);
+        }
         bool Gives(TieReason r) => r.Kind != TieKind.Partnership && r.Via == id;
         if (!Ties.Any(t => t.Reasons.Any(Gives)))
             return this;
