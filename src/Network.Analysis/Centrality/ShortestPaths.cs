@@ -228,6 +228,9 @@ public static class ShortestPaths
         private readonly Slot[] _slots = [];
         private readonly int[] _successors = [];
         private readonly int[] _successorsFrom = [];
+        // Unweighted pass: how many nodes the last search found at each number of hops, up to the farthest.
+        private readonly int[] _atHops = [];
+        private int _farthest;
         private readonly DistanceHeap? _heap;
         private readonly BucketQueue? _buckets;
         private readonly bool _checkSettled;
@@ -260,6 +263,7 @@ public static class ShortestPaths
                 // A tie is a successor's from one end at most; the last place takes the write of a tie that was not one.
                 _successors = new int[graph.EdgeCount + 1];
                 _successorsFrom = new int[n + 1];
+                _atHops = new int[n];
             }
             else
             {
@@ -338,6 +342,8 @@ public static class ShortestPaths
             ref var successorsFrom = ref MemoryMarshal.GetArrayDataReference(_successorsFrom);
             Unsafe.Add(ref slots, source) = new Slot(0, 1);
             order = source;
+            Array.Clear(_atHops, 0, _farthest + 1);
+            ref var atHops = ref MemoryMarshal.GetArrayDataReference(_atHops);
             int head = 0, tail = 1, met = 0;
             while (head < tail)
             {
@@ -356,6 +362,7 @@ public static class ShortestPaths
                         // Found: once per node, so this branch is rarely taken and well predicted.
                         w = new Slot(next, 0);
                         Unsafe.Add(ref order, tail++) = u;
+                        Unsafe.Add(ref atHops, next)++;
                     }
                     var successor = w.Hops == next;
                     w.Value += OnlyIf(successor, paths);
@@ -366,6 +373,7 @@ public static class ShortestPaths
             }
             Unsafe.Add(ref successorsFrom, tail) = met;
             _reached = tail;
+            _farthest = Unsafe.Add(ref slots, Unsafe.Add(ref order, tail - 1)).Hops;
         }
 
         /// <summary>
@@ -521,12 +529,23 @@ public static class ShortestPaths
         public (double Closeness, double Harmonic) ClosenessAndHarmonic(int n)
         {
             double total = 0, harmonic = 0;
-            var unweighted = _graph.IsUnweighted;
-            for (var i = 1; i < _reached; i++)
+            if (_graph.IsUnweighted)
             {
-                var d = unweighted ? _slots[_order[i]].Hops : _distance[_order[i]];
-                total += d;
-                harmonic += 1 / d;
+                // By the number of hops: as many terms as the farthest node is away, not one per node reached.
+                for (var hops = 1; hops <= _farthest; hops++)
+                {
+                    total += (double)_atHops[hops] * hops;
+                    harmonic += _atHops[hops] / (double)hops;
+                }
+            }
+            else
+            {
+                for (var i = 1; i < _reached; i++)
+                {
+                    var d = _distance[_order[i]];
+                    total += d;
+                    harmonic += 1 / d;
+                }
             }
             var r = _reached - 1.0;
             var closeness = total > 0 && n > 1 ? r / total * (r / (n - 1.0)) : 0;
