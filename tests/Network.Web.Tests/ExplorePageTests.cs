@@ -15,6 +15,20 @@ public sealed class ExplorePageTests : IDisposable
     public void Dispose() => _app.Dispose();
 
     [Fact]
+    public void TheSizeMenuOffersOnlyMeasuresTheAnalysisComputed()
+    {
+        // Above 20,000 organisations harmonic centrality is not computed: sizing by it would draw everyone alike.
+        var graph = Network.Analysis.Synthetic.RandomGraphs.BarabasiAlbert(200, 2, 3);
+        var all = Network.Analysis.NetworkAnalysis.Run(graph, new Network.Analysis.AnalysisOptions());
+        Assert.Equal(Network.Web.Pages.Explore.ExploreView.SizeMeasures.Select(m => m.Key), Network.Web.Pages.Explore.ExploreView.SizeMeasuresOf(all).Select(m => m.Key));
+        var some = Network.Analysis.NetworkAnalysis.Run(graph, new Network.Analysis.AnalysisOptions
+        {
+            Metrics = new HashSet<string> { "betweenness", "degree", "pagerank" },
+        });
+        Assert.Equal(["betweenness", "degree", "strength", "pagerank"], Network.Web.Pages.Explore.ExploreView.SizeMeasuresOf(some).Select(m => m.Key));
+    }
+
+    [Fact]
     public async Task TheSeedIsDrawnWholeWithOneCirclePerOrganisationAndItsTies()
     {
         var page = await Html.ParseAsync(await _app.CreateClient().GetAsync("/datasets/seed/explore"));

@@ -24,7 +24,11 @@ public sealed record ExploreNode(string Id, string Name, string Kind, string? Ci
 }
 
 /// <summary>A measure the explorer can size organisations by: its key (a data attribute), its name in the menu and what it means.</summary>
-public sealed record SizeMeasure(string Key, string Name, string Meaning, Func<AnalysisResult, WeightedGraph, int, double> Value);
+/// <param name="Computed">Whether the analysis has it (harmonic centrality is not computed above 20,000 organisations); always when null.</param>
+public sealed record SizeMeasure(string Key, string Name, string Meaning, Func<AnalysisResult, WeightedGraph, int, double> Value, Func<AnalysisResult, bool>? Computed = null)
+{
+    public bool In(AnalysisResult metrics) => Computed?.Invoke(metrics) ?? true;
+}
 
 /// <param name="Unconfirmed">A partnership a survey has from one side only.</param>
 public sealed record ExploreEdge(int U, int V, double Weight, string A, string B, bool Unconfirmed = false);
@@ -52,11 +56,14 @@ public sealed record ExploreView(IReadOnlyList<ExploreNode> Nodes, IReadOnlyList
             (m, _, v) => m.Betweenness![v]),
         new("degree", "number of partners", "the number of organisations it has ties with", (_, g, v) => g.Degree(v)),
         new("strength", "strength of ties", "the strength of its ties together (shared projects, agreements, people)", (_, g, v) => g.Strength(v)),
-        new("harmonic", "reach (harmonic closeness)", "reach — how few steps it takes to get to everyone else", (m, _, v) => m.Harmonic?[v] ?? 0),
-        new("pagerank", "PageRank (ties to well-tied ones)", "PageRank — ties to organisations that are themselves well tied count most", (m, _, v) => m.PageRank?[v] ?? 0),
+        new("harmonic", "reach (harmonic closeness)", "reach — how few steps it takes to get to everyone else", (m, _, v) => m.Harmonic?[v] ?? 0, m => m.Harmonic is not null),
+        new("pagerank", "PageRank (ties to well-tied ones)", "PageRank — ties to organisations that are themselves well tied count most", (m, _, v) => m.PageRank?[v] ?? 0, m => m.PageRank is not null),
         new("effective", "effective size (non-redundant partners)", "effective size — partners that do not already know each other",
-            (m, _, v) => m.StructuralHoles?.EffectiveSize[v] ?? 0),
+            (m, _, v) => m.StructuralHoles?.EffectiveSize[v] ?? 0, m => m.StructuralHoles is not null),
     ];
+
+    /// <summary>The measures the menu offers for this analysis: those it has computed.</summary>
+    public static IReadOnlyList<SizeMeasure> SizeMeasuresOf(AnalysisResult metrics) => SizeMeasures.Where(m => m.In(metrics)).ToList();
 
     /// <param name="layout">The shared map; null lays out just what is shown (a record page's small neighbourhood drawing).</param>
     /// <param name="limit">At most this many organisations (the focus and the best-connected others), for a small drawing.</param>

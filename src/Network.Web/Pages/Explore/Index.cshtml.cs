@@ -48,6 +48,9 @@ public sealed class ExploreModel(DatasetCatalog catalog, AnalysisService analysi
         await BuildAsync(cancellationToken);
         var inv = System.Globalization.CultureInfo.InvariantCulture;
         var names = SectorNames;
+        // A measure the analysis has not computed (harmonic centrality above 20,000 organisations) is null, not 0.
+        var computed = ExploreView.SizeMeasuresOf(Snapshot.Metrics).Select(m => m.Key).ToHashSet(StringComparer.Ordinal);
+        double? Measure(ExploreNode n, string key, int digits) => computed.Contains(key) ? Math.Round(n.Measures[key], digits) : null;
         var graph = new
         {
             version = View.Version,
@@ -58,8 +61,8 @@ public sealed class ExploreModel(DatasetCatalog catalog, AnalysisService analysi
                 x = Math.Round(n.X, 2), y = Math.Round(n.Y, 2), r = Math.Round(n.Radius, 2), community = n.Community + 1,
                 betweenness = n.Betweenness.ToString("F4", inv), degree = n.Degree, href = RecordLink(n.Id), pinned = n.Pinned,
                 sectors = string.Join(';', n.Sectors), sector = n.Sectors.Count > 0 ? names.GetValueOrDefault(n.Sectors[0]) ?? n.Sectors[0] : "", stages = string.Join(';', n.Stages), member = n.Member ? "true" : "false",
-                strength = Math.Round(n.Measures["strength"], 3), harmonic = Math.Round(n.Measures["harmonic"], 5),
-                pagerank = Math.Round(n.Measures["pagerank"], 7), effective = Math.Round(n.Measures["effective"], 3), active = n.Active ? "true" : "false",
+                strength = Math.Round(n.Measures["strength"], 3), harmonic = Measure(n, "harmonic", 5),
+                pagerank = Measure(n, "pagerank", 7), effective = Measure(n, "effective", 3), active = n.Active ? "true" : "false",
             }),
             edges = View.Edges.SelectMany(e => new[] { e.U, e.V }),
         };
