@@ -13,7 +13,7 @@ namespace Network.Tools;
 
 /// <summary>
 /// Times the explorer's layout (<see cref="MultilevelLayout"/>) against graph-tool's sfdp_layout on the same graphs in the
-/// same run — the synthetic 300-member ecosystem, the CORDIS projection and a generated 10,000-member one — with the
+/// same run — the synthetic 300-member ecosystem, the CORDIS projection and generated ecosystems of 10,000 and 50,000 members — with the
 /// ratio of the median tie length to the median distance between random pairs (lower is better) for both.
 /// </summary>
 public static class LayoutBenchCommand
@@ -23,7 +23,8 @@ public static class LayoutBenchCommand
         var python = new Option<string>("--python") { Description = "Python with graph-tool.", DefaultValueFactory = _ => "/usr/bin/python3" };
         var cordis = new Option<DirectoryInfo?>("--cordis") { Description = "The CORDIS data folder (default: data/cordis-h2020-leuven, found upwards)." };
         var noReference = new Option<bool>("--no-reference") { Description = "Time this engine only." };
-        var command = new Command("bench-layout", "Benchmark the explorer's layout against graph-tool's sfdp: time and tie-length ratio.") { python, cordis, noReference };
+        var members = new Option<string>("--members") { Description = "Comma-separated sizes of generated ecosystems laid out after CORDIS (empty: none).", DefaultValueFactory = _ => "10000,50000" };
+        var command = new Command("bench-layout", "Benchmark the explorer's layout against graph-tool's sfdp: time and tie-length ratio.") { python, cordis, noReference, members };
         command.SetAction(parse => CliErrors.Run(() =>
         {
             var graphs = new List<(string Name, WeightedGraph Graph)>
@@ -33,7 +34,9 @@ public static class LayoutBenchCommand
             var folder = parse.GetValue(cordis)?.FullName ?? ShippedData.Find(null, Environment.CurrentDirectory, AppContext.BaseDirectory).Folder("cordis-h2020-leuven");
             if (folder is not null)
                 graphs.Add(("CORDIS H2020 around Leuven", ActorNetwork.Build(DataFolder.Read(folder)).Organisations.Graph));
-            graphs.Add(("synthetic 10,000-member ecosystem", OrganisationProjection.Project(EcosystemGenerator.Generate(10_000, 42).Graph).Graph));
+            foreach (var size in parse.GetRequiredValue(members).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+                .Select(s => int.Parse(s, System.Globalization.CultureInfo.InvariantCulture)))
+                graphs.Add(($"synthetic {size:N0}-member ecosystem", OrganisationProjection.Project(EcosystemGenerator.Generate(size, 42).Graph).Graph));
             var script = BenchCommand.FindScript("layout_reference.py");
             AnsiConsole.MarkupLine($"[bold]Layout[/] on {Environment.ProcessorCount} cores; ratio = median tie length / median distance of random pairs (lower is better)");
             foreach (var (name, graph) in graphs)

@@ -371,61 +371,24 @@ internal sealed class CutPointLosses
     private readonly int[] _low;
     private readonly int[] _parent;
     private readonly int[] _size;
-    private readonly long[] _countedSize;
     private readonly int[] _visit;
     private readonly int[] _root;
+    // Counted nodes among the first t of the visiting order: a subtree's count is a difference of two.
+    private readonly long[] _countedBefore;
 
     public CutPointLosses(WeightedGraph graph, bool[] counted)
     {
         _graph = graph;
         _counted = counted;
-        var n = graph.NodeCount;
-        (_discovery, _low, _parent, _size, _countedSize, _visit, _root) = (new int[n], new int[n], new int[n], new int[n], new long[n], new int[n], new int[n]);
-        Array.Fill(_discovery, -1);
-        var cursor = new int[n];
-        var stack = new Stack<int>();
-        var time = 0;
-        for (var root = 0; root < n; root++)
-        {
-            if (_discovery[root] >= 0)
-                continue;
-            Enter(root, -1, root);
-            stack.Push(root);
-            while (stack.Count > 0)
-            {
-                var v = stack.Peek();
-                if (cursor[v] < graph.Offsets[v + 1])
-                {
-                    var w = graph.Targets[cursor[v]++];
-                    if (_discovery[w] < 0)
-                    {
-                        Enter(w, v, _root[v]);
-                        stack.Push(w);
-                    }
-                    else if (w != _parent[v])
-                    {
-                        _low[v] = Math.Min(_low[v], _discovery[w]);
-                    }
-                    continue;
-                }
-                stack.Pop();
-                if (_parent[v] is var p && p >= 0)
-                {
-                    _low[p] = Math.Min(_low[p], _low[v]);
-                    _size[p] += _size[v];
-                    _countedSize[p] += _countedSize[v];
-                }
-            }
-        }
-
-        void Enter(int v, int parent, int root)
-        {
-            _visit[time] = v;
-            (_discovery[v], _low[v], _parent[v], _root[v], _size[v], _countedSize[v]) = (time, time, parent, root, 1, counted[v] ? 1 : 0);
-            cursor[v] = graph.Offsets[v];
-            time++;
-        }
+        var search = new Connectivity.LowPoints(graph);
+        (_discovery, _low, _parent, _size, _visit, _root) = (search.Discovery, search.Low, search.Parent, search.Size, search.Visit, search.Root);
+        _countedBefore = new long[graph.NodeCount + 1];
+        for (var t = 0; t < graph.NodeCount; t++)
+            _countedBefore[t + 1] = _countedBefore[t] + (counted[_visit[t]] ? 1 : 0);
     }
+
+    /// <summary>The counted nodes in v's subtree of the search, v included.</summary>
+    private long CountedIn(int v) => _countedBefore[_discovery[v] + _size[v]] - _countedBefore[_discovery[v]];
 
     /// <summary>The parts v's departure leaves of its component: the separated children's subtrees (by visiting order), then the rest (child −1).</summary>
     private List<(int Child, long Counted, int First)> Parts(int v)
@@ -443,10 +406,10 @@ internal sealed class CutPointLosses
         Array.Fill(first, int.MaxValue);
         for (var e = _graph.Offsets[v + 1] - 1; e >= _graph.Offsets[v]; e--)
             first[PartOf(_graph.Targets[e], separated, starts) is var i && i >= 0 ? i : separated.Count] = e;
-        var parts = separated.Select((c, i) => (c, _countedSize[c], first[i])).ToList();
+        var parts = separated.Select((c, i) => (c, CountedIn(c), first[i])).ToList();
         var root = _root[v];
         if (v != root)
-            parts.Add((-1, _countedSize[root] - (_counted[v] ? 1 : 0) - separated.Sum(c => _countedSize[c]), first[^1]));
+            parts.Add((-1, CountedIn(root) - (_counted[v] ? 1 : 0) - separated.Sum(CountedIn), first[^1]));
         return parts;
     }
 

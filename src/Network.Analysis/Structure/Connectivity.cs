@@ -154,62 +154,96 @@ public static class Connectivity
     /// </summary>
     public static (int[] ArticulationPoints, (int U, int V)[] Bridges) CutPointsAndBridges(WeightedGraph graph)
     {
+        var search = new LowPoints(graph);
         var n = graph.NodeCount;
-        var discovery = new int[n];
-        var low = new int[n];
-        var parent = new int[n];
-        var edgeCursor = new int[n];
-        Array.Fill(discovery, -1);
         var isCut = new bool[n];
+        var rootChildren = new int[n];
         var bridges = new List<(int, int)>();
-        var stack = new Stack<int>();
-        var time = 0;
-
-        for (var root = 0; root < n; root++)
+        for (var v = 0; v < n; v++)
         {
-            if (discovery[root] >= 0)
+            var p = search.Parent[v];
+            if (p < 0)
                 continue;
-            var rootChildren = 0;
-            discovery[root] = low[root] = time++;
-            parent[root] = -1;
-            edgeCursor[root] = graph.Offsets[root];
-            stack.Push(root);
-            while (stack.Count > 0)
-            {
-                var v = stack.Peek();
-                if (edgeCursor[v] < graph.Offsets[v + 1])
-                {
-                    var w = graph.Targets[edgeCursor[v]++];
-                    if (discovery[w] < 0)
-                    {
-                        parent[w] = v;
-                        discovery[w] = low[w] = time++;
-                        edgeCursor[w] = graph.Offsets[w];
-                        stack.Push(w);
-                        if (v == root)
-                            rootChildren++;
-                    }
-                    else if (w != parent[v])
-                    {
-                        low[v] = Math.Min(low[v], discovery[w]);
-                    }
-                    continue;
-                }
-                stack.Pop();
-                var p = parent[v];
-                if (p < 0)
-                    continue;
-                low[p] = Math.Min(low[p], low[v]);
-                if (low[v] > discovery[p])
-                    bridges.Add(p < v ? (p, v) : (v, p));
-                if (p != root && low[v] >= discovery[p])
-                    isCut[p] = true;
-            }
-            if (rootChildren > 1)
-                isCut[root] = true;
+            if (search.Low[v] > search.Discovery[p])
+                bridges.Add(p < v ? (p, v) : (v, p));
+            if (p == search.Root[v])
+                rootChildren[p]++;
+            else if (search.Low[v] >= search.Discovery[p])
+                isCut[p] = true;
+        }
+        for (var v = 0; v < n; v++)
+        {
+            if (search.Root[v] == v && rootChildren[v] > 1)
+                isCut[v] = true;
         }
         bridges.Sort();
         return (Enumerable.Range(0, n).Where(v => isCut[v]).ToArray(), [.. bridges]);
+    }
+
+    /// <summary>
+    /// One depth-first search of every component (Hopcroft and Tarjan 1973), iterative: each node's discovery time,
+    /// low point (the earliest discovery reachable from its subtree by one tie back), parent in the search tree (−1 for
+    /// a component's root), root, the size of its subtree, and the nodes in visiting order — a subtree is the range
+    /// <c>Visit[Discovery[v] .. Discovery[v] + Size[v]]</c>. Cut points, bridges and what each cut point's departure
+    /// separates are all read from it.
+    /// </summary>
+    internal sealed class LowPoints
+    {
+        public LowPoints(WeightedGraph graph)
+        {
+            var n = graph.NodeCount;
+            (Discovery, Low, Parent, Root, Size, Visit) = (new int[n], new int[n], new int[n], new int[n], new int[n], new int[n]);
+            Array.Fill(Discovery, -1);
+            var cursor = new int[n];
+            var stack = new Stack<int>();
+            var time = 0;
+            for (var root = 0; root < n; root++)
+            {
+                if (Discovery[root] >= 0)
+                    continue;
+                Enter(root, -1, root);
+                stack.Push(root);
+                while (stack.Count > 0)
+                {
+                    var v = stack.Peek();
+                    if (cursor[v] < graph.Offsets[v + 1])
+                    {
+                        var w = graph.Targets[cursor[v]++];
+                        if (Discovery[w] < 0)
+                        {
+                            Enter(w, v, root);
+                            stack.Push(w);
+                        }
+                        else if (w != Parent[v])
+                        {
+                            Low[v] = Math.Min(Low[v], Discovery[w]);
+                        }
+                        continue;
+                    }
+                    stack.Pop();
+                    if (Parent[v] is var p && p >= 0)
+                    {
+                        Low[p] = Math.Min(Low[p], Low[v]);
+                        Size[p] += Size[v];
+                    }
+                }
+            }
+
+            void Enter(int v, int parent, int root)
+            {
+                Visit[time] = v;
+                (Discovery[v], Low[v], Parent[v], Root[v], Size[v]) = (time, time, parent, root, 1);
+                cursor[v] = graph.Offsets[v];
+                time++;
+            }
+        }
+
+        public int[] Discovery { get; }
+        public int[] Low { get; }
+        public int[] Parent { get; }
+        public int[] Root { get; }
+        public int[] Size { get; }
+        public int[] Visit { get; }
     }
 
     /// <summary>
