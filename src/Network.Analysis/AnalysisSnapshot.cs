@@ -266,12 +266,20 @@ public sealed class AnalysisSnapshot : IDisposable
 
     /// <summary>Today and a proposed change side by side (an actor removed, a partnership added), once per key for this version.</summary>
     public ScenarioComparison Scenario(string key, Func<NetworkGraph> change, IReadOnlyCollection<string>? home = null) =>
-        (ScenarioComparison)Gated(Entry("scenario\n" + key + "\n" + Key(home), () => Network.Analysis.Insights.Scenario.Compare(
-            Cached("today\n" + Key(home), () => Network.Analysis.Insights.Scenario.Today(Graph, AsOf, Region(home), _seed, Organisations, Metrics.Betweenness)), change(), AsOf, Region(home))));
+        (ScenarioComparison)Gated(Entry("scenario\n" + key + "\n" + Key(home), () => Network.Analysis.Insights.Scenario.Compare(TodaySide(home), change(), AsOf, Region(home))));
 
-    /// <summary>Today and the network without one actor, side by side (the what-if page's comparison).</summary>
+    /// <summary>Today's side of every comparison, once per region for this version and date.</summary>
+    private ScenarioSide TodaySide(IReadOnlyCollection<string>? home) =>
+        Cached("today\n" + Key(home), () => Network.Analysis.Insights.Scenario.Today(Graph, AsOf, Region(home), _seed, Organisations, Metrics.Betweenness));
+
+    /// <summary>
+    /// Today and the network without one actor, side by side (the what-if page's comparison): the changed side is the
+    /// what-if's own (the same pass, from today's side, not the data projected again), for the kinds a what-if takes.
+    /// </summary>
     public ScenarioComparison WithoutActor(string id) =>
-        Scenario("remove\n" + id, () => Network.Analysis.Insights.Scenario.Without(Graph, id));
+        NodesById.GetValueOrDefault(id) is Organisation or Person or Agreement or Event or City
+            ? (ScenarioComparison)Gated(Entry("scenario\nremove\n" + id + "\n" + Key(null), () => Network.Analysis.Insights.Scenario.Compare(TodaySide(null), WhatIf(id).Changed!)))
+            : Scenario("remove\n" + id, () => Network.Analysis.Insights.Scenario.Without(Graph, id));
 
     /// <summary>Today and the network with a partnership between two organisations, side by side.</summary>
     public ScenarioComparison WithPartnership(string a, string b) =>

@@ -33,6 +33,10 @@ public sealed record WhatIfReport(
     int LongerPaths,
     IReadOnlyList<BrokerChange> TakeOver)
 {
+    /// <summary>The network without the actor as a comparison shows it (what the what-if page sets beside today's).</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public ScenarioSide? Changed { get; init; }
+
     /// <summary>Value-chain gaps of the home region that exist only without the removed actor ("sector: kind stage").</summary>
     public IReadOnlyList<string> GapsOpened { get; init; } = [];
 
@@ -191,9 +195,11 @@ public static class Fragility
             .Take(5)
             .ToList();
 
-        var gaps = Gaps.Compare(baseline.Chains, Gaps.Analyse(baseline.ChainInputs.Without(removed, () => Scenario.Without(graph, id)), after, baseline.Home, baseline.Chains));
+        var chainsAfter = Gaps.Analyse(baseline.ChainInputs.Without(removed, () => Scenario.Without(graph, id)), after, baseline.Home, baseline.Chains);
+        var gaps = Gaps.Compare(baseline.Chains, chainsAfter);
         return new WhatIfReport(id, removed.DisplayName, removed.Label.ToString(), disconnected, cutOff, isolated, severed, baseline.Efficiency, efficiencyAfter, longer, takeOver)
         {
+            Changed = Scenario.Side(after, componentAfter, (betweennessAfter, efficiencyAfter), chainsAfter),
             GapsOpened = gaps.Opened,
             GapsClosed = gaps.Closed,
             GapsWorsened = gaps.Worsened,

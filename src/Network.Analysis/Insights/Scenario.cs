@@ -57,10 +57,18 @@ public static class Scenario
     public static ScenarioComparison Compare(ScenarioSide today, NetworkGraph changed, DateOnly? asOf, IReadOnlyCollection<string> homeRegion)
     {
         var network = OrganisationProjection.Project(changed, asOf);
-        var b = Side(changed, network, homeRegion, today.Betweenness!.After(network.Graph));
-        var sampled = today.Betweenness.SampleSources is not null;
-        var changes = Gaps.Compare(today.Chains, b.Chains);
-        return new ScenarioComparison(today, b, changes.Opened, changes.Closed, sampled) { GapsWorsened = changes.Worsened, EmptiedSectors = changes.Emptied };
+        return Compare(today, Side(changed, network, homeRegion, today.Betweenness!.After(network.Graph)));
+    }
+
+    /// <summary>Today's side against a changed side measured from the same sources (a what-if's <see cref="WhatIfReport.Changed"/>).</summary>
+    public static ScenarioComparison Compare(ScenarioSide today, ScenarioSide changed)
+    {
+        var changes = Gaps.Compare(today.Chains, changed.Chains);
+        return new ScenarioComparison(today, changed, changes.Opened, changes.Closed, today.Betweenness!.SampleSources is not null)
+        {
+            GapsWorsened = changes.Worsened,
+            EmptiedSectors = changes.Emptied,
+        };
     }
 
     /// <summary>Today's side of every comparison on this data.</summary>
@@ -74,15 +82,17 @@ public static class Scenario
     }
 
     /// <param name="measured">Betweenness and efficiency, measured from the same seeded sources on both sides of a comparison.</param>
-    private static ScenarioSide Side(NetworkGraph graph, OrganisationNetwork network, IReadOnlyCollection<string> home, (double[] Betweenness, double Efficiency) measured)
+    private static ScenarioSide Side(NetworkGraph graph, OrganisationNetwork network, IReadOnlyCollection<string> home, (double[] Betweenness, double Efficiency) measured) =>
+        Side(network, Connectivity.Components(network.Graph), measured, Gaps.Analyse(graph, network, home));
+
+    /// <summary>One side from what is already known of it: its components, measures and value chains.</summary>
+    internal static ScenarioSide Side(OrganisationNetwork network, int[] components, (double[] Betweenness, double Efficiency) measured, IReadOnlyList<SectorChain> chains)
     {
         var betweenness = measured.Betweenness;
         var g = network.Graph;
-        var components = Connectivity.Components(g);
         var pairs = components.GroupBy(c => c).Sum(c => (long)c.Count() * (c.Count() - 1) / 2);
         var top = Enumerable.Range(0, g.NodeCount).OrderByDescending(v => betweenness[v]).ThenBy(v => g.Ids[v], StringComparer.Ordinal).Take(5)
             .Select(v => new BrokerChange(g.Ids[v], network.Organisations[v].Name, betweenness[v], betweenness[v])).ToList();
-        var chains = Gaps.Analyse(graph, network, home);
         var gaps = chains.SelectMany(c => c.Gaps).Select(Gaps.Describe).Order(StringComparer.Ordinal).ToList();
         return new ScenarioSide(g.NodeCount, g.EdgeCount, components.Distinct().Count(), pairs, measured.Efficiency, top, gaps) { Chains = chains };
     }
