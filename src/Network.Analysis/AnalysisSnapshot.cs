@@ -260,6 +260,13 @@ public sealed class AnalysisSnapshot : IDisposable
         return Gated(_whatIf.GetOrAdd(id + "\n" + Key(home), _ => new Lazy<WhatIfReport>(() => Fragility.WhatIf(WhatIfBaseline(home), id))));
     }
 
+    /// <summary>
+    /// The actor's what-if if it has been computed already (by the warm-up, which does the ten leading brokers', or by an
+    /// earlier request), else null: for pages of a large network that show it when at hand and do not wait for it.
+    /// </summary>
+    public WhatIfReport? WhatIfIfComputed(string id) =>
+        _whatIf.TryGetValue(id + "\n" + Key(null), out var once) && once.IsValueCreated ? once.Value : null;
+
     /// <summary>Today's side of every what-if, once per region for this version and date.</summary>
     public WhatIfBaseline WhatIfBaseline(IReadOnlyCollection<string>? home = null) =>
         Cached("whatif-baseline\n" + Key(home), () => Network.Analysis.Insights.WhatIfBaseline.Of(Graph, Organisations, _seed, Region(home), Metrics.Betweenness));

@@ -108,6 +108,18 @@ public class WhatIfShortcutsTests
         }
     }
 
+    [Fact]
+    public void AWhatIfAlreadyWorkedOutIsAtHandWithoutWaitingForOne()
+    {
+        var graph = EcosystemGenerator.Generate(120, 42).Graph;
+        using var snapshot = new AnalysisSnapshot(graph, null, 42);
+        var id = snapshot.Organisations.Graph.Ids[0];
+        Assert.Null(snapshot.WhatIfIfComputed(id));
+        var report = snapshot.WhatIf(id);
+        Assert.Same(report, snapshot.WhatIfIfComputed(id));
+        Assert.Null(snapshot.WhatIfIfComputed(snapshot.Organisations.Graph.Ids[1]));
+    }
+
     /// <summary>A side as the page shows it, values to 12 decimals: a city's departure changes no tie, so the what-if keeps
     /// today's values where the long way measures today's plus a change of zero (equal but for the last bit).</summary>
     private static string Described(ScenarioSide side) =>

@@ -121,6 +121,11 @@ public sealed class IndexModel(DatasetCatalog catalog, AnalysisService analysis,
             // Small networks only: computed at once, ahead of the background warm-up's queue.
             page = page.Select((r, i) => i < 10 ? r with { TakeOver = Snapshot.WhatIf(r.Profile.Id).TakeOver } : r).ToList();
         }
+        else
+        {
+            // Large networks: those the warm-up (the ten leading brokers) or an earlier request has already worked out.
+            page = page.Select(r => Snapshot.WhatIfIfComputed(r.Profile.Id) is { } known ? r with { TakeOver = known.TakeOver } : r).ToList();
+        }
         Rows = page;
         Fragile = Snapshot.SinglePointsOfFailure;
     }

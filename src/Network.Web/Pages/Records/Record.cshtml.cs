@@ -112,7 +112,7 @@ public sealed class RecordModel(DatasetCatalog catalog, AnalysisService analysis
                 // Small networks only (the limit above): computed at once, ahead of the background warm-up's queue.
                 WhatIf = Snapshot.WhatIf(node.Id);
             else
-                WhatIfDeferred = true;
+                WhatIfDeferred = (WhatIf = Snapshot.WhatIfIfComputed(node.Id)) is null;
         }
         if (node is Organisation)
         {
