@@ -284,7 +284,7 @@ public sealed class AnalysisSnapshot : IDisposable
     /// what-if's own (the same pass, from today's side, not the data projected again), for the kinds a what-if takes.
     /// </summary>
     public ScenarioComparison WithoutActor(string id) =>
-        NodesById.GetValueOrDefault(id) is Organisation or Person or Agreement or Event or City
+        Fragility.TakesWhatIf(NodesById.GetValueOrDefault(id))
             ? (ScenarioComparison)Gated(Entry("scenario\nremove\n" + id + "\n" + Key(null), () => Network.Analysis.Insights.Scenario.Compare(TodaySide(null), WhatIf(id).Changed!)))
             : Scenario("remove\n" + id, () => Network.Analysis.Insights.Scenario.Without(Graph, id));
 

@@ -46,10 +46,16 @@ public sealed record AnalysisOptions
     /// Above this many nodes betweenness is estimated from drawn shortest paths within ±<see cref="Epsilon"/>
     /// (<see cref="SampledBetweenness"/>), and closeness and harmonic centrality are skipped unless asked for by name.
     /// </summary>
-    public int ExactLimit { get; init; } = 20_000;
+    public int ExactLimit { get; init; } = DefaultExactLimit;
+
+    /// <summary>The default of <see cref="ExactLimit"/>, which the broker rankings and the large-network pages share.</summary>
+    public const int DefaultExactLimit = 20_000;
 
     /// <summary>The largest error of an estimated betweenness (normalised), with probability 1 − <see cref="Delta"/>.</summary>
-    public double Epsilon { get; init; } = 0.01;
+    public double Epsilon { get; init; } = DefaultEpsilon;
+
+    /// <summary>The default of <see cref="Epsilon"/>.</summary>
+    public const double DefaultEpsilon = 0.01;
 
     public double Delta { get; init; } = 0.1;
 }

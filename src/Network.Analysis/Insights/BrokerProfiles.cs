@@ -130,10 +130,10 @@ public static class BrokerProfiles
     public static readonly ScoreParts Weights = new(0.6, 0.2, 0.1, 0.1);
 
     /// <summary>Above this many actors betweenness is estimated within ±<see cref="Epsilon"/> (as the metrics do); a perturbed copy's from <see cref="Samples"/> sources.</summary>
-    public const int SampledAbove = 20_000, Samples = 500;
+    public const int SampledAbove = AnalysisOptions.DefaultExactLimit, Samples = 500;
 
     /// <summary>The error of an estimated betweenness, as <see cref="AnalysisOptions.Epsilon"/>.</summary>
-    public const double Epsilon = 0.01;
+    public const double Epsilon = AnalysisOptions.DefaultEpsilon;
 
     /// <summary>The score in plain words, the one text the brokers page, the glossary and the report show.</summary>
     public const string Explanation =

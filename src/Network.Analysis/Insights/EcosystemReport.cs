@@ -148,8 +148,8 @@ public static class EcosystemReports
         var name = graph.OfType<Organisation>().ToDictionary(o => o.Id, o => o.Name);
         var tiesBefore = before.Ties.Select(t => (t.A, t.B)).ToHashSet();
         var tiesAfter = after.Ties.Select(t => (t.A, t.B)).ToHashSet();
-        var betweennessBefore = ShortestPaths.Compute(before.Graph, before.Graph.NodeCount > 20_000 ? 500 : null, seed).Betweenness;
-        var betweennessAfter = ShortestPaths.Compute(after.Graph, after.Graph.NodeCount > 20_000 ? 500 : null, seed).Betweenness;
+        var betweennessBefore = ShortestPaths.Compute(before.Graph, before.Graph.NodeCount > BrokerProfiles.SampledAbove ? BrokerProfiles.Samples : null, seed).Betweenness;
+        var betweennessAfter = ShortestPaths.Compute(after.Graph, after.Graph.NodeCount > BrokerProfiles.SampledAbove ? BrokerProfiles.Samples : null, seed).Betweenness;
         var changes = before.Organisations.Select((o, i) => new BrokerChange(o.Id, o.Name, betweennessBefore[i], betweennessAfter[i])).ToList();
         var gapsBefore = Gaps.Analyse(graph, before, home).SelectMany(c => c.Gaps).Select(Gaps.Describe).ToHashSet();
         var gapsAfter = Gaps.Analyse(graph, after, home).SelectMany(c => c.Gaps).Select(Gaps.Describe).ToHashSet();

@@ -139,6 +139,9 @@ public static class Fragility
         return (disconnected, cutOff);
     }
 
+    /// <summary>Whether a what-if takes this kind of node: an organisation, person, agreement, event or city.</summary>
+    public static bool TakesWhatIf(Node? node) => node is Organisation or Person or Agreement or Event or City;
+
     /// <param name="homeRegion">For the value-chain comparison; the default home region when null.</param>
     public static WhatIfReport WhatIf(NetworkGraph graph, string id, DateOnly? asOf = null, int seed = 42, IReadOnlyCollection<string>? homeRegion = null) =>
         graph.Nodes.Any(n => n.Id == id)
@@ -157,7 +160,7 @@ public static class Fragility
         var removed = baseline.Nodes.GetValueOrDefault(id)
             ?? throw new KeyNotFoundException($"No organisation, person or agreement with id '{id}'.");
         // A city leaving takes its twinnings and the seats of its organisations (which then count outside every region).
-        if (removed is not (Organisation or Person or Agreement or Event or City))
+        if (!TakesWhatIf(removed))
             throw new ArgumentException($"'{id}' is a {removed.Label}; what-if takes an organisation, person, agreement, event or city.");
 
         var before = baseline.Before;

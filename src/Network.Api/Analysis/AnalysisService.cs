@@ -159,13 +159,14 @@ public sealed class AnalysisService(DatasetCatalog catalog, IHubContext<NetworkH
             _ = Task.Run(() => RecomputeAsync(dataset));
     }
 
+    /// <summary>From this many organisations a dataset is large: its betweenness is estimated and its slow pages are warmed.</summary>
+    public const int LargeNetwork = Network.Analysis.Insights.BrokerProfiles.SampledAbove;
+
     /// <summary>
     /// Computes, in order of need, what the dataset's pages read, and records the progress: metrics, brokers,
     /// communities, value chains and introductions, the what-if of the ten leading brokers, the report and the default
     /// comparison between dates, the layout, then the rank bands.
     /// </summary>
-    /// <summary>From this many organisations a dataset is large: its betweenness is estimated and its slow pages are warmed.</summary>
-    public const int LargeNetwork = Network.Analysis.Insights.BrokerProfiles.SampledAbove;
 
     private async Task WarmAsync(string dataset, AnalysisSnapshot snapshot)
     {

@@ -65,8 +65,6 @@ public sealed record ExploreView(IReadOnlyList<ExploreNode> Nodes, IReadOnlyList
     /// <summary>The measures the menu offers for this analysis: those it has computed.</summary>
     public static IReadOnlyList<SizeMeasure> SizeMeasuresOf(AnalysisResult metrics) => SizeMeasures.Where(m => m.In(metrics)).ToList();
 
-    /// <param name="layout">The shared map; null lays out just what is shown (a record page's small neighbourhood drawing).</param>
-    /// <param name="limit">At most this many organisations (the focus and the best-connected others), for a small drawing.</param>
     /// <summary>
     /// The country a large dataset opens on: that of its best-connected organisation (KU Leuven's BE for CORDIS); null
     /// (everything) for a dataset up to <see cref="LargeDataset"/> organisations.
@@ -78,6 +76,8 @@ public sealed record ExploreView(IReadOnlyList<ExploreNode> Nodes, IReadOnlyList
             .Select(v => snapshot.Actors.Actors[v].Country).FirstOrDefault(c => c is not null);
     }
 
+    /// <param name="layout">The shared map; null lays out just what is shown (a record page's small neighbourhood drawing).</param>
+    /// <param name="limit">At most this many organisations (the focus and the best-connected others), for a small drawing.</param>
     public static ExploreView Of(AnalysisSnapshot snapshot, DatasetLayout? layout, string? country, string? kind, string? focus, int depth, int? limit = null)
     {
         // The whole network, or a known country or kind of it, is drawn the same for every reader of this version and set
