@@ -1,0 +1,107 @@
+using Network.Analysis.Centrality;
+using Network.Analysis.Graphs;
+using Network.Analysis.Synthetic;
+
+namespace Network.Analysis.Tests.Centrality;
+
+/// <summary>
+/// The unweighted pass that runs eight sources at once must give what the one-source pass gives, node for node, on
+/// graphs whose searches do not advance alike: long paths, stars, several components, lone nodes, batches that are
+/// not full, sources sampled.
+/// </summary>
+public class BatchedBreadthTests
+{
+    private static WeightedGraph Graph(int n, IEnumerable<(int U, int V)> edges) =>
+        WeightedGraph.Create(Enumerable.Range(0, n).Select(i => $"n{i}").ToList(), edges.Select(e => (e.U, e.V, 1.0)));
+
+    public static TheoryData<string> Shapes => ["path", "cycle", "star", "grid", "two components and lone nodes", "complete", "ba", "sparse random"];
+
+    private static WeightedGraph Shape(string name) => name switch
+    {
+        // 61 nodes: far more levels than lanes, and a batch of five at the end.
+        "path" => Graph(61, Enumerable.Range(0, 60).Select(i => (i, i + 1))),
+        "cycle" => Graph(40, Enumerable.Range(0, 40).Select(i => (i, (i + 1) % 40))),
+        "star" => Graph(19, Enumerable.Range(1, 18).Select(i => (0, i))),
+        "grid" => Graph(12 * 9, Enumerable.Range(0, 12 * 9).SelectMany(v => new[] { (v, v + 1), (v, v + 12) })
+            .Where(e => e.Item2 < 12 * 9 && (e.Item2 != e.Item1 + 1 || e.Item2 % 12 != 0))),
+        // Two components of different shape, then three nodes with no tie at all.
+        "two components and lone nodes" => Graph(33, Enumerable.Range(0, 14).Select(i => (i, i + 1))
+            .Concat(Enumerable.Range(16, 13).SelectMany(i => new[] { (15, i), (i, i + 1) }))),
+        "complete" => Graph(13, Enumerable.Range(0, 13).SelectMany(u => Enumerable.Range(u + 1, 12 - u).Select(v => (u, v)))),
+        "ba" => RandomGraphs.BarabasiAlbert(700, 3, 17),
+        "sparse random" => SparseRandom(500, 520, 3),
+        _ => throw new ArgumentOutOfRangeException(nameof(name)),
+    };
+
+    private static WeightedGraph SparseRandom(int n, int ties, int seed)
+    {
+        var random = new Random(seed);
+        var edges = new HashSet<(int, int)>();
+        while (edges.Count < ties)
+        {
+            var (u, v) = (random.Next(n), random.Next(n));
+            if (u != v)
+                edges.Add((Math.Min(u, v), Math.Max(u, v)));
+        }
+        return Graph(n, edges);
+    }
+
+    [Theory]
+    [MemberData(nameof(Shapes))]
+    public void EightSourcesAtOnceGiveWhatOneAtATimeGives(string shape)
+    {
+        var graph = Shape(shape);
+        foreach (var renumber in new[] { false, true })
+        {
+            var one = ShortestPaths.Compute(graph, null, 0, 0, renumber, batches: false);
+            var eight = ShortestPaths.Compute(graph, null, 0, 0, renumber, batches: true);
+            AssertClose(one.Betweenness, eight.Betweenness);
+            AssertClose(one.Closeness!, eight.Closeness!);
+            AssertClose(one.Harmonic!, eight.Harmonic!);
+            Assert.Equal(one.HarmonicOfSources, eight.HarmonicOfSources, 1e-9);
+            Assert.Equal(one.Sources, eight.Sources);
+        }
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    public void SampledSourcesGiveTheSameEstimateWhateverTheThreads(int threads)
+    {
+        var graph = SparseRandom(900, 2000, 8);
+        var one = ShortestPaths.Compute(graph, 101, 5, threads, renumber: true, batches: false);
+        var eight = ShortestPaths.Compute(graph, 101, 5, threads, renumber: true, batches: true);
+        Assert.Equal(101, eight.Sources);
+        AssertClose(one.Betweenness, eight.Betweenness);
+        Assert.Equal(one.HarmonicOfSources, eight.HarmonicOfSources, 1e-9);
+        Assert.Equal(one.Efficiency, eight.Efficiency, 1e-12);
+    }
+
+    [Fact]
+    public void ABatchIsReadyForTheNextOnceItHasRun()
+    {
+        // The same worker, run twice over the same sources, must leave nothing of the first run in the second.
+        var graph = Shape("two components and lone nodes");
+        var pass = new BatchedBreadth(graph);
+        var (c1, h1, c2, h2) = (new double[8], new double[8], new double[8], new double[8]);
+        int[] sources = [0, 3, 15, 20, 30, 31, 32, 7];
+        pass.Run(sources, c1, h1);
+        var first = pass.TakePartial();
+        pass.Run(sources, c2, h2);
+        Assert.Equal(first, pass.TakePartial());
+        Assert.Equal(c1, c2);
+        Assert.Equal(h1, h2);
+        // A lone node reaches nobody: no closeness, no harmonic centrality.
+        Assert.Equal(0, c1[4]);
+        Assert.Equal(0, h1[6]);
+        // On the path 0–14, node 0 reaches 14 others at 1..14 hops.
+        Assert.Equal(Enumerable.Range(1, 14).Sum(d => 1.0 / d), h1[0], 12);
+    }
+
+    private static void AssertClose(double[] expected, double[] actual)
+    {
+        Assert.Equal(expected.Length, actual.Length);
+        for (var v = 0; v < expected.Length; v++)
+            Assert.True(Math.Abs(expected[v] - actual[v]) <= 1e-12 * Math.Max(1, Math.Abs(expected[v])), $"node {v}: {expected[v]:R} against {actual[v]:R}");
+    }
+}
