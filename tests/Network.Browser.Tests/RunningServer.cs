@@ -6,9 +6,12 @@ using Network.Tests;
 namespace Network.Browser.Tests;
 
 /// <summary>The built web app as its own process on a free loopback port, over a fresh data folder.</summary>
-public sealed class RunningServer : IAsyncLifetime, IDisposable
+public class RunningServer : IAsyncLifetime, IDisposable
 {
     private Process? _process;
+
+    /// <summary>How many members the synthetic dataset the server makes at start has.</summary>
+    protected virtual int SyntheticMembers => 60;
 
     public Uri Address { get; private set; } = null!;
 
@@ -27,7 +30,7 @@ public sealed class RunningServer : IAsyncLifetime, IDisposable
         foreach (var arg in new[]
         {
             Path.Combine(web, "bin", configuration, "net10.0", "Network.Web.dll"), "--urls", Address.ToString(), "--contentRoot", web,
-            "--Storage:DataFolder", DataFolder, "--Storage:SyntheticMembers", "60",
+            "--Storage:DataFolder", DataFolder, "--Storage:SyntheticMembers", SyntheticMembers.ToString(System.Globalization.CultureInfo.InvariantCulture),
             // These tests walk the pages as a reader of an installation that opens its reads; the private default has
             // tests of its own (Network.Web.Tests PrivacyTests).
             "--Auth:AnonymousRead", "true",
@@ -66,5 +69,15 @@ public sealed class RunningServer : IAsyncLifetime, IDisposable
         return Task.CompletedTask;
     }
 
-    public void Dispose() => _process?.Dispose();
+    public void Dispose()
+    {
+        _process?.Dispose();
+        GC.SuppressFinalize(this);
+    }
+}
+
+/// <summary>A running server whose synthetic dataset has 8,000 members (about 8,400 organisations): a large network.</summary>
+public sealed class LargeNetworkServer : RunningServer
+{
+    protected override int SyntheticMembers => 8000;
 }

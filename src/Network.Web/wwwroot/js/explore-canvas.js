@@ -17,6 +17,7 @@ let fill = [];
 let radius = [];
 let widths = new Map();
 let frames = 0;
+let movedFrames = 0;      // of them, the last full drawing moved (large networks while they move)
 let loadedOnce = false;
 
 const canvas = () => document.getElementById('graph-canvas');
@@ -199,7 +200,7 @@ function draw() {
   frames++;
   const c = canvas();
   if (!c || !data) return;
-  if (moving && cache.view && cache.canvas.width === c.width) { drawMoved(); return; }
+  if (moving && cache.view && cache.canvas.width === c.width) { movedFrames++; drawMoved(); return; }
   const rect = size();
   const ctx = c.getContext('2d');
   ctx.setTransform(ratio(), 0, 0, ratio(), 0, 0);
@@ -444,6 +445,8 @@ document.addEventListener('network:updated', async () => {
   if (id) { const i = data.nodes.findIndex(d => d.id === id); if (i >= 0) select(i); }
 });
 
-// For the frame-rate measurement and tests: how many frames were drawn.
+// For the frame-rate measurement and tests: how many frames were drawn, and how many of them were the last full
+// drawing moved rather than drawn afresh.
 window.exploreFrames = () => frames;
+window.exploreFrameKinds = () => ({ full: frames - movedFrames, moved: movedFrames });
 load();
