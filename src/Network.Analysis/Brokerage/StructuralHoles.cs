@@ -34,17 +34,24 @@ public static class StructuralHoles
         var effectiveSize = new double?[n];
         var efficiency = new double?[n];
         var hierarchy = new double?[n];
-        // Scratch, indexed by node: the ego's share in each contact (0 = not a contact), and per-contact sums.
-        var share = new double[n];
-        var indirect = new double[n];
-        var redundancy = new double[n];
-
-        for (var ego = 0; ego < n; ego++)
+        var perStrength = strength.Select(s => s == 0 ? 0 : 1 / s).ToArray();
+        var perMaxWeight = maxWeight.Select(w => w == 0 ? 0 : 1 / w).ToArray();
+        // Every ego on its own: the egos are cut into blocks, each worked by one thread with its own scratch.
+        var blocks = Math.Min(n, Environment.ProcessorCount * 4);
+        Parallel.For(0, blocks, () => new Scratch(n), (block, _, scratch) =>
         {
+            for (var ego = (int)((long)n * block / blocks); ego < (int)((long)n * (block + 1) / blocks); ego++)
+                Measure(ego, scratch);
+            return scratch;
+        }, _ => { });
+
+        void Measure(int ego, Scratch scratch)
+        {
+            var (share, indirect, redundancy) = (scratch.Share, scratch.Indirect, scratch.Redundancy);
             var contacts = graph.Neighbours(ego);
             var ties = graph.NeighbourWeights(ego);
             if (contacts.Length == 0)
-                continue;
+                return;
             for (var i = 0; i < contacts.Length; i++)
                 share[contacts[i]] = ties[i] / strength[ego];
 
@@ -52,13 +59,14 @@ public static class StructuralHoles
             {
                 var qContacts = graph.Neighbours(q);
                 var qTies = graph.NeighbourWeights(q);
+                var (viaQ, fromQ) = (share[q] * perStrength[q], share[q]);
                 for (var i = 0; i < qContacts.Length; i++)
                 {
                     var j = qContacts[i];
                     if (share[j] == 0)
                         continue;
-                    indirect[j] += share[q] * qTies[i] / strength[q];
-                    redundancy[j] += share[q] * qTies[i] / maxWeight[j];
+                    indirect[j] += viaQ * qTies[i];
+                    redundancy[j] += fromQ * qTies[i] * perMaxWeight[j];
                 }
             }
 
@@ -90,5 +98,15 @@ public static class StructuralHoles
                 (share[j], indirect[j], redundancy[j]) = (0, 0, 0);
         }
         return new StructuralHoleMeasures(constraint, effectiveSize, efficiency, hierarchy);
+    }
+
+    /// <summary>One thread's scratch, indexed by node: the ego's share in each contact (0 = not a contact), and per-contact sums.</summary>
+    private sealed class Scratch(int n)
+    {
+        public double[] Share { get; } = new double[n];
+
+        public double[] Indirect { get; } = new double[n];
+
+        public double[] Redundancy { get; } = new double[n];
     }
 }

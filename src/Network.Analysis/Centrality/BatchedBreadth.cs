@@ -76,10 +76,12 @@ internal sealed class BatchedBreadth : ShortestPaths.IPass
         return taken;
     }
 
-    public void Run(ReadOnlySpan<int> sources, Span<double> closeness, Span<double> harmonic)
+    public void Run(ReadOnlySpan<int> sources, ReadOnlySpan<double> copies, Span<double> closeness, Span<double> harmonic)
     {
+        Span<double> lanes = stackalloc double[Lanes];
+        copies.CopyTo(lanes);
         Forward(sources);
-        Back();
+        Back(Vector512.Create<double>(lanes));
         ClosenessAndHarmonic(sources.Length, closeness, harmonic);
         // Unreached again, σ back to 0, for the next batch.
         for (var i = 0; i < _visited; i++)
@@ -153,7 +155,8 @@ internal sealed class BatchedBreadth : ShortestPaths.IPass
         _levels = level;
     }
 
-    private void Back()
+    /// <param name="copies">Per lane, how many times its source's dependencies count (itself and its twins; 0 in no lane).</param>
+    private void Back(Vector512<double> copies)
     {
         ref var hopsOf = ref MemoryMarshal.GetArrayDataReference(_hops);
         ref var values = ref MemoryMarshal.GetArrayDataReference(_value);
@@ -183,7 +186,7 @@ internal sealed class BatchedBreadth : ShortestPaths.IPass
                 var dependency = sigma * sum & lanes;
                 // Lanes at other levels keep their σ (or c) and may divide by 0 here; the selection drops those.
                 own = Vector512.ConditionalSelect(lanes, (one + dependency) / sigma, sigma);
-                Unsafe.Add(ref partial, v) += Vector512.Sum(dependency);
+                Unsafe.Add(ref partial, v) += Vector512.Sum(dependency * copies);
             }
         }
     }
