@@ -216,7 +216,7 @@ internal sealed class BatchedBreadth : ShortestPaths.IPass
 
     /// <summary>Eight 32-bit lane masks as eight 64-bit ones.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector512<double> Wide(Vector256<int> mask) =>
+    internal static Vector512<double> Wide(Vector256<int> mask) =>
         Vector512.IsHardwareAccelerated && Avx512F.IsSupported
             ? Avx512F.ConvertToVector512Int64(mask).AsDouble()
             : Vector512.Create(Vector256.WidenLower(mask), Vector256.WidenUpper(mask)).AsDouble();

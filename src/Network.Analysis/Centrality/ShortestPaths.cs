@@ -138,11 +138,20 @@ public static class ShortestPaths
         // result is the same bit for bit however the threads are scheduled.
         var blocks = Math.Max(1, Math.Min(sources.Length, threads * 4));
         var partials = new double[blocks][];
-        var batched = batches ?? (graph.IsUnweighted && BatchedBreadth.Worthwhile && BatchedBreadth.Fits(graph) && sources.Length >= BatchedBreadth.Lanes);
-        if (batched && !exact)
-            Array.Sort(sources); // near each other in the breadth-first numbering: about as far from most nodes
+        // Eight sources at once where the machine has the vectors for it: breadth-first when unweighted, in whole units
+        // of length when the strengths are small whole numbers; otherwise one source at a time. Only when every node is
+        // a source: eight drawn at random lie at too many distinct distances from a node to share its visits (200 drawn
+        // on the 50,000-member network: 0.72 s in batches against 0.60 s one at a time).
+        var batched = batches ?? (exact && BatchedBreadth.Worthwhile && sources.Length >= BatchedBreadth.Lanes);
+        Func<IPass> makePass = () => new Worker(graph, lengths);
+        if (batched && graph.IsUnweighted && BatchedBreadth.Fits(graph))
+            makePass = () => new BatchedBreadth(graph);
+        else if (batched && !graph.IsUnweighted && BatchedDial.For(graph) is { } dial)
+            makePass = dial;
+        else
+            batched = false;
         Parallel.For(0, blocks, new ParallelOptions { MaxDegreeOfParallelism = threads },
-            () => batched ? new BatchedBreadth(graph) : (IPass)new Worker(graph, lengths),
+            makePass,
             (block, _, pass) =>
             {
                 var (from, to) = ((int)((long)sources.Length * block / blocks), (int)((long)sources.Length * (block + 1) / blocks));

@@ -5,9 +5,10 @@ using Network.Analysis.Synthetic;
 namespace Network.Analysis.Tests.Centrality;
 
 /// <summary>
-/// The unweighted pass that runs eight sources at once must give what the one-source pass gives, node for node, on
-/// graphs whose searches do not advance alike: long paths, stars, several components, lone nodes, batches that are
-/// not full, sources sampled.
+/// The passes that run eight sources at once (breadth-first, and in whole units of length for small whole strengths)
+/// must give what the one-source pass gives, node for node, on graphs whose searches do not advance alike: long paths,
+/// stars, several components, lone nodes, batches that are not full, sources sampled, ways of equal length summed
+/// from different ties.
 /// </summary>
 public class BatchedBreadthTests
 {
@@ -58,7 +59,7 @@ public class BatchedBreadthTests
             AssertClose(one.Betweenness, eight.Betweenness);
             AssertClose(one.Closeness!, eight.Closeness!);
             AssertClose(one.Harmonic!, eight.Harmonic!);
-            Assert.Equal(one.HarmonicOfSources, eight.HarmonicOfSources, 1e-9);
+            AssertClose([one.HarmonicOfSources], [eight.HarmonicOfSources]);
             Assert.Equal(one.Sources, eight.Sources);
         }
     }
@@ -73,7 +74,7 @@ public class BatchedBreadthTests
         var eight = ShortestPaths.Compute(graph, 101, 5, threads, renumber: true, batches: true);
         Assert.Equal(101, eight.Sources);
         AssertClose(one.Betweenness, eight.Betweenness);
-        Assert.Equal(one.HarmonicOfSources, eight.HarmonicOfSources, 1e-9);
+        AssertClose([one.HarmonicOfSources], [eight.HarmonicOfSources]);
         Assert.Equal(one.Efficiency, eight.Efficiency, 1e-12);
     }
 
@@ -97,6 +98,54 @@ public class BatchedBreadthTests
         Assert.Equal(0, h1[6]);
         // On the path 0–14, node 0 reaches 14 others at 1..14 hops.
         Assert.Equal(Enumerable.Range(1, 14).Sum(d => 1.0 / d), h1[0], 12);
+    }
+
+    /// <summary>Strengths 1 to 4 (lengths 12, 6, 4 and 3 twelfths), so that ways of one length are often summed differently.</summary>
+    private static WeightedGraph Strengths(WeightedGraph graph, int seed, int most = 4)
+    {
+        var random = new Random(seed);
+        return WeightedGraph.Create(graph.Ids, graph.Edges().Select(e => (e.U, e.V, (double)(random.Next(3) == 0 ? random.Next(1, most + 1) : 1))));
+    }
+
+    public static TheoryData<string> WeightedShapes => ["path", "grid", "two components and lone nodes", "ba", "sparse random", "diamonds"];
+
+    [Theory]
+    [MemberData(nameof(WeightedShapes))]
+    public void EightWeightedSourcesAtOnceGiveWhatOneAtATimeGives(string shape)
+    {
+        // A path of 61 ties reaches 61 × 12 units, far past the 64 buckets kept ahead: they are used round and round.
+        var graph = shape == "diamonds"
+            // Ways of equal length summed from different ties: 0–1–3 (1/2 + 1/2) and 0–3 (1), 0–2–3 (1/3 + 2/3 is not
+            // a strength; 1/4 + 3/4 neither), so strengths 2, 2 and 1, then 4 and 4 against 2.
+            ? WeightedGraph.Create(Enumerable.Range(0, 9).Select(i => $"n{i}").ToList(),
+                [(0, 1, 2), (1, 3, 2), (0, 3, 1), (3, 4, 4), (4, 5, 4), (3, 5, 2), (5, 6, 1), (6, 7, 3), (7, 8, 3), (6, 8, 3), (2, 8, 1), (0, 2, 1)])
+            : Strengths(Shape(shape), 9);
+        Assert.False(graph.IsUnweighted);
+        foreach (var renumber in new[] { false, true })
+        {
+            var one = ShortestPaths.Compute(graph, null, 0, 0, renumber, batches: false, twins: false);
+            var eight = ShortestPaths.Compute(graph, null, 0, 0, renumber, batches: true, twins: false);
+            AssertClose(one.Betweenness, eight.Betweenness);
+            AssertClose(one.Closeness!, eight.Closeness!);
+            AssertClose(one.Harmonic!, eight.Harmonic!);
+            AssertClose([one.HarmonicOfSources], [eight.HarmonicOfSources]);
+        }
+        var sampledOne = ShortestPaths.Compute(graph, 13, 2, 0, renumber: true, batches: false, twins: false);
+        var sampledEight = ShortestPaths.Compute(graph, 13, 2, 0, renumber: true, batches: true, twins: false);
+        AssertClose(sampledOne.Betweenness, sampledEight.Betweenness);
+    }
+
+    [Fact]
+    public void OnlySmallWholeStrengthsAreCountedInUnits()
+    {
+        var ba = RandomGraphs.BarabasiAlbert(60, 2, 1);
+        Assert.NotNull(BatchedDial.For(Strengths(ba, 1)));
+        // 1 to 9: their least common multiple, 2,520 units, is too long a tie for the buckets.
+        Assert.Null(BatchedDial.For(Strengths(ba, 1, most: 9)));
+        Assert.Null(BatchedDial.For(WeightedGraph.Create(ba.Ids, ba.Edges().Select(e => (e.U, e.V, e.U % 2 == 0 ? 1.5 : 1.0)))));
+        // Still the same results where the one-source pass has to do: the choice is the pass's, not the caller's.
+        var wide = Strengths(ba, 1, most: 9);
+        AssertClose(ShortestPaths.Compute(wide, null, 0, 0, false, batches: false).Betweenness, ShortestPaths.Compute(wide, null, 0, 0, false, batches: true).Betweenness);
     }
 
     private static void AssertClose(double[] expected, double[] actual)
