@@ -1,7 +1,6 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
-using System.Runtime.Intrinsics.X86;
 using Network.Analysis.Graphs;
 
 namespace Network.Analysis.Centrality;
@@ -16,11 +15,8 @@ namespace Network.Analysis.Centrality;
 /// Per lane the arithmetic is the scalar pass's: σ summed over the predecessors on the way out, δ(v) = σ(v) · Σ over
 /// successors w of (1 + δ(w)) / σ(w) on the way back. Not thread-safe: one per thread.
 /// </summary>
-internal sealed class BatchedBreadth : ShortestPaths.IPass
+internal sealed class BatchedBreadth : BatchedPass
 {
-    /// <summary>Sources per batch: the lanes of a 512-bit vector of doubles.</summary>
-    public const int Lanes = 8;
-
     /// <summary>Hop count of a node a lane's search has not reached.</summary>
     private const int Unreached = int.MaxValue;
 
@@ -41,6 +37,7 @@ internal sealed class BatchedBreadth : ShortestPaths.IPass
     private int _levels;
 
     public BatchedBreadth(WeightedGraph graph)
+        : base(graph.NodeCount)
     {
         _graph = graph;
         var n = graph.NodeCount;
@@ -52,36 +49,15 @@ internal sealed class BatchedBreadth : ShortestPaths.IPass
         _successors = new int[Lanes * (long)graph.Targets.Length + 1 > Array.MaxLength ? Array.MaxLength : Lanes * graph.Targets.Length + 1];
         _successorsFrom = new int[_visits.Length + 1];
         _atHops = new Vector256<int>[n + 1];
-        Partial = new double[n];
     }
-
-    /// <summary>
-    /// Whether this machine works 256-bit vectors in hardware (a 512-bit one then runs as two halves where need be):
-    /// on BA(10,000, m = 5) one thread takes 1.4 s with AVX-512 or AVX2 alone, against 3.8 s one source at a time.
-    /// Without, the one-source pass is faster.
-    /// </summary>
-    public static bool Worthwhile => Vector256.IsHardwareAccelerated;
 
     /// <summary>Whether a graph of this size fits the batch's arrays.</summary>
     public static bool Fits(WeightedGraph graph) => (long)Lanes * graph.Targets.Length + 1 < Array.MaxLength;
 
-    public int Width => Lanes;
-
-    public double[] Partial { get; private set; }
-
-    public double[] TakePartial()
+    public override void Run(ReadOnlySpan<int> sources, ReadOnlySpan<double> copies, Span<double> closeness, Span<double> harmonic)
     {
-        var taken = Partial;
-        Partial = new double[taken.Length];
-        return taken;
-    }
-
-    public void Run(ReadOnlySpan<int> sources, ReadOnlySpan<double> copies, Span<double> closeness, Span<double> harmonic)
-    {
-        Span<double> lanes = stackalloc double[Lanes];
-        copies.CopyTo(lanes);
         Forward(sources);
-        Back(Vector512.Create<double>(lanes));
+        Back(PerLane(copies));
         ClosenessAndHarmonic(sources.Length, closeness, harmonic);
         // Unreached again, σ back to 0, for the next batch.
         for (var i = 0; i < _visited; i++)
@@ -163,8 +139,6 @@ internal sealed class BatchedBreadth : ShortestPaths.IPass
         ref var visits = ref MemoryMarshal.GetArrayDataReference(_visits);
         ref var successors = ref MemoryMarshal.GetArrayDataReference(_successors);
         ref var successorsFrom = ref MemoryMarshal.GetArrayDataReference(_successorsFrom);
-        ref var partial = ref MemoryMarshal.GetArrayDataReference(Partial);
-        var one = Vector512.Create(1.0);
         // Level 0 holds the sources, whose own dependencies are not counted.
         for (var level = _levels - 1; level > 0; level--)
         {
@@ -180,13 +154,7 @@ internal sealed class BatchedBreadth : ShortestPaths.IPass
                     var w = Unsafe.Add(ref successors, k);
                     sum += Unsafe.Add(ref values, w) & Wide(Vector256.Equals(Unsafe.Add(ref hopsOf, w), next));
                 }
-                ref var own = ref Unsafe.Add(ref values, v);
-                var lanes = Wide(Vector256.Equals(Unsafe.Add(ref hopsOf, v), here));
-                var sigma = own;
-                var dependency = sigma * sum & lanes;
-                // Lanes at other levels keep their σ (or c) and may divide by 0 here; the selection drops those.
-                own = Vector512.ConditionalSelect(lanes, (one + dependency) / sigma, sigma);
-                Unsafe.Add(ref partial, v) += Vector512.Sum(dependency * copies);
+                Settle(v, ref Unsafe.Add(ref values, v), Wide(Vector256.Equals(Unsafe.Add(ref hopsOf, v), here)), sum, copies);
             }
         }
     }
@@ -209,15 +177,8 @@ internal sealed class BatchedBreadth : ShortestPaths.IPass
                 }
             }
             var r = reached - 1.0;
-            closeness[lane] = total > 0 && n > 1 ? r / total * (r / (n - 1.0)) : 0;
+            closeness[lane] = ShortestPaths.Closeness(r, total, n);
             harmonic[lane] = sum;
         }
     }
-
-    /// <summary>Eight 32-bit lane masks as eight 64-bit ones.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    internal static Vector512<double> Wide(Vector256<int> mask) =>
-        Vector512.IsHardwareAccelerated && Avx512F.IsSupported
-            ? Avx512F.ConvertToVector512Int64(mask).AsDouble()
-            : Vector512.Create(Vector256.WidenLower(mask), Vector256.WidenUpper(mask)).AsDouble();
 }

@@ -6,7 +6,7 @@ using Network.Analysis.Graphs;
 namespace Network.Analysis.Centrality;
 
 /// <summary>
-/// The weighted Brandes pass for <see cref="BatchedBreadth.Lanes"/> sources at once, for graphs whose tie strengths
+/// The weighted Brandes pass for <see cref="BatchedPass.Lanes"/> sources at once, for graphs whose tie strengths
 /// are small whole numbers: then every length 1/w is a whole number of a common unit (1/12 for strengths 1 to 4), path
 /// lengths are counted exactly in that unit, and the searches advance together one unit at a time (Dial's buckets,
 /// 1969) as <see cref="BatchedBreadth"/>'s advance one hop at a time. A node is visited once for each distinct distance
@@ -16,10 +16,8 @@ namespace Network.Analysis.Centrality;
 /// this pass in exact runs: every source of the 10,000-member one (10,504 organisations) in 2.4 s against 3.4 s one
 /// source at a time; so would a survey's ties rated 1 to 5. Not thread-safe: one per thread.
 /// </summary>
-internal sealed class BatchedDial : ShortestPaths.IPass
+internal sealed class BatchedDial : BatchedPass
 {
-    private const int Lanes = BatchedBreadth.Lanes;
-
     /// <summary>The largest length in units: a node waits in at most this many buckets ahead, each one bit of a ulong.</summary>
     private const int LongestTie = 63;
 
@@ -45,6 +43,7 @@ internal sealed class BatchedDial : ShortestPaths.IPass
     private Vector512<double> _reached, _total, _inverse;
 
     private BatchedDial(WeightedGraph graph, int[] length, int unit)
+        : base(graph.NodeCount)
     {
         _graph = graph;
         (_length, _unit) = (length, unit);
@@ -57,7 +56,6 @@ internal sealed class BatchedDial : ShortestPaths.IPass
         _visitDistance = new int[n + 1];
         _successorsFrom = new int[n + 2];
         _successors = new int[graph.Targets.Length + 1];
-        Partial = new double[n];
     }
 
     /// <summary>
@@ -81,29 +79,16 @@ internal sealed class BatchedDial : ShortestPaths.IPass
         static long Gcd(long a, long b) => b == 0 ? a : Gcd(b, a % b);
     }
 
-    public int Width => Lanes;
-
-    public double[] Partial { get; private set; }
-
-    public double[] TakePartial()
+    public override void Run(ReadOnlySpan<int> sources, ReadOnlySpan<double> copies, Span<double> closeness, Span<double> harmonic)
     {
-        var taken = Partial;
-        Partial = new double[taken.Length];
-        return taken;
-    }
-
-    public void Run(ReadOnlySpan<int> sources, ReadOnlySpan<double> copies, Span<double> closeness, Span<double> harmonic)
-    {
-        Span<double> lanes = stackalloc double[Lanes];
-        copies.CopyTo(lanes);
         Forward(sources);
-        Back(Vector512.Create<double>(lanes));
+        Back(PerLane(copies));
         var n = _graph.NodeCount;
         for (var lane = 0; lane < sources.Length; lane++)
         {
             // Distances in units: Σd = total / unit, Σ1/d = inverse · unit.
             var (r, total) = (_reached[lane] - 1, _total[lane] / _unit);
-            closeness[lane] = total > 0 && n > 1 ? r / total * (r / (n - 1.0)) : 0;
+            closeness[lane] = ShortestPaths.Closeness(r, total, n);
             harmonic[lane] = _inverse[lane] * _unit;
         }
         for (var i = 0; i < _visited; i++)
@@ -152,7 +137,7 @@ internal sealed class BatchedDial : ShortestPaths.IPass
                 var lanes = Vector256.Equals(Unsafe.Add(ref distances, v), here);
                 if (lanes == Vector256<int>.Zero)
                     continue; // waited here for a distance that a shorter way has since replaced in every lane
-                var wide = BatchedBreadth.Wide(lanes);
+                var wide = Wide(lanes);
                 (_reached, _total, _inverse) = (_reached + (one & wide), _total + (far & wide), _inverse + (near & wide));
                 var (first, end) = (Unsafe.Add(ref offsets, v), Unsafe.Add(ref offsets, v + 1));
                 Room(visited + 1, met + end - first);
@@ -172,7 +157,7 @@ internal sealed class BatchedDial : ShortestPaths.IPass
                     distance = Vector256.ConditionalSelect(shorter, candidate, before);
                     ref var value = ref Unsafe.Add(ref values, u);
                     // Shorter: u's paths in that lane are v's; as short: v's are added to them.
-                    value = Vector512.ConditionalSelect(BatchedBreadth.Wide(shorter), paths, value + (paths & BatchedBreadth.Wide(same)));
+                    value = Vector512.ConditionalSelect(Wide(shorter), paths, value + (paths & Wide(same)));
                     var found = (shorter | same) != Vector256<int>.Zero;
                     Unsafe.Add(ref successors, met) = e;
                     met += Unsafe.As<bool, byte>(ref found);
@@ -215,8 +200,6 @@ internal sealed class BatchedDial : ShortestPaths.IPass
         ref var distances = ref MemoryMarshal.GetArrayDataReference(_distance);
         ref var values = ref MemoryMarshal.GetArrayDataReference(_value);
         ref var successors = ref MemoryMarshal.GetArrayDataReference(_successors);
-        ref var partial = ref MemoryMarshal.GetArrayDataReference(Partial);
-        var one = Vector512.Create(1.0);
         // The sources' own visits (distance 0) come first and are left out: their own dependencies do not count.
         for (var i = _visited - 1; i >= 0 && _visitDistance[i] > 0; i--)
         {
@@ -228,14 +211,9 @@ internal sealed class BatchedDial : ShortestPaths.IPass
                 var w = Unsafe.Add(ref targets, e);
                 // In the lanes where w is one tie further along a shortest path (its distance has not improved since).
                 var further = Vector256.Equals(Unsafe.Add(ref distances, w), Vector256.Create(t + Unsafe.Add(ref lengths, e)));
-                sum += Unsafe.Add(ref values, w) & BatchedBreadth.Wide(further);
+                sum += Unsafe.Add(ref values, w) & Wide(further);
             }
-            ref var own = ref Unsafe.Add(ref values, v);
-            var lanes = BatchedBreadth.Wide(Vector256.Equals(Unsafe.Add(ref distances, v), Vector256.Create(t)));
-            var sigma = own;
-            var dependency = sigma * sum & lanes;
-            own = Vector512.ConditionalSelect(lanes, (one + dependency) / sigma, sigma);
-            Unsafe.Add(ref partial, v) += Vector512.Sum(dependency * copies);
+            Settle(v, ref Unsafe.Add(ref values, v), Wide(Vector256.Equals(Unsafe.Add(ref distances, v), Vector256.Create(t))), sum, copies);
         }
     }
 }
