@@ -52,16 +52,7 @@ public class BatchedBreadthTests
     public void EightSourcesAtOnceGiveWhatOneAtATimeGives(string shape)
     {
         var graph = Shape(shape);
-        foreach (var renumber in new[] { false, true })
-        {
-            var one = ShortestPaths.Compute(graph, null, 0, 0, renumber, batches: false, twins: false);
-            var eight = ShortestPaths.Compute(graph, null, 0, 0, renumber, batches: true, twins: false);
-            AssertClose(one.Betweenness, eight.Betweenness);
-            AssertClose(one.Closeness!, eight.Closeness!);
-            AssertClose(one.Harmonic!, eight.Harmonic!);
-            AssertClose([one.HarmonicOfSources], [eight.HarmonicOfSources]);
-            Assert.Equal(one.Sources, eight.Sources);
-        }
+        AssertEightAsOne(graph);
     }
 
     [Theory]
@@ -115,21 +106,13 @@ public class BatchedBreadthTests
     {
         // A path of 61 ties reaches 61 × 12 units, far past the 64 buckets kept ahead: they are used round and round.
         var graph = shape == "diamonds"
-            // Ways of equal length summed from different ties: 0–1–3 (1/2 + 1/2) and 0–3 (1), 0–2–3 (1/3 + 2/3 is not
-            // a strength; 1/4 + 3/4 neither), so strengths 2, 2 and 1, then 4 and 4 against 2.
+            // Ways of equal length summed from different ties: 0–1–3 (1/2 + 1/2) against 0–3 (1), 3–4–5 (1/4 + 1/4)
+            // against 3–5 (1/2); and a triangle 6–7–8 of strength 3, whose ties are shorter than the ways round.
             ? WeightedGraph.Create(Enumerable.Range(0, 9).Select(i => $"n{i}").ToList(),
                 [(0, 1, 2), (1, 3, 2), (0, 3, 1), (3, 4, 4), (4, 5, 4), (3, 5, 2), (5, 6, 1), (6, 7, 3), (7, 8, 3), (6, 8, 3), (2, 8, 1), (0, 2, 1)])
             : Strengths(Shape(shape), 9);
         Assert.False(graph.IsUnweighted);
-        foreach (var renumber in new[] { false, true })
-        {
-            var one = ShortestPaths.Compute(graph, null, 0, 0, renumber, batches: false, twins: false);
-            var eight = ShortestPaths.Compute(graph, null, 0, 0, renumber, batches: true, twins: false);
-            AssertClose(one.Betweenness, eight.Betweenness);
-            AssertClose(one.Closeness!, eight.Closeness!);
-            AssertClose(one.Harmonic!, eight.Harmonic!);
-            AssertClose([one.HarmonicOfSources], [eight.HarmonicOfSources]);
-        }
+        AssertEightAsOne(graph);
         var sampledOne = ShortestPaths.Compute(graph, 13, 2, 0, renumber: true, batches: false, twins: false);
         var sampledEight = ShortestPaths.Compute(graph, 13, 2, 0, renumber: true, batches: true, twins: false);
         AssertClose(sampledOne.Betweenness, sampledEight.Betweenness);
@@ -146,6 +129,21 @@ public class BatchedBreadthTests
         // Still the same results where the one-source pass has to do: the choice is the pass's, not the caller's.
         var wide = Strengths(ba, 1, most: 9);
         AssertClose(ShortestPaths.Compute(wide, null, 0, 0, false, batches: false).Betweenness, ShortestPaths.Compute(wide, null, 0, 0, false, batches: true).Betweenness);
+    }
+
+    /// <summary>Exact passes, renumbered or not: eight sources at once give what one at a time gives.</summary>
+    private static void AssertEightAsOne(WeightedGraph graph)
+    {
+        foreach (var renumber in new[] { false, true })
+        {
+            var one = ShortestPaths.Compute(graph, null, 0, 0, renumber, batches: false, twins: false);
+            var eight = ShortestPaths.Compute(graph, null, 0, 0, renumber, batches: true, twins: false);
+            AssertClose(one.Betweenness, eight.Betweenness);
+            AssertClose(one.Closeness!, eight.Closeness!);
+            AssertClose(one.Harmonic!, eight.Harmonic!);
+            AssertClose([one.HarmonicOfSources], [eight.HarmonicOfSources]);
+            Assert.Equal(one.Sources, eight.Sources);
+        }
     }
 
     private static void AssertClose(double[] expected, double[] actual)
