@@ -1,6 +1,7 @@
 // Frame rate of the explorer's canvas while panning and zooming, measured in headless Chromium (Debian's, no download).
 //
 // Usage: node fps.mjs [BASE_URL] [PATH]   e.g. node fps.mjs http://127.0.0.1:5000 "/datasets/cordis/explore?country=all"
+// A private dataset: NETWORK_KEY=nk_… (an API key allowed to read it) is sent as X-Api-Key.
 // For three seconds it sends one drag or wheel step per animation frame, as a hand on a trackpad would, records a
 // performance trace, and prints the frames the page drew and the DrawFrame events in the trace, per second.
 import { chromium } from 'playwright-core';
@@ -10,7 +11,7 @@ import { join } from 'path';
 
 const [base = 'http://127.0.0.1:5000', path = '/datasets/cordis/explore?country=all'] = process.argv.slice(2);
 const browser = await chromium.launch({ executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-background-networking'] });
-const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+const page = await browser.newPage({ viewport: { width: 1400, height: 1000 }, extraHTTPHeaders: process.env.NETWORK_KEY ? { 'X-Api-Key': process.env.NETWORK_KEY } : {} });
 await page.goto(base + path, { timeout: 180_000 });
 await page.waitForSelector('canvas#graph-canvas[data-ready=true]', { timeout: 180_000 });
 const tracePath = join(tmpdir(), `explorer-trace-${process.pid}.json`);
