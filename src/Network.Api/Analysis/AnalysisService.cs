@@ -167,7 +167,6 @@ public sealed class AnalysisService(DatasetCatalog catalog, IHubContext<NetworkH
     /// communities, value chains and introductions, the what-if of the ten leading brokers, the report and the default
     /// comparison between dates, the layout, then the rank bands.
     /// </summary>
-
     private async Task WarmAsync(string dataset, AnalysisSnapshot snapshot)
     {
         var stopping = _stopping.Token;
